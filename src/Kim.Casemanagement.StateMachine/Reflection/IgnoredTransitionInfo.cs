@@ -1,0 +1,4 @@
+namespace Kim.Casemanagement.StateMachine.Reflection;
+
+/// <summary>A trigger accepted without effect.</summary>
+public sealed record IgnoredTransitionInfo(object Trigger, IReadOnlyList<string> GuardDescriptions);

@@ -61,7 +61,7 @@ public sealed class StateMachine<TState, TTrigger>
     /// <summary>The triggers that would cause a transition (or an internal action) now, without arguments.</summary>
     public IEnumerable<TTrigger> PermittedTriggers => GetPermittedTriggers();
 
-    private StateRepresentation<TState, TTrigger> CurrentRepresentation => GetRepresentation(State);
+    private StateRepresentation<TState, TTrigger> CurrentRepresentation => FindRepresentation(State);
 
     /// <summary>Starts or continues the configuration of a state.</summary>
     public StateConfiguration<TState, TTrigger> Configure(TState state) => new(this, GetRepresentation(state));
@@ -183,6 +183,13 @@ public sealed class StateMachine<TState, TTrigger>
         return representation;
     }
 
+    /// <summary>
+    /// The representation of <paramref name="state"/> for use while running: an unconfigured state gets a blank,
+    /// unregistered one, so firing and queries never add states (which would change <see cref="GetInfo"/> and the graphs).
+    /// </summary>
+    private StateRepresentation<TState, TTrigger> FindRepresentation(TState state) =>
+        _states.TryGetValue(state, out var representation) ? representation : new StateRepresentation<TState, TTrigger>(state);
+
     private static List<TriggerBehaviour<TState, TTrigger>> FindBehaviours(StateRepresentation<TState, TTrigger> representation, TTrigger trigger)
     {
         var found = new List<TriggerBehaviour<TState, TTrigger>>();
@@ -253,7 +260,7 @@ public sealed class StateMachine<TState, TTrigger>
     private void InternalFireOne(TTrigger trigger, object?[] args)
     {
         var source = State;
-        var representation = GetRepresentation(source);
+        var representation = FindRepresentation(source);
         var lookup = representation.FindHandler(trigger, args);
         if (!lookup.IsPermitted)
         {
@@ -301,7 +308,7 @@ public sealed class StateMachine<TState, TTrigger>
 
     private void HandleReentry(StateRepresentation<TState, TTrigger> current, Transition<TState, TTrigger> transition)
     {
-        var destination = GetRepresentation(transition.Destination);
+        var destination = FindRepresentation(transition.Destination);
         var reentry = new Transition<TState, TTrigger>(transition.Destination, transition.Destination, transition.Trigger, [.. transition.Parameters]);
         if (!StateComparer.Equals(transition.Source, transition.Destination))
         {
@@ -313,26 +320,30 @@ public sealed class StateMachine<TState, TTrigger>
         State = transition.Destination;
         Raise(_onTransitioned, transition);
         destination.Enter(reentry);
-        var final = EnterInitialSubstates(destination, transition);
-        Raise(_onTransitionCompleted, new Transition<TState, TTrigger>(transition.Source, final.UnderlyingState, transition.Trigger, [.. transition.Parameters]));
+        EnterInitialSubstates(destination, transition);
+        Raise(_onTransitionCompleted, new Transition<TState, TTrigger>(transition.Source, State, transition.Trigger, [.. transition.Parameters]));
     }
 
     private void HandleTransition(StateRepresentation<TState, TTrigger> current, Transition<TState, TTrigger> transition)
     {
         current.Exit(transition);
         State = transition.Destination;
-        var destination = GetRepresentation(transition.Destination);
+        var destination = FindRepresentation(transition.Destination);
         Raise(_onTransitioned, transition);
         destination.Enter(transition);
-        var final = EnterInitialSubstates(destination, transition);
-        Raise(_onTransitionCompleted, new Transition<TState, TTrigger>(transition.Source, final.UnderlyingState, transition.Trigger, [.. transition.Parameters]));
+        EnterInitialSubstates(destination, transition);
+
+        // Report where the machine really is: after initial transitions, or after a nested fire (Immediate mode) moved it on.
+        Raise(_onTransitionCompleted, new Transition<TState, TTrigger>(transition.Source, State, transition.Trigger, [.. transition.Parameters]));
     }
 
-    private StateRepresentation<TState, TTrigger> EnterInitialSubstates(StateRepresentation<TState, TTrigger> representation, Transition<TState, TTrigger> cause)
+    private void EnterInitialSubstates(StateRepresentation<TState, TTrigger> representation, Transition<TState, TTrigger> cause)
     {
-        while (representation.HasInitialTransition)
+        // In Immediate mode an entry action may already have fired the machine into another state;
+        // the initial transition of the state it left no longer applies then.
+        while (representation.HasInitialTransition && StateComparer.Equals(State, representation.UnderlyingState))
         {
-            var target = GetRepresentation(representation.InitialTransitionTarget);
+            var target = FindRepresentation(representation.InitialTransitionTarget);
             if (target.Superstate != representation)
             {
                 throw new InvalidOperationException(
@@ -345,8 +356,6 @@ public sealed class StateMachine<TState, TTrigger>
             target.Enter(initial);
             representation = target;
         }
-
-        return representation;
     }
 
     private static void Raise(List<Action<Transition<TState, TTrigger>>> handlers, Transition<TState, TTrigger> transition)

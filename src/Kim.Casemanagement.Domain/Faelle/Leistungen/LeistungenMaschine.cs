@@ -1,0 +1,103 @@
+using Kim.Casemanagement.Domain.Common;
+using Kim.Casemanagement.StateMachine;
+using static Kim.Casemanagement.Domain.Faelle.Leistungen.LeistungenTrigger;
+using static Kim.Casemanagement.Domain.Faelle.Leistungen.LeistungenZustand;
+
+namespace Kim.Casemanagement.Domain.Faelle.Leistungen;
+
+/// <summary>The benefits track (Sozialamt / Jobcenter), configured in one place.</summary>
+internal sealed class LeistungenMaschine : Spurmaschine<LeistungenZustand, LeistungenTrigger>
+{
+    public LeistungenMaschine(Fall fall)
+        : base(Spur.Leistungen, fall, null, () => fall.Leistungen.Zustand, z => fall.Leistungen.Zustand = z, d => fall.Leistungen.Seit = d)
+    {
+        var m = Maschine;
+        var sgb2Berechtigt = Bedingungen.Sgb2BerechtigenderAufenthalt;
+
+        Erlaube(KeinLeistungsbezug, AsylbLGBewilligen, AsylbLG, Bedingungen.KeinSgb2BerechtigenderAufenthalt);
+        Erlaube(KeinLeistungsbezug, RechtskreiswechselAnstossen, RechtskreiswechselFaellig, sgb2Berechtigt);
+        Erlaube(KeinLeistungsbezug, Sgb2Beantragen, Sgb2Beantragt, sgb2Berechtigt);
+        Erlaube(KeinLeistungsbezug, ArbeitAufnehmenBedarfsdeckend, ArbeitBedarfsdeckend);
+        Erlaube(KeinLeistungsbezug, InSgb12Wechseln, Sgb12, sgb2Berechtigt);
+
+        m.Configure(AsylbLG)
+            .InternalTransition(BeschaeftigungAufnehmen, t => Beschaeftigung((Schritt)t.Parameters[0]!), "Beschäftigung festhalten")
+            .InternalTransition(BeschaeftigungBeenden, _ => KeineBeschaeftigung(), "Beschäftigung beenden");
+        Erlaube(AsylbLG, RechtskreiswechselAnstossen, RechtskreiswechselFaellig, sgb2Berechtigt);
+        Erlaube(AsylbLG, ArbeitAufnehmenBedarfsdeckend, ArbeitBedarfsdeckend);
+        Erlaube(AsylbLG, LeistungsbezugBeenden, KeinLeistungsbezug);
+
+        Erlaube(RechtskreiswechselFaellig, Sgb2Beantragen, Sgb2Beantragt, sgb2Berechtigt);
+        Erlaube(RechtskreiswechselFaellig, ArbeitAufnehmenBedarfsdeckend, ArbeitBedarfsdeckend);
+        Erlaube(RechtskreiswechselFaellig, LeistungsbezugBeenden, KeinLeistungsbezug);
+
+        foreach (var zustand in new[] { Sgb2Beantragt, Sgb2Bewilligt, Potenzialanalyse, Kooperationsplan, Schlichtung, Massnahme, ArbeitAufstockend })
+        {
+            m.Configure(zustand).SubstateOf(Sgb2);
+        }
+
+        Erlaube(Sgb2, InSgb12Wechseln, Sgb12);
+        Erlaube(Sgb2, LeistungsbezugBeenden, KeinLeistungsbezug);
+        Erlaube(Sgb2, ArbeitAufnehmenBedarfsdeckend, ArbeitBedarfsdeckend);
+
+        Erlaube(Sgb2Beantragt, Sgb2Bewilligen, Sgb2Bewilligt, sgb2Berechtigt);
+        Erlaube(Sgb2Beantragt, Sgb2Ablehnen, KeinLeistungsbezug);
+        Erlaube(Sgb2Bewilligt, PotenzialanalyseDurchfuehren, Potenzialanalyse);
+        Erlaube(Sgb2Bewilligt, ArbeitAufnehmenAufstockend, ArbeitAufstockend);
+        Erlaube(Potenzialanalyse, KooperationsplanAbschliessen, Kooperationsplan);
+        Erlaube(Potenzialanalyse, SchlichtungEinleiten, Schlichtung);
+
+        m.Configure(Kooperationsplan)
+            .PermitReentry(KooperationsplanFortschreiben)
+            .OnEntryFrom(T(KooperationsplanAbschliessen), (s, _) => fall.Leistungen.KooperationsplanAm = s.FachlichesDatum, "Datum des Kooperationsplans festhalten")
+            .OnEntryFrom(T(KooperationsplanFortschreiben), (s, _) => fall.Leistungen.KooperationsplanAm = s.FachlichesDatum, "Datum der Überprüfung festhalten");
+        Erlaube(Kooperationsplan, SchlichtungEinleiten, Schlichtung);
+        Erlaube(Kooperationsplan, MassnahmeBeginnen, Massnahme);
+        Erlaube(Kooperationsplan, QualifizierungBeginnen, Massnahme, Bedingungen.KeineQualifizierungVorAlphabetisierung);
+        Erlaube(Kooperationsplan, ArbeitAufnehmenAufstockend, ArbeitAufstockend);
+        Erlaube(Schlichtung, KooperationsplanAbschliessen, Kooperationsplan);
+
+        m.Configure(Massnahme)
+            .OnEntryFrom(T(MassnahmeBeginnen), (s, _) => fall.Leistungen.Massnahme = s.Parameter.Auswahl<Massnahmeart>(ParameterNamen.Massnahmeart), "Art der Maßnahme festhalten")
+            .OnEntryFrom(T(QualifizierungBeginnen), (_, _) => fall.Leistungen.Massnahme = Massnahmeart.Weiterbildung, "Qualifizierung festhalten")
+            .OnExit(() => fall.Leistungen.Massnahme = null, "Maßnahme beenden");
+        Erlaube(Massnahme, MassnahmeBeenden, Kooperationsplan);
+        Erlaube(Massnahme, ArbeitAufnehmenAufstockend, ArbeitAufstockend);
+
+        Erlaube(ArbeitAufstockend, BeschaeftigungBeenden, Sgb2Bewilligt);
+        Erlaube(ArbeitBedarfsdeckend, BeschaeftigungBeenden, KeinLeistungsbezug);
+        Erlaube(Sgb12, LeistungsbezugBeenden, KeinLeistungsbezug);
+    }
+
+    protected override void Nachfuehren(Transition<LeistungenZustand, LeistungenTrigger> transition, Schritt schritt)
+    {
+        switch (transition.Trigger)
+        {
+            case ArbeitAufnehmenAufstockend or ArbeitAufnehmenBedarfsdeckend:
+                Beschaeftigung(schritt);
+                break;
+            case BeschaeftigungBeenden when !transition.IsReentry:
+                KeineBeschaeftigung();
+                break;
+            default:
+                break;
+        }
+
+        if (!Maschine.IsInState(Kooperationsplan) && !Maschine.IsInState(Massnahme) && !Maschine.IsInState(ArbeitAufstockend))
+        {
+            Fall.Leistungen.KooperationsplanAm = null;
+        }
+    }
+
+    private void Beschaeftigung(Schritt schritt)
+    {
+        Fall.Leistungen.BeschaeftigtSeit = schritt.FachlichesDatum;
+        Fall.Leistungen.Wochenstunden = schritt.Parameter.Zahl(ParameterNamen.Wochenstunden);
+    }
+
+    private void KeineBeschaeftigung()
+    {
+        Fall.Leistungen.BeschaeftigtSeit = null;
+        Fall.Leistungen.Wochenstunden = null;
+    }
+}

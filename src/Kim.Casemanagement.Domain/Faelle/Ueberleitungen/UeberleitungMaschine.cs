@@ -1,0 +1,24 @@
+using Kim.Casemanagement.Domain.Common;
+using static Kim.Casemanagement.Domain.Faelle.Ueberleitungen.UeberleitungTrigger;
+using static Kim.Casemanagement.Domain.Faelle.Ueberleitungen.UeberleitungZustand;
+
+namespace Kim.Casemanagement.Domain.Faelle.Ueberleitungen;
+
+/// <summary>The referral machine (DOMAIN.md §3.5): blocked without a valid consent for the receiving authority.</summary>
+internal sealed class UeberleitungMaschine : Spurmaschine<UeberleitungZustand, UeberleitungTrigger>
+{
+    public UeberleitungMaschine(Fall fall, Ueberleitung ueberleitung)
+        : base(Spur.Ueberleitung, fall, ueberleitung.Id, () => ueberleitung.Zustand, z => ueberleitung.Zustand = z, d => ueberleitung.Seit = d)
+    {
+        var einwilligung = Bedingungen.EinwilligungFuer(ueberleitung.Empfaenger);
+        Erlaube(Entwurf, Anfragen, Angefragt, einwilligung);
+        Erlaube(Angefragt, Annehmen, Angenommen, einwilligung);
+        Erlaube(Angefragt, Ablehnen, Abgelehnt);
+        Erlaube(Angefragt, Zurueckziehen, Zurueckgezogen);
+        Erlaube(Angenommen, Erledigen, Erledigt);
+        Erlaube(Angenommen, Zurueckziehen, Zurueckgezogen);
+        Maschine.Configure(Abgelehnt);
+        Maschine.Configure(Erledigt);
+        Maschine.Configure(Zurueckgezogen);
+    }
+}

@@ -435,6 +435,32 @@ public sealed class Fall
 
     // ------------------------------------------------------------------ internals used by machines and rules
 
+    /// <summary>Test support only (internal): puts a track into a state without firing, e.g. to test every (state, trigger) pair.</summary>
+    internal void ZustandSetzenFuerTest(Spur spur, string zustand, DateOnly seit)
+    {
+        switch (spur)
+        {
+            case Spur.Prozess:
+                Prozess.Zustand = Enum.Parse<ProzessZustand>(zustand);
+                Prozess.Seit = seit;
+                break;
+            case Spur.Aufenthalt:
+                Aufenthalt.Zustand = Enum.Parse<AufenthaltZustand>(zustand);
+                Aufenthalt.Seit = seit;
+                break;
+            case Spur.Leistungen:
+                Leistungen.Zustand = Enum.Parse<LeistungenZustand>(zustand);
+                Leistungen.Seit = seit;
+                break;
+            case Spur.Bildung:
+                Bildung.Zustand = Enum.Parse<BildungZustand>(zustand);
+                Bildung.Seit = seit;
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(spur), spur, null);
+        }
+    }
+
     internal void Protokollieren(Spur spur, Guid? ueberleitungId, string trigger, string? von, string nach, Schritt schritt)
     {
         EreignisAnzahl++;

@@ -134,6 +134,7 @@ public sealed class Fall
             ErstelltAm = schritt.ErfasstAm,
             GeaendertAm = schritt.ErfasstAm,
             Version = 1,
+            _geaendert = true,
         };
         fall.AufnahmeAnwenden(angaben, schritt);
         return fall;

@@ -1,0 +1,19 @@
+using Kim.Casemanagement.Domain.Faelle;
+
+namespace Kim.Casemanagement.Application.Abstractions;
+
+/// <summary>Loads and stores the Fall aggregate (with its client and child records) in one transaction.</summary>
+public interface IFallRepository
+{
+    /// <summary>The Fall with everything its guards read, or null.</summary>
+    Task<Fall?> LadenAsync(Guid id, CancellationToken ct);
+
+    /// <summary>Inserts a new Fall and its client.</summary>
+    Task HinzufuegenAsync(Fall fall, CancellationToken ct);
+
+    /// <summary>Writes all changes of a loaded Fall, its new events, notes and hand-overs, in one transaction; throws <see cref="Common.KonfliktException"/> when someone else changed the Fall meanwhile.</summary>
+    Task SpeichernAsync(Fall fall, CancellationToken ct);
+
+    /// <summary>Reserves the next file number.</summary>
+    Task<string> NaechstesAktenzeichenAsync(DateOnly heute, CancellationToken ct);
+}

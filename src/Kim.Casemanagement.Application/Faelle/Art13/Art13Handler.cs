@@ -1,0 +1,15 @@
+using Kim.Casemanagement.Application.Common;
+
+namespace Kim.Casemanagement.Application.Faelle.Art13;
+
+/// <summary>Notes that the client received the information under Art. 13 DSGVO.</summary>
+public sealed class Art13Handler(FallBearbeitung bearbeitung)
+{
+    public async Task<int> VermerkenAsync(Guid fallId, DateOnly am, int? version, CancellationToken ct)
+    {
+        var fall = await bearbeitung.LadenAsync(fallId, version, ct);
+        fall.Art13InformationVermerken(am, bearbeitung.Kalender.Heute, bearbeitung.Kalender.Jetzt);
+        await bearbeitung.SpeichernAsync(fall, ct);
+        return fall.Version;
+    }
+}

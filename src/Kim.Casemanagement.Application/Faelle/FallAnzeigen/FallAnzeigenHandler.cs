@@ -1,0 +1,13 @@
+using Kim.Casemanagement.Application.Common;
+
+namespace Kim.Casemanagement.Application.Faelle.FallAnzeigen;
+
+/// <summary>Reads one Fall with each track's state, its possible steps and its blocked steps with the German reasons.</summary>
+public sealed class FallAnzeigenHandler(FallBearbeitung bearbeitung)
+{
+    public async Task<FallDetail> HandleAsync(Guid fallId, CancellationToken ct)
+    {
+        var fall = await bearbeitung.LadenAsync(fallId, null, ct);
+        return FallDetailAbbildung.Abbilden(fall, bearbeitung.Probe(), bearbeitung.Regeln, bearbeitung.Kalender.Jetzt);
+    }
+}

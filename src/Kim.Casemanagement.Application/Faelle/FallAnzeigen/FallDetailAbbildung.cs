@@ -1,0 +1,77 @@
+using Kim.Casemanagement.Domain.Common;
+using Kim.Casemanagement.Domain.Einwilligungen;
+using Kim.Casemanagement.Domain.Faelle;
+using Kim.Casemanagement.Domain.Rechtsregeln;
+
+namespace Kim.Casemanagement.Application.Faelle.FallAnzeigen;
+
+/// <summary>Builds the <see cref="FallDetail"/> read model from the aggregate.</summary>
+public static class FallDetailAbbildung
+{
+    public static FallDetail Abbilden(Fall fall, Schritt probe, Rechtsregeltabelle regeln, DateTimeOffset jetzt)
+    {
+        ArgumentNullException.ThrowIfNull(fall);
+        ArgumentNullException.ThrowIfNull(probe);
+        var heute = probe.Heute;
+        var k = fall.Klient;
+        var klient = new KlientDetail(
+            k.Id, k.Vorname, k.Nachname, k.Geburtsdatum, k.AlterAm(heute), k.Geschlecht.ToString(), k.Herkunftsland, k.Einreisedatum, k.HaushaltId, k.MinderjaehrigeKinder,
+            k.IstJungeErwachseneAm(heute, regeln), k.IstInZieldimensionIAm(heute, regeln));
+
+        return new FallDetail(
+            fall.Id,
+            fall.Aktenzeichen,
+            fall.Version,
+            klient,
+            fall.FallmanagerId,
+            fall.TeamId,
+            fall.AufgenommenAm,
+            fall.GeaendertAm,
+            fall.Art13InformiertAm,
+            fall.LetzterKontaktAm,
+            fall.Spuren(probe).Select(s => Spur(fall, s)).ToArray(),
+            new AufenthaltDetail(
+                fall.Aufenthalt.Schutzform?.ToString(), fall.Aufenthalt.Rechtsgrundlage, fall.Aufenthalt.TitelGueltigAb, fall.Aufenthalt.GueltigBis,
+                fall.Aufenthalt.Wohnsitzauflage, fall.Aufenthalt.Nebenbestimmungen, fall.Aufenthalt.RechtmaessigSeit, fall.Aufenthalt.GeduldetSeit, fall.Aufenthalt.ChancenaufenthaltsrechtSeit),
+            new LeistungenDetail(fall.Leistungen.KooperationsplanAm, fall.Leistungen.Massnahme?.ToString(), fall.Leistungen.BeschaeftigtSeit, fall.Leistungen.Wochenstunden),
+            new BildungDetail(fall.Bildung.IntegrationskursArt?.ToString(), fall.Bildung.IntegrationskursAbgeschlossen, fall.Bildung.IntegrationskursWiederholungen, fall.Bildung.Massnahmebezeichnung),
+            fall.Kompetenzprofil,
+            fall.Einwilligungen.OrderBy(e => e.GueltigAb).Select(e => Einwilligung(e, jetzt, heute)).ToArray(),
+            fall.Ziele.OrderBy(z => z.VereinbartAm).Select(z => new ZielDetail(z.Id, z.Was, z.BisWann, z.Wer, z.Messgroesse, z.VereinbartAm, z.Bewertung?.ToString(), z.BewertetAm)).ToArray(),
+            fall.Wiedervorlagen.OrderBy(w => w.ErledigtAm is not null).ThenBy(w => w.Faellig).Select(w => new WiedervorlageDetail(w.Id, w.Faellig, w.Betreff, w.Art.ToString(), w.ZustaendigId, w.ErledigtAm)).ToArray(),
+            fall.Vertretungen.OrderBy(v => v.Von).Select(v => new VertretungDetail(v.Id, v.BenutzerId, v.Von, v.Bis)).ToArray());
+    }
+
+    public static EinwilligungDetail Einwilligung(Einwilligung e, DateTimeOffset jetzt, DateOnly heute)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new(
+            e.Id,
+            e.Empfaenger.ToString(),
+            Enum.GetValues<Datenkategorie>().Where(c => c != Datenkategorie.Keine && e.Umfasst(c)).Select(c => c.ToString()).ToArray(),
+            e.Zweck,
+            e.GueltigAb,
+            e.GueltigBis,
+            e.FormularReferenz,
+            e.ErfasstAm,
+            e.WiderrufenAm,
+            e.IstGueltigZu(jetzt, heute));
+    }
+
+    private static SpurDetail Spur(Fall fall, SpurStatus s)
+    {
+        var ueberleitung = s.UeberleitungId is { } id ? fall.Ueberleitungen.First(u => u.Id == id) : null;
+        return new SpurDetail(
+            s.Spur.ToString(),
+            s.Spur.Bezeichnung(),
+            s.UeberleitungId,
+            ueberleitung?.Empfaenger.ToString(),
+            ueberleitung?.Anliegen,
+            s.Zustand,
+            s.ZustandBezeichnung,
+            s.Oberzustaende,
+            s.Seit,
+            s.Schritte.Where(x => x.Moeglich).Select(x => new SchrittDetail(x.Trigger, x.Bezeichnung, [], x.Parameter)).ToArray(),
+            s.Schritte.Where(x => !x.Moeglich).Select(x => new SchrittDetail(x.Trigger, x.Bezeichnung, x.Gruende, x.Parameter)).ToArray());
+    }
+}

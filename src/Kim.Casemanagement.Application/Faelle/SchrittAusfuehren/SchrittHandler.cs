@@ -1,0 +1,27 @@
+using FluentValidation;
+using Kim.Casemanagement.Application.Common;
+
+namespace Kim.Casemanagement.Application.Faelle.SchrittAusfuehren;
+
+/// <summary>The hot path: load the Fall, fire the trigger (guards read the whole Fall, follow-up rules run), write everything in one transaction.</summary>
+public sealed class SchrittHandler(FallBearbeitung bearbeitung, IValidator<SchrittBefehl> validator)
+{
+    public async Task<SchrittErgebnis> HandleAsync(SchrittBefehl befehl, CancellationToken ct)
+    {
+        await validator.ValidateAndThrowAsync(befehl, ct);
+        var fall = await bearbeitung.LadenAsync(befehl.FallId, befehl.Version, ct);
+        fall.Feuern(befehl.Spur, befehl.Trigger, befehl.Parameter, bearbeitung.Rahmen(befehl.FachlichesDatum, befehl.Notiz), befehl.UeberleitungId);
+        await bearbeitung.SpeichernAsync(fall, ct);
+        return new SchrittErgebnis(
+            fall.Id,
+            fall.Version,
+            fall.NeueEreignisse.Select(e => new EreignisKurz(e.Nr, e.Spur.ToString(), e.UeberleitungId, e.Trigger, e.VonZustand, e.NachZustand, e.FachlichesDatum, e.AusgeloestDurch)).ToArray(),
+            new Dictionary<string, string>
+            {
+                ["Prozess"] = fall.Prozess.Zustand.ToString(),
+                ["Aufenthalt"] = fall.Aufenthalt.Zustand.ToString(),
+                ["Leistungen"] = fall.Leistungen.Zustand.ToString(),
+                ["Bildung"] = fall.Bildung.Zustand.ToString(),
+            });
+    }
+}

@@ -1,0 +1,27 @@
+using Kim.Casemanagement.Application.Abstractions;
+using Kim.Casemanagement.Domain.Rechtsregeln;
+using Kim.Casemanagement.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Kim.Casemanagement.Infrastructure;
+
+/// <summary>Registers persistence: the database (embedded or configured), EF Core, repositories, queries, migrations.</summary>
+public static class DependencyInjection
+{
+    public static IServiceCollection AddKimInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatenbankOptionen>().Bind(configuration.GetSection(DatenbankOptionen.Abschnitt));
+        services.AddSingleton<Datenbank>();
+        services.AddDbContext<KimDbContext>((sp, options) =>
+            options.UseNpgsql(sp.GetRequiredService<Datenbank>().DataSource));
+        services.AddScoped<IFallRepository, FallRepository>();
+        services.AddScoped<IFallAbfragen, FallAbfragen>();
+        services.AddSingleton(Rechtsregeltabelle.Standard);
+        services.AddHostedService<MigrationBeimStart>();
+        services.AddHealthChecks().AddCheck<DatenbankBereitCheck>("datenbank", HealthStatus.Unhealthy, ["ready"]);
+        return services;
+    }
+}

@@ -1,0 +1,153 @@
+using Kim.Casemanagement.Application.Abstractions;
+using Kim.Casemanagement.Application.Faelle.Ereignisse;
+using Kim.Casemanagement.Application.Faelle.FaelleSuchen;
+using Kim.Casemanagement.Application.Faelle.Notizen;
+using Kim.Casemanagement.Domain.Common;
+using Kim.Casemanagement.Domain.Faelle;
+using Kim.Casemanagement.Domain.Faelle.Aufenthalt;
+using Kim.Casemanagement.Domain.Faelle.Bildung;
+using Kim.Casemanagement.Domain.Faelle.Leistungen;
+using Kim.Casemanagement.Domain.Faelle.Prozess;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kim.Casemanagement.Infrastructure.Persistence;
+
+/// <summary>Read-side queries as EF projections (no tracking, no aggregate loading).</summary>
+internal sealed class FallAbfragen(KimDbContext db) : IFallAbfragen
+{
+    public async Task<Seite<FallZeile>> SuchenAsync(FallSuche suche, DateOnly heute, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(suche);
+        var q = db.Faelle.AsNoTracking();
+
+        if (!string.IsNullOrWhiteSpace(suche.Text))
+        {
+            var muster = "%" + LikeEscape(suche.Text.Trim()) + "%";
+            q = q.Where(f => EF.Functions.ILike(f.Klient.Vorname + " " + f.Klient.Nachname, muster) || EF.Functions.ILike(f.Aktenzeichen, muster));
+        }
+
+        if (suche.Phase is { } phase)
+        {
+            var zustand = Parse<ProzessZustand>(phase, "phase");
+            q = q.Where(f => f.Prozess.Zustand == zustand);
+        }
+
+        if (suche.Spur is { } spurText && suche.Zustand is { } zustandText)
+        {
+            switch (Enum.Parse<Spur>(spurText))
+            {
+                case Spur.Prozess:
+                    var p = Parse<ProzessZustand>(zustandText, "zustand");
+                    q = q.Where(f => f.Prozess.Zustand == p);
+                    break;
+                case Spur.Aufenthalt:
+                    var a = Parse<AufenthaltZustand>(zustandText, "zustand");
+                    q = q.Where(f => f.Aufenthalt.Zustand == a);
+                    break;
+                case Spur.Leistungen:
+                    var l = Parse<LeistungenZustand>(zustandText, "zustand");
+                    q = q.Where(f => f.Leistungen.Zustand == l);
+                    break;
+                case Spur.Bildung:
+                    var b = Parse<BildungZustand>(zustandText, "zustand");
+                    q = q.Where(f => f.Bildung.Zustand == b);
+                    break;
+                default:
+                    throw new DomainException("Nach dieser Spur kann nicht gefiltert werden.", new Dictionary<string, string[]> { ["spur"] = ["Nach dieser Spur kann nicht gefiltert werden."] });
+            }
+        }
+
+        if (suche.FaelligeWiedervorlagen)
+        {
+            q = q.Where(f => db.Wiedervorlagen.Any(w => w.FallId == f.Id && w.ErledigtAm == null && w.Faellig <= heute));
+        }
+
+        if (suche.OhneKontaktSeitTagen is { } tage)
+        {
+            var grenze = heute.AddDays(-tage);
+            q = q.Where(f => (f.LetzterKontaktAm ?? f.AufgenommenAm) <= grenze);
+        }
+
+        if (suche.FallmanagerId is { } fm)
+        {
+            q = q.Where(f => f.FallmanagerId == fm);
+        }
+
+        var gesamt = await q.CountAsync(ct);
+        var projiziert = q.Select(f => new
+        {
+            f.Id,
+            f.Aktenzeichen,
+            f.Klient.Vorname,
+            f.Klient.Nachname,
+            f.Klient.Geburtsdatum,
+            f.Klient.Herkunftsland,
+            f.FallmanagerId,
+            Prozess = f.Prozess.Zustand,
+            Aufenthalt = f.Aufenthalt.Zustand,
+            Leistungen = f.Leistungen.Zustand,
+            Bildung = f.Bildung.Zustand,
+            NaechsteWiedervorlage = db.Wiedervorlagen.Where(w => w.FallId == f.Id && w.ErledigtAm == null).Min(w => (DateOnly?)w.Faellig),
+            Faellige = db.Wiedervorlagen.Count(w => w.FallId == f.Id && w.ErledigtAm == null && w.Faellig <= heute),
+            f.LetzterKontaktAm,
+            f.GeaendertAm,
+        });
+
+        projiziert = (suche.Sortierung, suche.Absteigend) switch
+        {
+            ("aktenzeichen", false) => projiziert.OrderBy(x => x.Aktenzeichen),
+            ("aktenzeichen", true) => projiziert.OrderByDescending(x => x.Aktenzeichen),
+            ("name", false) => projiziert.OrderBy(x => x.Nachname).ThenBy(x => x.Vorname).ThenBy(x => x.Id),
+            ("name", true) => projiziert.OrderByDescending(x => x.Nachname).ThenByDescending(x => x.Vorname).ThenBy(x => x.Id),
+            ("wiedervorlage", false) => projiziert.OrderBy(x => x.NaechsteWiedervorlage == null).ThenBy(x => x.NaechsteWiedervorlage).ThenBy(x => x.Id),
+            ("wiedervorlage", true) => projiziert.OrderBy(x => x.NaechsteWiedervorlage == null).ThenByDescending(x => x.NaechsteWiedervorlage).ThenBy(x => x.Id),
+            (_, false) => projiziert.OrderBy(x => x.GeaendertAm).ThenBy(x => x.Id),
+            _ => projiziert.OrderByDescending(x => x.GeaendertAm).ThenBy(x => x.Id),
+        };
+
+        var zeilen = await projiziert.Skip((suche.Seite - 1) * suche.Groesse).Take(suche.Groesse).ToListAsync(ct);
+        return new Seite<FallZeile>(
+            zeilen.Select(x => new FallZeile(
+                x.Id, x.Aktenzeichen, x.Vorname, x.Nachname, x.Geburtsdatum, x.Herkunftsland, x.FallmanagerId,
+                x.Prozess.ToString(), x.Aufenthalt.ToString(), x.Leistungen.ToString(), x.Bildung.ToString(),
+                x.NaechsteWiedervorlage, x.Faellige, x.LetzterKontaktAm, x.GeaendertAm)).ToArray(),
+            gesamt,
+            suche.Seite,
+            suche.Groesse);
+    }
+
+    public Task<bool> ExistiertAsync(Guid fallId, CancellationToken ct) => db.Faelle.AnyAsync(f => f.Id == fallId, ct);
+
+    public async Task<IReadOnlyList<EreignisDetail>> EreignisseAsync(Guid fallId, CancellationToken ct)
+    {
+        var ereignisse = await db.FallEreignisse.AsNoTracking().Where(e => e.FallId == fallId).OrderBy(e => e.Nr).ToListAsync(ct);
+        return ereignisse.Select(e => new EreignisDetail(
+            e.Nr,
+            e.Spur.ToString(),
+            e.UeberleitungId,
+            e.Trigger,
+            e.VonZustand,
+            e.VonZustand is null ? null : Fall.ZustandBezeichnung(e.Spur, e.VonZustand),
+            e.NachZustand,
+            Fall.ZustandBezeichnung(e.Spur, e.NachZustand),
+            e.FachlichesDatum,
+            e.ErfasstAm,
+            e.Akteur,
+            e.Notiz,
+            e.Parameter,
+            e.AusgeloestDurch)).ToArray();
+    }
+
+    public async Task<IReadOnlyList<NotizDetail>> NotizenAsync(Guid fallId, CancellationToken ct) =>
+        await db.Notizen.AsNoTracking().Where(n => n.FallId == fallId).OrderByDescending(n => n.VerfasstAm)
+            .Select(n => new NotizDetail(n.Id, n.Text, n.VerfasstVon, n.VerfasstAm)).ToListAsync(ct);
+
+    private static TEnum Parse<TEnum>(string name, string feld)
+        where TEnum : struct, Enum =>
+        Enum.GetNames<TEnum>().Contains(name, StringComparer.Ordinal)
+            ? Enum.Parse<TEnum>(name)
+            : throw new DomainException("Unbekannter Zustand im Filter.", new Dictionary<string, string[]> { [feld] = [$"„{(name.Length > 60 ? name[..60] : name)}“ ist kein bekannter Zustand."] });
+
+    private static string LikeEscape(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

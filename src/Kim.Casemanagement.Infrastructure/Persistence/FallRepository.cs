@@ -1,0 +1,69 @@
+using System.Globalization;
+using Kim.Casemanagement.Application.Abstractions;
+using Kim.Casemanagement.Application.Common;
+using Kim.Casemanagement.Domain.Faelle;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Kim.Casemanagement.Infrastructure.Persistence;
+
+/// <summary>EF Core repository of the Fall aggregate; one SaveChanges = one transaction, guarded by the Fall's version.</summary>
+internal sealed class FallRepository(KimDbContext db) : IFallRepository
+{
+    public Task<Fall?> LadenAsync(Guid id, CancellationToken ct) =>
+        db.Faelle
+            .Include(f => f.Klient)
+            .Include(f => f.Einwilligungen)
+            .Include(f => f.Ziele)
+            .Include(f => f.Wiedervorlagen)
+            .Include(f => f.Vertretungen)
+            .Include(f => f.Ueberleitungen)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(f => f.Id == id, ct);
+
+    public async Task HinzufuegenAsync(Fall fall, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(fall);
+        db.Klienten.Add(fall.Klient);
+        db.Entry(fall.Klient).Property("Mandant").CurrentValue = fall.Mandant;
+        db.Faelle.Add(fall);
+        NeueDatensaetze(fall);
+        await SpeichernAsync(ct);
+    }
+
+    public async Task SpeichernAsync(Fall fall, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(fall);
+        NeueDatensaetze(fall);
+        await SpeichernAsync(ct);
+    }
+
+    public async Task<string> NaechstesAktenzeichenAsync(DateOnly heute, CancellationToken ct)
+    {
+        var nummer = await db.Database.SqlQueryRaw<long>("SELECT nextval('aktenzeichen_seq') AS \"Value\"").SingleAsync(ct);
+        return string.Create(CultureInfo.InvariantCulture, $"KIM-{heute.Year}-{nummer:000000}");
+    }
+
+    private void NeueDatensaetze(Fall fall)
+    {
+        db.FallEreignisse.AddRange(fall.NeueEreignisse.Where(e => db.Entry(e).State == EntityState.Detached));
+        db.Notizen.AddRange(fall.NeueNotizen.Where(n => db.Entry(n).State == EntityState.Detached));
+        db.KompetenzprofilUebergaben.AddRange(fall.NeueUebergaben.Where(u => db.Entry(u).State == EntityState.Detached));
+    }
+
+    private async Task SpeichernAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            throw new KonfliktException(KonfliktException.StandardText, e);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "ux_fall_ereignisse_fall_id_nr" })
+        {
+            throw new KonfliktException(KonfliktException.StandardText, e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace Kim.Casemanagement.Web.Api;
+
+/// <summary>Optimistic concurrency over HTTP: the Fall version as ETag, expected version from If-Match or the body.</summary>
+internal static class Versionen
+{
+    public static string ETag(int version) => string.Create(CultureInfo.InvariantCulture, $"\"{version}\"");
+
+    /// <summary>The expected version: the body's value wins, else a (weak or strong) If-Match ETag; null when none was sent.</summary>
+    public static int? Erwartet(HttpContext http, int? ausBody)
+    {
+        if (ausBody is not null)
+        {
+            return ausBody;
+        }
+
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(ifMatch) || ifMatch.Trim() == "*")
+        {
+            return null;
+        }
+
+        var wert = ifMatch.Trim();
+        if (wert.StartsWith("W/", StringComparison.Ordinal))
+        {
+            wert = wert[2..];
+        }
+
+        return int.TryParse(wert.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : throw new BadHttpRequestException("If-Match ist keine gültige Version.", StatusCodes.Status400BadRequest);
+    }
+}

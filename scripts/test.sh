@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test of the solution on a fresh machine: real PostgreSQL (started by the tests themselves in
+# temp folders), real HTTP, and (once browser tests exist) the system Chromium, installed here.
+# Fails when any test fails or is skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+results="artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+echo "== Werkzeuge"
+dotnet --version
+command -v initdb >/dev/null || { echo "PostgreSQL-Programme (initdb, pg_ctl) fehlen im PATH." >&2; exit 1; }
+initdb --version
+
+echo "== Build (Warnungen sind Fehler)"
+dotnet build Kim.Casemanagement.sln -c Release -nologo
+
+echo "== Tests"
+status=0
+dotnet test Kim.Casemanagement.sln -c Release --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
+
+skipped=$(grep -ho 'outcome="NotExecuted"' "$results"/*.trx 2>/dev/null | wc -l || true)
+total=$(grep -ho '<UnitTestResult ' "$results"/*.trx 2>/dev/null | wc -l || true)
+echo "== Ergebnis: $total Tests, davon übersprungen: $skipped, Exit-Code dotnet test: $status"
+if [ "$status" -ne 0 ]; then
+  exit "$status"
+fi
+if [ "$skipped" -ne 0 ]; then
+  echo "Übersprungene Tests sind nicht erlaubt:" >&2
+  grep -h -B0 'outcome="NotExecuted"' "$results"/*.trx | sed -n 's/.*testName="\([^"]*\)".*/  \1/p' >&2
+  exit 1
+fi

@@ -34,9 +34,11 @@ public static class Texte
             var isLetter = category is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
                 or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
                 or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
-            if (isLetter)
+            // Zero-width (non-)joiners belong to Persian and Indic spellings; they may only stand between letters.
+            var isJoiner = rune.Value is 0x200C or 0x200D;
+            if (isLetter || (isJoiner && !previousWasSeparator))
             {
-                previousWasSeparator = false;
+                previousWasSeparator = isJoiner;
                 previous = rune.Value;
                 continue;
             }

@@ -101,6 +101,14 @@ public sealed class Einwilligung
     public bool IstGueltigZu(DateTimeOffset zeitpunkt, DateOnly heute) =>
         WiderrufenAm is null ? IstGueltigAm(heute) : zeitpunkt < WiderrufenAm.Value && IstGueltigAm(heute);
 
+    /// <summary>
+    /// May data be processed under this consent for a step dated <paramref name="fachlichesDatum"/> and recorded at
+    /// <paramref name="jetzt"/>: valid on the step's day and still in force now (not withdrawn, not expired). A backdated
+    /// step cannot get round a withdrawal.
+    /// </summary>
+    public bool ErlaubtVerarbeitung(DateOnly fachlichesDatum, DateTimeOffset jetzt, DateOnly heute) =>
+        IstGueltigAm(fachlichesDatum) && IstGueltigZu(jetzt, heute);
+
     public bool Umfasst(Datenkategorie kategorie) => (Datenkategorien & kategorie) == kategorie;
 
     public void Widerrufen(string akteur, DateTimeOffset jetzt)

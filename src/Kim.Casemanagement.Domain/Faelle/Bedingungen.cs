@@ -17,7 +17,7 @@ public static class Bedingungen
     public static readonly Bedingung EinwilligungInCaseManagementLiegtVor = new(
         nameof(EinwilligungInCaseManagementLiegtVor),
         "Für das Assessment ist eine gültige Einwilligung in das Case Management nötig.",
-        (f, s) => f.HatGueltigeEinwilligung(Empfaenger.CaseManagement, s.FachlichesDatum));
+        (f, s) => f.ErlaubtVerarbeitung(Empfaenger.CaseManagement, s));
 
     public static readonly Bedingung Art13InformationAusgehaendigt = new(
         nameof(Art13InformationAusgehaendigt),
@@ -163,9 +163,9 @@ public static class Bedingungen
 
     public static readonly Bedingung BerufssprachkursZugang = new(
         nameof(BerufssprachkursZugang),
-        "Ein Berufssprachkurs setzt einen abgeschlossenen Integrationskurs oder Deutschkenntnisse auf dem Zugangsniveau voraus (Regeltabelle).",
-        (f, s) => f.Bildung.IntegrationskursAbgeschlossen
-            || (s.TryWert(Regeln.BerufssprachkursZugangsniveau, out var niveau) && f.Kompetenzprofil.Deutschniveau >= niveau));
+        "Ein Berufssprachkurs setzt Deutschkenntnisse auf dem Zugangsniveau voraus, nach abgeschlossenem Integrationskurs ein niedrigeres (Regeltabelle).",
+        (f, s) => (s.TryWert(Regeln.BerufssprachkursZugangsniveau, out var niveau) && f.Kompetenzprofil.Deutschniveau >= niveau)
+            || (f.Bildung.IntegrationskursAbgeschlossen && s.TryWert(Regeln.BerufssprachkursZugangsniveauNachIntegrationskurs, out var nachIk) && f.Kompetenzprofil.Deutschniveau >= nachIk));
 
     public static readonly Bedingung QualifizierungSprachniveau = new(
         nameof(QualifizierungSprachniveau),
@@ -208,5 +208,5 @@ public static class Bedingungen
     private static Bedingung EinwilligungBedingung(Behoerde behoerde) => new(
         "EinwilligungFuer" + behoerde,
         $"Ohne gültige Einwilligung, die die {behoerde.Bezeichnung()} als Empfänger nennt, ist keine Überleitung dorthin möglich.",
-        (f, s) => f.HatGueltigeEinwilligung(behoerde.AlsEmpfaenger(), s.FachlichesDatum));
+        (f, s) => f.ErlaubtVerarbeitung(behoerde.AlsEmpfaenger(), s));
 }

@@ -121,6 +121,14 @@ public sealed class Fall
         ArgumentNullException.ThrowIfNull(klient);
         ArgumentNullException.ThrowIfNull(angaben);
         ArgumentNullException.ThrowIfNull(schritt);
+        string? datumsfehler = schritt.FachlichesDatum > schritt.Heute
+            ? "Das fachliche Datum darf nicht in der Zukunft liegen."
+            : schritt.FachlichesDatum < klient.Geburtsdatum ? "Das fachliche Datum liegt vor der Geburt der Person." : null;
+        if (datumsfehler is not null)
+        {
+            throw new DomainException(datumsfehler, Fehler("fachlichesDatum", datumsfehler));
+        }
+
         var fall = new Fall
         {
             Id = id,
@@ -255,6 +263,13 @@ public sealed class Fall
 
     /// <summary>A valid consent names the recipient on the day (not expired, not withdrawn).</summary>
     public bool HatGueltigeEinwilligung(Empfaenger empfaenger, DateOnly am) => _einwilligungen.Any(e => e.Empfaenger == empfaenger && e.IstGueltigAm(am));
+
+    /// <summary>A consent naming the recipient (and, if given, the data category) allows processing for the step: valid on its day and in force when it is recorded.</summary>
+    public bool ErlaubtVerarbeitung(Empfaenger empfaenger, Schritt schritt, Datenkategorie kategorie = Datenkategorie.Keine)
+    {
+        ArgumentNullException.ThrowIfNull(schritt);
+        return _einwilligungen.Any(e => e.Empfaenger == empfaenger && e.Umfasst(kategorie) && e.ErlaubtVerarbeitung(schritt.FachlichesDatum, schritt.ErfasstAm, schritt.Heute));
+    }
 
     /// <summary>A consent naming the recipient is in force right now: a withdrawal counts from the instant it was recorded.</summary>
     public bool HatGueltigeEinwilligungJetzt(Empfaenger empfaenger, DateTimeOffset jetzt, DateOnly heute) =>
@@ -406,7 +421,8 @@ public sealed class Fall
     // ------------------------------------------------------------------ facts read by guards
 
     /// <summary>The client lives on SGB II or SGB XII benefits (the livelihood test for Einbürgerung).</summary>
-    public bool BeziehtSgb2OderSgb12() => LeistungenMaschine.Maschine.IsInState(LeistungenZustand.Sgb2) || Leistungen.Zustand is LeistungenZustand.Sgb12 or LeistungenZustand.RechtskreiswechselFaellig;
+    public bool BeziehtSgb2OderSgb12() =>
+        LeistungenMaschine.Maschine.IsInState(LeistungenZustand.Sgb2) || Leistungen.Zustand is LeistungenZustand.Sgb12 or LeistungenZustand.RechtskreiswechselFaellig or LeistungenZustand.AsylbLG;
 
     /// <summary>The residence status entitles to SGB II on the step's day (rule table; § 24 with its cut-off date).</summary>
     public bool HatSgb2BerechtigendenAufenthalt(Schritt schritt)
@@ -637,7 +653,10 @@ public sealed class Fall
         var geduldet = IstAufenthaltIn(AufenthaltZustand.Geduldet);
         var titel = IstAufenthaltIn(AufenthaltZustand.Aufenthaltstitel) || a.Aufenthaltsstatus == AufenthaltZustand.Niederlassungserlaubnis;
         var rechtmaessig = IstAufenthaltIn(AufenthaltZustand.Asylverfahren) || titel || a.Aufenthaltsstatus == AufenthaltZustand.Schutzstatus;
-        Aufenthalt.RechtmaessigSeit = rechtmaessig ? Min(Klient.Einreisedatum, aufenthaltSeit) : null;
+        // Permits that follow a toleration (§ 25a, § 25b, § 16g, § 104c) start lawful residence themselves; otherwise it runs from entry.
+        var nachDuldung = a.Aufenthaltsstatus is AufenthaltZustand.Aufenthaltserlaubnis25a or AufenthaltZustand.Aufenthaltserlaubnis25b
+            or AufenthaltZustand.Aufenthaltserlaubnis16g or AufenthaltZustand.Chancenaufenthaltsrecht;
+        Aufenthalt.RechtmaessigSeit = !rechtmaessig ? null : nachDuldung ? aufenthaltSeit : Min(Klient.Einreisedatum, aufenthaltSeit);
         Aufenthalt.GeduldetSeit = geduldet ? aufenthaltSeit : null;
         Aufenthalt.Schutzform = a.Aufenthaltsstatus is AufenthaltZustand.Schutzstatus or AufenthaltZustand.AufenthaltserlaubnisSchutz ? a.Schutzform : null;
         Aufenthalt.TitelArt = titel ? a.Aufenthaltsstatus : null;

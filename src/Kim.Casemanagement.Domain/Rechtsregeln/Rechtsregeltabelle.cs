@@ -162,6 +162,7 @@ public sealed class Rechtsregeltabelle
         yield return R("Bildung.MindestniveauStudium", "2016-01-01", null, "C1", "Stellungnahme LaKI 27.04.2016 (Quelle 003); Hochschulzugang DSH/TestDaF");
         yield return R("Bildung.MindestniveauQualifizierung", "2016-01-01", null, "A2", "Fachliche Festlegung (kommunal anpassbar)");
         yield return R("Bildung.ZugangsniveauBerufssprachkurs", "2016-07-01", null, "B1", "§ 45a AufenthG, DeuFöV");
+        yield return R("Bildung.ZugangsniveauBerufssprachkursNachIntegrationskurs", "2016-07-01", null, "A2", "DeuFöV: Spezialkurse A2 für Teilnehmende, die im Integrationskurs B1 nicht erreicht haben");
         yield return R("Bildung.IntegrationskursMaxWiederholungen", "2005-01-01", null, "1", "§ 5 Abs. 4 IntV (einmalige Wiederholung von 300 UE)");
         yield return R("Bildung.SeiteneinstiegHoechstalterJahre", "2005-01-01", null, "17", "Schulpflicht NRW (Seiteneinstieg bis zur Volljährigkeit)");
 

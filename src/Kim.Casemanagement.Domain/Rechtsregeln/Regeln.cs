@@ -40,6 +40,7 @@ public static class Regeln
     public static readonly RegelSchluessel<Sprachniveau> StudiumMindestniveau = Niveau("Bildung.MindestniveauStudium");
     public static readonly RegelSchluessel<Sprachniveau> QualifizierungMindestniveau = Niveau("Bildung.MindestniveauQualifizierung");
     public static readonly RegelSchluessel<Sprachniveau> BerufssprachkursZugangsniveau = Niveau("Bildung.ZugangsniveauBerufssprachkurs");
+    public static readonly RegelSchluessel<Sprachniveau> BerufssprachkursZugangsniveauNachIntegrationskurs = Niveau("Bildung.ZugangsniveauBerufssprachkursNachIntegrationskurs");
     public static readonly RegelSchluessel<int> IntegrationskursMaxWiederholungen = Int("Bildung.IntegrationskursMaxWiederholungen");
     public static readonly RegelSchluessel<int> SeiteneinstiegHoechstalter = Int("Bildung.SeiteneinstiegHoechstalterJahre");
 

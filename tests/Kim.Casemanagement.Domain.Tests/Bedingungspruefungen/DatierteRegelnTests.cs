@@ -113,7 +113,8 @@ public class DatierteRegelnTests
     }
 
     [Theory]
-    [InlineData("2022-12-30", 1, false)]
+    [InlineData("2022-12-30", 0, false)]
+    [InlineData("2022-12-30", 1, true)]
     [InlineData("2022-12-31", 0, true)]
     public void Paragraph25bErteilen_WhenSixYearsSinceEntry_DependsOnTheLawOfTheDay(string tag, int kinder, bool moeglich)
     {

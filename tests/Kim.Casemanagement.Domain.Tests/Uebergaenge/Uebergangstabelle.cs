@@ -87,7 +87,7 @@ public static class Uebergangstabelle
                 ("ArbeitAufnehmenBedarfsdeckend", "ArbeitBedarfsdeckend"), ("InSgb12Wechseln", "Sgb12")),
             Z("AsylbLG", ("BeschaeftigungAufnehmen", Intern), ("BeschaeftigungBeenden", Intern), ("RechtskreiswechselAnstossen", "RechtskreiswechselFaellig"),
                 ("ArbeitAufnehmenBedarfsdeckend", "ArbeitBedarfsdeckend"), ("LeistungsbezugBeenden", "KeinLeistungsbezug")),
-            Z("RechtskreiswechselFaellig", ("Sgb2Beantragen", "Sgb2Beantragt"), ("ArbeitAufnehmenBedarfsdeckend", "ArbeitBedarfsdeckend"), ("LeistungsbezugBeenden", "KeinLeistungsbezug")),
+            Z("RechtskreiswechselFaellig", ("Sgb2Beantragen", "Sgb2Beantragt"), ("ArbeitAufnehmenBedarfsdeckend", "ArbeitBedarfsdeckend"), ("LeistungsbezugBeenden", "KeinLeistungsbezug"), ("InSgb12Wechseln", "Sgb12")),
 
             // SGB II: from every SGB II state the client can leave for SGB XII, end benefits, or take up work that covers the need.
             Z("Sgb2Beantragt", [.. Sgb2, ("Sgb2Bewilligen", "Sgb2Bewilligt"), ("Sgb2Ablehnen", "KeinLeistungsbezug")]),

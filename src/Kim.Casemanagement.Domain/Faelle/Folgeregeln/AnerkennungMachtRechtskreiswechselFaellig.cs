@@ -1,4 +1,5 @@
 using Kim.Casemanagement.Domain.Common;
+using Kim.Casemanagement.Domain.Einwilligungen;
 using Kim.Casemanagement.Domain.Faelle.Aufenthalt;
 using Kim.Casemanagement.Domain.Faelle.Leistungen;
 
@@ -15,7 +16,7 @@ public sealed class AnerkennungMachtRechtskreiswechselFaellig : Folgeregel
     public const int WiedervorlageNachTagen = 14;
 
     public override string Beschreibung =>
-        "Mit der Anerkennung (auch Abschiebungsverbot) wird der Rechtskreiswechsel auf der Leistungs-Spur fällig; die fallführende Person erhält eine Wiedervorlage, und das Kompetenzprofil wird dem Jobcenter übergeben.";
+        "Mit der Anerkennung (auch Abschiebungsverbot) wird der Rechtskreiswechsel auf der Leistungs-Spur fällig; die fallführende Person erhält eine Wiedervorlage, und das Kompetenzprofil wird dem Jobcenter übergeben, sofern eine Einwilligung es erlaubt.";
 
     public override void Anwenden(Fall fall, FallEreignis ereignis, Schritt ausloeser)
     {
@@ -35,15 +36,23 @@ public sealed class AnerkennungMachtRechtskreiswechselFaellig : Folgeregel
         }
 
         fall.FeuernAlsFolge(LeistungenTrigger.RechtskreiswechselAnstossen, folge);
+
+        // The profile travels to the Jobcenter only under a consent that names it and covers the profile.
+        var mitEinwilligung = fall.ErlaubtVerarbeitung(Empfaenger.Jobcenter, folge, Datenkategorie.Kompetenzprofil);
         var faellig = ereignis.FachlichesDatum.AddDays(WiedervorlageNachTagen);
         fall.WiedervorlageAnlegen(
             Guid.CreateVersion7(ausloeser.ErfasstAm),
             faellig < ausloeser.Heute ? ausloeser.Heute : faellig,
-            "Rechtskreiswechsel: SGB-II-Antrag beim Jobcenter begleiten",
+            mitEinwilligung
+                ? "Rechtskreiswechsel: SGB-II-Antrag beim Jobcenter begleiten"
+                : "Rechtskreiswechsel: SGB-II-Antrag begleiten; Einwilligung für das Jobcenter einholen, um das Kompetenzprofil zu übergeben",
             WiedervorlageArt.Rechtskreiswechsel,
             $"rechtskreiswechsel:{ereignis.Nr}",
             null,
             ausloeser.ErfasstAm);
-        fall.KompetenzprofilUebergeben(Behoerde.Jobcenter, "Rechtskreiswechsel nach Anerkennung", folge);
+        if (mitEinwilligung)
+        {
+            fall.KompetenzprofilUebergeben(Behoerde.Jobcenter, "Rechtskreiswechsel nach Anerkennung", folge);
+        }
     }
 }

@@ -30,6 +30,7 @@ internal sealed class LeistungenMaschine : Spurmaschine<LeistungenZustand, Leist
         Erlaube(RechtskreiswechselFaellig, Sgb2Beantragen, Sgb2Beantragt, sgb2Berechtigt);
         Erlaube(RechtskreiswechselFaellig, ArbeitAufnehmenBedarfsdeckend, ArbeitBedarfsdeckend);
         Erlaube(RechtskreiswechselFaellig, LeistungsbezugBeenden, KeinLeistungsbezug);
+        Erlaube(RechtskreiswechselFaellig, InSgb12Wechseln, Sgb12, sgb2Berechtigt);
 
         foreach (var zustand in new[] { Sgb2Beantragt, Sgb2Bewilligt, Potenzialanalyse, Kooperationsplan, Schlichtung, Massnahme, ArbeitAufstockend })
         {

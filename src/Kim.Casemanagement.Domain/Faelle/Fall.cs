@@ -401,6 +401,18 @@ public sealed class Fall
         Geaendert(jetzt);
     }
 
+    /// <summary>
+    /// Called by the repository after a successful save: the recorded events, notes and hand-overs are now stored,
+    /// and the next change raises the version again.
+    /// </summary>
+    public void Gespeichert()
+    {
+        _neueEreignisse.Clear();
+        _neueNotizen.Clear();
+        _neueUebergaben.Clear();
+        _geaendert = false;
+    }
+
     /// <summary>Whether the user leads the Fall or deputises on the day.</summary>
     public bool IstZustaendig(string benutzerId, DateOnly heute) =>
         FallmanagerId == benutzerId || _vertretungen.Any(v => v.BenutzerId == benutzerId && v.IstAktivAm(heute));

@@ -22,35 +22,35 @@ internal sealed class FallAbfragen(KimDbContext db) : IFallAbfragen
 
         if (!string.IsNullOrWhiteSpace(suche.Text))
         {
-            var muster = "%" + LikeEscape(suche.Text.Trim()) + "%";
-            q = q.Where(f => EF.Functions.ILike(f.Klient.Vorname + " " + f.Klient.Nachname, muster) || EF.Functions.ILike(f.Aktenzeichen, muster));
+            var muster = "%" + LikeEscape(Texte.Normalisieren(suche.Text)!) + "%";
+            q = q.Where(f => EF.Functions.ILike(f.Klient.Vorname + " " + f.Klient.Nachname, muster, "\\") || EF.Functions.ILike(f.Aktenzeichen, muster, "\\"));
         }
 
         if (suche.Phase is { } phase)
         {
-            var zustand = Parse<ProzessZustand>(phase, "phase");
-            q = q.Where(f => f.Prozess.Zustand == zustand);
+            var zustaende = Blaetter<ProzessZustand>(Spur.Prozess, phase, "phase");
+            q = q.Where(f => zustaende.Contains(f.Prozess.Zustand));
         }
 
         if (suche.Spur is { } spurText && suche.Zustand is { } zustandText)
         {
-            switch (Enum.Parse<Spur>(spurText))
+            switch (Parse<Spur>(spurText, "spur"))
             {
                 case Spur.Prozess:
-                    var p = Parse<ProzessZustand>(zustandText, "zustand");
-                    q = q.Where(f => f.Prozess.Zustand == p);
+                    var p = Blaetter<ProzessZustand>(Spur.Prozess, zustandText, "zustand");
+                    q = q.Where(f => p.Contains(f.Prozess.Zustand));
                     break;
                 case Spur.Aufenthalt:
-                    var a = Parse<AufenthaltZustand>(zustandText, "zustand");
-                    q = q.Where(f => f.Aufenthalt.Zustand == a);
+                    var a = Blaetter<AufenthaltZustand>(Spur.Aufenthalt, zustandText, "zustand");
+                    q = q.Where(f => a.Contains(f.Aufenthalt.Zustand));
                     break;
                 case Spur.Leistungen:
-                    var l = Parse<LeistungenZustand>(zustandText, "zustand");
-                    q = q.Where(f => f.Leistungen.Zustand == l);
+                    var l = Blaetter<LeistungenZustand>(Spur.Leistungen, zustandText, "zustand");
+                    q = q.Where(f => l.Contains(f.Leistungen.Zustand));
                     break;
                 case Spur.Bildung:
-                    var b = Parse<BildungZustand>(zustandText, "zustand");
-                    q = q.Where(f => f.Bildung.Zustand == b);
+                    var b = Blaetter<BildungZustand>(Spur.Bildung, zustandText, "zustand");
+                    q = q.Where(f => b.Contains(f.Bildung.Zustand));
                     break;
                 default:
                     throw new DomainException("Nach dieser Spur kann nicht gefiltert werden.", new Dictionary<string, string[]> { ["spur"] = ["Nach dieser Spur kann nicht gefiltert werden."] });
@@ -147,6 +147,27 @@ internal sealed class FallAbfragen(KimDbContext db) : IFallAbfragen
         Enum.GetNames<TEnum>().Contains(name, StringComparer.Ordinal)
             ? Enum.Parse<TEnum>(name)
             : throw new DomainException("Unbekannter Zustand im Filter.", new Dictionary<string, string[]> { [feld] = [$"„{(name.Length > 60 ? name[..60] : name)}“ ist kein bekannter Zustand."] });
+
+    /// <summary>A state and, if it is a superstate (e.g. Geduldet, Sgb2, Aktiv), all states inside it.</summary>
+    private static List<TEnum> Blaetter<TEnum>(Spur spur, string name, string feld)
+        where TEnum : struct, Enum
+    {
+        var zustand = Parse<TEnum>(name, feld);
+        var info = Fall.Beschreibung(spur);
+        var wurzel = info.States.First(s => Equals(s.UnderlyingState, zustand));
+        var ergebnis = new List<TEnum>();
+        void Sammeln(Kim.Casemanagement.StateMachine.Reflection.StateInfo s)
+        {
+            ergebnis.Add((TEnum)s.UnderlyingState);
+            foreach (var sub in s.Substates)
+            {
+                Sammeln(sub);
+            }
+        }
+
+        Sammeln(wurzel);
+        return ergebnis;
+    }
 
     private static string LikeEscape(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

@@ -29,6 +29,7 @@ internal sealed class FallRepository(KimDbContext db) : IFallRepository
         db.Faelle.Add(fall);
         NeueDatensaetze(fall);
         await SpeichernAsync(ct);
+        fall.Gespeichert();
     }
 
     public async Task SpeichernAsync(Fall fall, CancellationToken ct)
@@ -36,6 +37,7 @@ internal sealed class FallRepository(KimDbContext db) : IFallRepository
         ArgumentNullException.ThrowIfNull(fall);
         NeueDatensaetze(fall);
         await SpeichernAsync(ct);
+        fall.Gespeichert();
     }
 
     public async Task<string> NaechstesAktenzeichenAsync(DateOnly heute, CancellationToken ct)

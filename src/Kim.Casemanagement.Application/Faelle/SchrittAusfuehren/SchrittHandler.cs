@@ -11,11 +11,12 @@ public sealed class SchrittHandler(FallBearbeitung bearbeitung, IValidator<Schri
         await validator.ValidateAndThrowAsync(befehl, ct);
         var fall = await bearbeitung.LadenAsync(befehl.FallId, befehl.Version, ct);
         fall.Feuern(befehl.Spur, befehl.Trigger, befehl.Parameter, bearbeitung.Rahmen(befehl.FachlichesDatum, befehl.Notiz), befehl.UeberleitungId);
+        var ereignisse = fall.NeueEreignisse.Select(e => new EreignisKurz(e.Nr, e.Spur.ToString(), e.UeberleitungId, e.Trigger, e.VonZustand, e.NachZustand, e.FachlichesDatum, e.AusgeloestDurch)).ToArray();
         await bearbeitung.SpeichernAsync(fall, ct);
         return new SchrittErgebnis(
             fall.Id,
             fall.Version,
-            fall.NeueEreignisse.Select(e => new EreignisKurz(e.Nr, e.Spur.ToString(), e.UeberleitungId, e.Trigger, e.VonZustand, e.NachZustand, e.FachlichesDatum, e.AusgeloestDurch)).ToArray(),
+            ereignisse,
             new Dictionary<string, string>
             {
                 ["Prozess"] = fall.Prozess.Zustand.ToString(),

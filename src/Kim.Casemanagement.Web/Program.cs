@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Kim.Casemanagement.Application;
 using Kim.Casemanagement.Application.Abstractions;
 using Kim.Casemanagement.Infrastructure;
@@ -22,14 +21,9 @@ builder.WebHost.ConfigureKestrel(k =>
     k.Limits.MaxRequestBodySize = 256 * 1024;
 });
 
-builder.Services.Configure<JsonOptions>(o =>
-{
-    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
-    o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-    o.SerializerOptions.MaxDepth = 16;
-});
+builder.Services.Configure<JsonOptions>(o => StrikteJson.Anwenden(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTexte.Eindeutschen);
 builder.Services.AddExceptionHandler<KimExceptionHandler>();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
 {

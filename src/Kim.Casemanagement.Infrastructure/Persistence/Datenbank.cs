@@ -48,10 +48,17 @@ public sealed class Datenbank : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await DataSource.DisposeAsync();
         if (_embedded is not null)
         {
             await _embedded.DisposeAsync();
         }
     }
+
+    private int _disposed;
 }

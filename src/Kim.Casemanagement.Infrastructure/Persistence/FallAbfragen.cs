@@ -20,9 +20,9 @@ internal sealed class FallAbfragen(KimDbContext db) : IFallAbfragen
         ArgumentNullException.ThrowIfNull(suche);
         var q = db.Faelle.AsNoTracking();
 
-        if (!string.IsNullOrWhiteSpace(suche.Text))
+        if (!string.IsNullOrWhiteSpace(suche.Suche))
         {
-            var muster = "%" + LikeEscape(Texte.Normalisieren(suche.Text)!) + "%";
+            var muster = "%" + LikeEscape(Texte.Normalisieren(suche.Suche)!) + "%";
             q = q.Where(f => EF.Functions.ILike(f.Klient.Vorname + " " + f.Klient.Nachname, muster, "\\") || EF.Functions.ILike(f.Aktenzeichen, muster, "\\"));
         }
 

@@ -16,5 +16,6 @@ internal sealed class MigrationBeimStart(Datenbank datenbank, IOptions<Datenbank
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Stops the embedded cluster as part of host shutdown (after the server stopped), so that a new process finds it stopped.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken) => await datenbank.DisposeAsync();
 }

@@ -29,6 +29,6 @@ internal static class Versionen
 
         return int.TryParse(wert.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? version
-            : throw new BadHttpRequestException("If-Match ist keine gültige Version.", StatusCodes.Status400BadRequest);
+            : throw new Domain.Common.DomainException("If-Match ist keine gültige Version.", new Dictionary<string, string[]> { ["If-Match"] = ["Erwartet wird die Version des Falls, z. B. \"5\"."] });
     }
 }

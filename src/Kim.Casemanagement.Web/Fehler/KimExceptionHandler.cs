@@ -38,6 +38,10 @@ internal sealed partial class KimExceptionHandler(IProblemDetailsService problem
         SchrittNichtMoeglichException s => (StatusCodes.Status409Conflict, SchrittProblem(s)),
         KonfliktException k => (StatusCodes.Status409Conflict, new ProblemDetails { Title = "Bearbeitungskonflikt", Detail = k.Message }),
         BadHttpRequestException b => (b.StatusCode, Anfragefehler(b)),
+
+        // Last line of defence: text PostgreSQL cannot store (NUL) in a field no validation covered.
+        Exception e when e.GetBaseException() is Npgsql.PostgresException { SqlState: "22021" or "22P05" } =>
+            (StatusCodes.Status400BadRequest, new ProblemDetails { Title = "Ungültige Eingabe", Detail = "Die Eingabe enthält Zeichen, die nicht gespeichert werden können (z. B. Steuerzeichen)." }),
         _ => (StatusCodes.Status500InternalServerError, new ProblemDetails { Title = "Interner Fehler", Detail = "Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später erneut." }),
     };
 

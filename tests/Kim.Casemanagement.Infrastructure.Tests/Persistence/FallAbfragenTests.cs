@@ -38,7 +38,7 @@ public sealed class FallAbfragenTests(PostgresDatabaseFixture fixture) : IClassF
     {
         await NamenAnlegenAsync();
 
-        var seite = await SuchenAsync(new FallSuche(Text: text));
+        var seite = await SuchenAsync(new FallSuche(Suche: text));
 
         seite.Eintraege.Select(z => z.Nachname).ShouldBe([nachname]);
         seite.Gesamt.ShouldBe(1);
@@ -50,9 +50,9 @@ public sealed class FallAbfragenTests(PostgresDatabaseFixture fixture) : IClassF
         var faelle = await NamenAnlegenAsync();
         var gesucht = faelle[2];
 
-        (await SuchenAsync(new FallSuche(Text: gesucht.Aktenzeichen))).Eintraege.Select(z => z.Id).ShouldBe([gesucht.Id]);
-        (await SuchenAsync(new FallSuche(Text: gesucht.Aktenzeichen[^6..]))).Eintraege.Select(z => z.Id).ShouldBe([gesucht.Id]);
-        (await SuchenAsync(new FallSuche(Text: gesucht.Aktenzeichen.ToLowerInvariant()))).Eintraege.Select(z => z.Id).ShouldBe([gesucht.Id]);
+        (await SuchenAsync(new FallSuche(Suche: gesucht.Aktenzeichen))).Eintraege.Select(z => z.Id).ShouldBe([gesucht.Id]);
+        (await SuchenAsync(new FallSuche(Suche: gesucht.Aktenzeichen[^6..]))).Eintraege.Select(z => z.Id).ShouldBe([gesucht.Id]);
+        (await SuchenAsync(new FallSuche(Suche: gesucht.Aktenzeichen.ToLowerInvariant()))).Eintraege.Select(z => z.Id).ShouldBe([gesucht.Id]);
     }
 
     [Theory]
@@ -70,7 +70,7 @@ public sealed class FallAbfragenTests(PostgresDatabaseFixture fixture) : IClassF
         await NamenAnlegenAsync();
         var mitProzent = await AnlegenAsync("Paula", "Prozent", aktenzeichen: "TEST-50%_" + Guid.NewGuid().ToString("N")[..8]);
 
-        var seite = await SuchenAsync(new FallSuche(Text: text));
+        var seite = await SuchenAsync(new FallSuche(Suche: text));
 
         seite.Eintraege.Select(z => z.Id).ShouldBe(findetNurDasAktenzeichenMitProzent ? [mitProzent.Id] : []);
     }
@@ -81,7 +81,7 @@ public sealed class FallAbfragenTests(PostgresDatabaseFixture fixture) : IClassF
         await NamenAnlegenAsync();
         var zerlegt = "Mu\u0308ller"; // "Müller" as macOS and many PDFs deliver it (NFD); names are stored in NFC.
 
-        var seite = await SuchenAsync(new FallSuche(Text: zerlegt));
+        var seite = await SuchenAsync(new FallSuche(Suche: zerlegt));
 
         seite.Eintraege.Select(z => z.Nachname).ShouldBe(["Müller"], "the search text is not normalised (NFC) like every stored text");
     }
@@ -240,7 +240,7 @@ public sealed class FallAbfragenTests(PostgresDatabaseFixture fixture) : IClassF
         ]);
         seiten.ShouldAllBe(s => s.Gesamt == 5 && s.Seiten == 3 && s.Groesse == 2);
         seiten.Select(s => s.SeiteNr).ShouldBe([1, 2, 3, 4]);
-        var leer = await SuchenAsync(new FallSuche(Text: "niemand heißt so"));
+        var leer = await SuchenAsync(new FallSuche(Suche: "niemand heißt so"));
         (leer.Gesamt, leer.Seiten, leer.Eintraege.Count).ShouldBe((0, 0, 0));
     }
 
@@ -253,7 +253,7 @@ public sealed class FallAbfragenTests(PostgresDatabaseFixture fixture) : IClassF
             f.NotizVerfassen(Guid.NewGuid(), "Telefonat", new DateOnly(2026, 2, 2), Fallmanagerin, Heute, Jetzt);
         });
 
-        var zeile = (await SuchenAsync(new FallSuche(Text: "Haddad"))).Eintraege.Single();
+        var zeile = (await SuchenAsync(new FallSuche(Suche: "Haddad"))).Eintraege.Single();
 
         zeile.ShouldBe(new FallZeile(
             fall.Id, fall.Aktenzeichen, "Amina", "Haddad", new DateOnly(1998, 5, 17), "Syrien", _fallmanager,

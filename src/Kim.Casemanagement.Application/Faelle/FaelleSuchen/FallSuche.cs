@@ -1,7 +1,7 @@
 namespace Kim.Casemanagement.Application.Faelle.FaelleSuchen;
 
 /// <summary>Search and filter for the caseload list.</summary>
-/// <param name="Text">Part of the name or the file number.</param>
+/// <param name="Suche">Part of the name or the file number.</param>
 /// <param name="Phase">Case-management phase (a ProzessZustand name).</param>
 /// <param name="Spur">Track to filter by state (with <paramref name="Zustand"/>).</param>
 /// <param name="Zustand">State name on <paramref name="Spur"/>.</param>
@@ -13,7 +13,7 @@ namespace Kim.Casemanagement.Application.Faelle.FaelleSuchen;
 /// <param name="Seite">1-based page.</param>
 /// <param name="Groesse">Page size (1..200).</param>
 public sealed record FallSuche(
-    string? Text = null,
+    string? Suche = null,
     string? Phase = null,
     string? Spur = null,
     string? Zustand = null,

@@ -9,7 +9,7 @@ public sealed class FallSucheValidator : AbstractValidator<FallSuche>
 
     public FallSucheValidator()
     {
-        RuleFor(s => s.Text).MaximumLength(100).WithMessage("Der Suchtext ist zu lang (höchstens 100 Zeichen).")
+        RuleFor(s => s.Suche).MaximumLength(100).WithMessage("Der Suchtext ist zu lang (höchstens 100 Zeichen).")
             .Must(t => t is null || !Texte.EnthaeltSteuerzeichen(t, erlaubeZeilenumbruch: false)).WithMessage("Der Suchtext enthält Steuerzeichen.");
         RuleFor(s => s.Seite).InclusiveBetween(1, 100_000).WithMessage("Die Seite muss zwischen 1 und 100000 liegen.");
         RuleFor(s => s.Groesse).InclusiveBetween(1, 200).WithMessage("Die Seitengröße muss zwischen 1 und 200 liegen.");

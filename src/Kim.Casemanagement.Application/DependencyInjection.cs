@@ -37,6 +37,8 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IKalender, Kalender>();
         services.AddScoped<FallBearbeitung>();
+        services.AddScoped<Sicherheit.FallZugriff>();
+        services.AddScoped<Faelle.Zustaendigkeit.ZustaendigkeitHandler>();
         services.AddScoped<AufnahmeHandler>();
         services.AddScoped<FallAnzeigenHandler>();
         services.AddScoped<FaelleSuchenHandler>();

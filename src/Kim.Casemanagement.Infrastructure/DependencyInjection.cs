@@ -19,6 +19,9 @@ public static class DependencyInjection
             options.UseNpgsql(sp.GetRequiredService<Datenbank>().DataSource));
         services.AddScoped<IFallRepository, FallRepository>();
         services.AddScoped<IFallAbfragen, FallAbfragen>();
+        services.AddScoped<IBenutzerVerzeichnis, Identitaet.BenutzerVerzeichnis>();
+        services.AddScoped<Identitaet.BenutzerVerwaltung>();
+        services.AddScoped<EinwilligungsRegister>();
         services.AddSingleton(Rechtsregeltabelle.Standard);
         services.AddHostedService<MigrationBeimStart>();
         services.AddHealthChecks().AddCheck<DatenbankBereitCheck>("datenbank", HealthStatus.Unhealthy, ["ready"]);

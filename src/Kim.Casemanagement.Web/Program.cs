@@ -1,11 +1,12 @@
 using Kim.Casemanagement.Application;
-using Kim.Casemanagement.Application.Abstractions;
 using Kim.Casemanagement.Infrastructure;
+using Kim.Casemanagement.Infrastructure.Audit;
 using Kim.Casemanagement.Web.Api;
-using Kim.Casemanagement.Web.Benutzer;
 using Kim.Casemanagement.Web.Fehler;
 using Kim.Casemanagement.Web.Hosting;
+using Kim.Casemanagement.Web.Sicherheit;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,36 +24,56 @@ builder.WebHost.ConfigureKestrel(k =>
 
 builder.Services.Configure<JsonOptions>(o => StrikteJson.Anwenden(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+{
+    // Behind nginx (infra/nginx): TLS ends there; trust the proxy on loopback only.
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+});
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTexte.Eindeutschen);
 builder.Services.AddExceptionHandler<KimExceptionHandler>();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "Kim.Casemanagement API";
-    doc.Info.Description = "Rechtskreisübergreifendes Case Management (KIM Modul 2, NRW).";
+    doc.Info.Description = "Rechtskreisübergreifendes Case Management (KIM Modul 2, NRW). Anmeldung: POST /api/anmeldung liefert ein Bearer-Token.";
     return Task.CompletedTask;
 }));
+builder.Services.AddRazorPages();
+// German text (umlauts, ß) is written as it is, not as numeric entities; markup stays encoded.
+builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
 builder.Services.AddKimApplication();
 builder.Services.AddKimInfrastructure(builder.Configuration);
-builder.Services.AddScoped<IAktuellerBenutzer, AnonymerBenutzer>();
+builder.Services.AddKimAudit();
+builder.Services.AddKimSicherheit(builder.Configuration);
+builder.Services.AddSingleton<DemoDaten>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoDaten>());
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
+app.UseMiddleware<AuditAbschluss>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
-app.MapOpenApi();
+app.UseMiddleware<SicherheitsHeader>();
+app.UseStaticFiles();
 app.UseSwaggerUI(o =>
 {
     o.SwaggerEndpoint("/openapi/v1.json", "Kim.Casemanagement API v1");
     o.RoutePrefix = "api-doku";
     o.DocumentTitle = "Kim.Casemanagement API";
 });
+app.UseRouting();
+app.UseKimSicherheit();
 
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapKontoApi();
 app.MapFaelleApi();
 app.MapSpurenApi();
+app.MapAdminApi();
+app.MapDatenschutzApi();
+app.MapRazorPages();
 
 await app.RunAsync();
 return 0;

@@ -7,7 +7,7 @@ namespace Kim.Casemanagement.Application.Abstractions;
 /// <summary>Read-side queries over the case files (projections, no aggregate loading).</summary>
 public interface IFallAbfragen
 {
-    Task<Seite<FallZeile>> SuchenAsync(FallSuche suche, DateOnly heute, CancellationToken ct);
+    Task<Seite<FallZeile>> SuchenAsync(FallSuche suche, Sicherheit.FallListenSicht sicht, DateOnly heute, CancellationToken ct);
 
     Task<bool> ExistiertAsync(Guid fallId, CancellationToken ct);
 

@@ -74,13 +74,18 @@ public sealed class FallZugriff(IAktuellerBenutzer benutzer, IKalender kalender)
         }
     }
 
-    /// <summary>May the caller list Fälle at all (the list itself is then filtered to what they may see)?</summary>
-    public void PruefeListe()
+    /// <summary>May the caller list Fälle at all? Returns the filter that keeps the list to what they may see.</summary>
+    public FallListenSicht PruefeListe()
     {
-        if (!benutzer.HatRolle(Rolle.Fallmanagement) && !benutzer.HatRolle(Rolle.Teamleitung) && !benutzer.HatRolle(Rolle.Partner))
+        var fallmanagement = benutzer.HatRolle(Rolle.Fallmanagement);
+        var teamleitung = benutzer.HatRolle(Rolle.Teamleitung) && benutzer.TeamId is not null;
+        var partner = benutzer.HatRolle(Rolle.Partner) && benutzer.Behoerde is not null;
+        if (!benutzer.IstAngemeldet || (!fallmanagement && !teamleitung && !partner))
         {
             throw new ZugriffVerweigertException("Ihre Rolle sieht keine einzelnen Fälle.");
         }
+
+        return new FallListenSicht(benutzer.Mandant, fallmanagement ? benutzer.Id : null, teamleitung ? benutzer.TeamId : null, partner ? benutzer.Behoerde : null);
     }
 
     private bool Erlaubt(Fall fall, FallSicht sicht, FallAktion aktion, Spur? spur, Guid? ueberleitungId, string? trigger)

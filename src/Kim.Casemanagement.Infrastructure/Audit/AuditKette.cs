@@ -12,7 +12,8 @@ public static class AuditKette
 
     /// <summary>
     /// Canonical text of an audit row: every field, in a fixed order, unambiguously delimited (lengths prefixed),
-    /// timestamps in UTC with microseconds (what PostgreSQL stores).
+    /// timestamps in UTC with microseconds (what PostgreSQL stores). The writing transaction (<see cref="AuditEintrag.Xid"/>)
+    /// is part of it: it fixes the row's place in the chain, so changing it is a change of the row.
     /// </summary>
     public static string Kanonisch(AuditEintrag e)
     {
@@ -30,6 +31,7 @@ public static class AuditKette
         }
 
         Feld(e.Id.ToString(CultureInfo.InvariantCulture));
+        Feld(e.Xid.ToString(CultureInfo.InvariantCulture));
         Feld(e.Zeitpunkt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture));
         Feld(e.BenutzerId);
         Feld(e.Rollen);

@@ -19,4 +19,10 @@ public sealed class AuditSiegel
     public byte[] Hash { get; set; } = [];
 
     public DateTimeOffset GesiegeltAm { get; set; }
+
+    /// <summary>
+    /// The horizon of the sealing run that wrote this link (<c>pg_snapshot_xmin</c> at that time): every transaction with
+    /// a smaller xid had ended, so every audit row with <c>xid &lt; BisXid</c> must be sealed by this or an earlier link.
+    /// </summary>
+    public ulong BisXid { get; set; }
 }

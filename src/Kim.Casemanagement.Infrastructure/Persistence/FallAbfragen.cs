@@ -1,4 +1,7 @@
+using System.Linq.Expressions;
 using Kim.Casemanagement.Application.Abstractions;
+using Kim.Casemanagement.Application.Sicherheit;
+using Kim.Casemanagement.Domain.Einwilligungen;
 using Kim.Casemanagement.Application.Faelle.Ereignisse;
 using Kim.Casemanagement.Application.Faelle.FaelleSuchen;
 using Kim.Casemanagement.Application.Faelle.Notizen;
@@ -15,10 +18,11 @@ namespace Kim.Casemanagement.Infrastructure.Persistence;
 /// <summary>Read-side queries as EF projections (no tracking, no aggregate loading).</summary>
 internal sealed class FallAbfragen(KimDbContext db) : IFallAbfragen
 {
-    public async Task<Seite<FallZeile>> SuchenAsync(FallSuche suche, DateOnly heute, CancellationToken ct)
+    public async Task<Seite<FallZeile>> SuchenAsync(FallSuche suche, FallListenSicht sicht, DateOnly heute, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(suche);
-        var q = db.Faelle.AsNoTracking();
+        ArgumentNullException.ThrowIfNull(sicht);
+        var q = db.Faelle.AsNoTracking().Where(f => f.Mandant == sicht.Mandant).Where(Sichtbar(sicht, heute));
 
         if (!string.IsNullOrWhiteSpace(suche.Suche))
         {
@@ -73,6 +77,11 @@ internal sealed class FallAbfragen(KimDbContext db) : IFallAbfragen
             q = q.Where(f => f.FallmanagerId == fm);
         }
 
+        if (suche.OhneFallmanager)
+        {
+            q = q.Where(f => f.FallmanagerId == null);
+        }
+
         var gesamt = await q.CountAsync(ct);
         var projiziert = q.Select(f => new
         {
@@ -106,14 +115,86 @@ internal sealed class FallAbfragen(KimDbContext db) : IFallAbfragen
         };
 
         var zeilen = await projiziert.Skip((suche.Seite - 1) * suche.Groesse).Take(suche.Groesse).ToListAsync(ct);
-        return new Seite<FallZeile>(
-            zeilen.Select(x => new FallZeile(
-                x.Id, x.Aktenzeichen, x.Vorname, x.Nachname, x.Geburtsdatum, x.Herkunftsland, x.FallmanagerId,
-                x.Prozess.ToString(), x.Aufenthalt.ToString(), x.Leistungen.ToString(), x.Bildung.ToString(),
-                x.NaechsteWiedervorlage, x.Faellige, x.LetzterKontaktAm, x.GeaendertAm)).ToArray(),
-            gesamt,
-            suche.Seite,
-            suche.Groesse);
+        var eintraege = zeilen.Select(x => new FallZeile(
+            x.Id, x.Aktenzeichen, x.Vorname, x.Nachname, x.Geburtsdatum, x.Herkunftsland, x.FallmanagerId,
+            x.Prozess.ToString(), x.Aufenthalt.ToString(), x.Leistungen.ToString(), x.Bildung.ToString(),
+            x.NaechsteWiedervorlage, x.Faellige, x.LetzterKontaktAm, x.GeaendertAm)).ToArray();
+        if (sicht.NurPartner)
+        {
+            eintraege = await NurEingewilligteSpaltenAsync(eintraege, sicht.Partner!.Value, heute, ct);
+        }
+
+        return new Seite<FallZeile>(eintraege, gesamt, suche.Seite, suche.Groesse);
+    }
+
+    /// <summary>The visibility rules of FallZugriff as a predicate: only the branches that apply to the caller.</summary>
+    private Expression<Func<Fall, bool>> Sichtbar(FallListenSicht sicht, DateOnly heute)
+    {
+        var teile = new List<Expression<Func<Fall, bool>>>();
+        if (sicht.FallmanagerId is { } ich)
+        {
+            teile.Add(f => f.FallmanagerId == ich || db.Vertretungen.Any(v => v.FallId == f.Id && v.BenutzerId == ich && v.Von <= heute && v.Bis >= heute));
+        }
+
+        if (sicht.TeamId is { } team)
+        {
+            teile.Add(f => f.TeamId == team);
+        }
+
+        if (sicht.Partner is { } partner)
+        {
+            var empfaenger = partner.AlsEmpfaenger();
+            teile.Add(f => db.Einwilligungen.Any(e => e.FallId == f.Id && e.Empfaenger == empfaenger && e.WiderrufenAm == null
+                && e.GueltigAb <= heute && (e.GueltigBis == null || e.GueltigBis >= heute)));
+        }
+
+        if (teile.Count == 0)
+        {
+            return f => false;
+        }
+
+        var parameter = Expression.Parameter(typeof(Fall), "f");
+        var rumpf = teile.Select(t => new ParameterErsetzen(t.Parameters[0], parameter).Visit(t.Body)!).Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<Fall, bool>>(rumpf, parameter);
+    }
+
+    /// <summary>A partner sees the file number and their track; the name only with consent to Stammdaten.</summary>
+    private async Task<FallZeile[]> NurEingewilligteSpaltenAsync(FallZeile[] zeilen, Behoerde partner, DateOnly heute, CancellationToken ct)
+    {
+        var ids = zeilen.Select(z => z.Id).ToArray();
+        var empfaenger = partner.AlsEmpfaenger();
+        var kategorien = await db.Einwilligungen.AsNoTracking()
+            .Where(e => ids.Contains(e.FallId) && e.Empfaenger == empfaenger && e.WiderrufenAm == null && e.GueltigAb <= heute && (e.GueltigBis == null || e.GueltigBis >= heute))
+            .Select(e => new { e.FallId, e.Datenkategorien })
+            .ToListAsync(ct);
+        var proFall = kategorien.GroupBy(k => k.FallId).ToDictionary(g => g.Key, g => g.Aggregate(Datenkategorie.Keine, (a, k) => a | k.Datenkategorien));
+        var spur = partner.AlsSpur();
+        return zeilen.Select(z =>
+        {
+            var k = proFall.GetValueOrDefault(z.Id);
+            var stamm = (k & Datenkategorie.Stammdaten) != 0;
+            var spurErlaubt = (k & FallSicht.SpurKategorie(spur)) != 0;
+            return z with
+            {
+                Vorname = stamm ? z.Vorname : string.Empty,
+                Nachname = stamm ? z.Nachname : string.Empty,
+                Geburtsdatum = stamm ? z.Geburtsdatum : default,
+                Herkunftsland = stamm ? z.Herkunftsland : string.Empty,
+                FallmanagerId = null,
+                Prozess = string.Empty,
+                Aufenthalt = spur == Spur.Aufenthalt && spurErlaubt ? z.Aufenthalt : string.Empty,
+                Leistungen = spur == Spur.Leistungen && spurErlaubt ? z.Leistungen : string.Empty,
+                Bildung = spur == Spur.Bildung && spurErlaubt ? z.Bildung : string.Empty,
+                NaechsteWiedervorlage = null,
+                FaelligeWiedervorlagen = 0,
+                LetzterKontaktAm = null,
+            };
+        }).ToArray();
+    }
+
+    private sealed class ParameterErsetzen(ParameterExpression alt, ParameterExpression neu) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == alt ? neu : base.VisitParameter(node);
     }
 
     public Task<bool> ExistiertAsync(Guid fallId, CancellationToken ct) => db.Faelle.AnyAsync(f => f.Id == fallId, ct);

@@ -3,12 +3,14 @@ using Kim.Casemanagement.Application.Abstractions;
 using Kim.Casemanagement.Application.Common;
 using Kim.Casemanagement.Domain.Faelle;
 using Microsoft.EntityFrameworkCore;
+using Kim.Casemanagement.Infrastructure.Audit;
+using Microsoft.AspNetCore.Http;
 using Npgsql;
 
 namespace Kim.Casemanagement.Infrastructure.Persistence;
 
 /// <summary>EF Core repository of the Fall aggregate; one SaveChanges = one transaction, guarded by the Fall's version.</summary>
-internal sealed class FallRepository(KimDbContext db) : IFallRepository
+internal sealed class FallRepository(KimDbContext db, IAuditProtokoll audit, AuditSchreiber schreiber) : IFallRepository
 {
     public Task<Fall?> LadenAsync(Guid id, CancellationToken ct) =>
         db.Faelle
@@ -55,17 +57,29 @@ internal sealed class FallRepository(KimDbContext db) : IFallRepository
 
     private async Task SpeichernAsync(CancellationToken ct)
     {
+        // The audit entries of this request go into the same transaction as the change they describe.
+        var protokoll = audit is AuditProtokoll p ? p.AlsEintraege(StatusCodes.Status200OK) : [];
+        schreiber.Hinzufuegen(db, protokoll);
         try
         {
             await db.SaveChangesAsync(ct);
+            audit.AlsGespeichertMarkieren();
         }
-        catch (DbUpdateConcurrencyException e)
+        catch (Exception e)
         {
-            throw new KonfliktException(KonfliktException.StandardText, e);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "ux_fall_ereignisse_fall_id_nr" })
-        {
-            throw new KonfliktException(KonfliktException.StandardText, e);
+            // Left open, the entries are written at the end of the request with its error status.
+            foreach (var eintrag in protokoll)
+            {
+                db.Entry(eintrag).State = EntityState.Detached;
+            }
+
+            if (e is DbUpdateConcurrencyException
+                || (e is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "ux_fall_ereignisse_fall_id_nr" } }))
+            {
+                throw new KonfliktException(KonfliktException.StandardText, e);
+            }
+
+            throw;
         }
     }
 }

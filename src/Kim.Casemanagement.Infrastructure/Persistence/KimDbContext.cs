@@ -2,6 +2,9 @@ using Kim.Casemanagement.Domain.Einwilligungen;
 using Kim.Casemanagement.Domain.Faelle;
 using Kim.Casemanagement.Domain.Faelle.Ueberleitungen;
 using Kim.Casemanagement.Domain.Klienten;
+using Kim.Casemanagement.Infrastructure.Identitaet;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kim.Casemanagement.Infrastructure.Persistence;
@@ -10,8 +13,14 @@ namespace Kim.Casemanagement.Infrastructure.Persistence;
 /// The EF Core model of the case file. The schema itself is defined by <c>db/migrations/*.sql</c>;
 /// a test proves that this model maps exactly what the scripts create.
 /// </summary>
-public class KimDbContext(DbContextOptions<KimDbContext> options) : DbContext(options)
+public class KimDbContext(DbContextOptions<KimDbContext> options) : IdentityDbContext<Benutzer, IdentityRole, string>(options)
 {
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<Sitzung> Sitzungen => Set<Sitzung>();
+
+    public DbSet<DatenschutzSchluessel> DatenschutzSchluessel => Set<DatenschutzSchluessel>();
+
     public DbSet<Klient> Klienten => Set<Klient>();
 
     public DbSet<Fall> Faelle => Set<Fall>();
@@ -32,10 +41,11 @@ public class KimDbContext(DbContextOptions<KimDbContext> options) : DbContext(op
 
     public DbSet<FallEreignis> FallEreignisse => Set<FallEreignis>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(KimDbContext).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        IdentitaetsTabellen.Benennen(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(KimDbContext).Assembly);
     }
 }

@@ -42,3 +42,9 @@ public sealed record EinwilligungAnfrage(
 
 /// <summary>The new version after a write.</summary>
 public sealed record VersionAntwort(int Version);
+
+/// <summary>Body of POST /api/faelle/{id}/zuweisung.</summary>
+public sealed record ZuweisungAnfrage(string? FallmanagerId, int? Version);
+
+/// <summary>Body of POST /api/faelle/{id}/vertretungen.</summary>
+public sealed record VertretungAnfrage(string? BenutzerId, DateOnly Von, DateOnly Bis, int? Version);

@@ -10,6 +10,7 @@ using Kim.Casemanagement.Application.Faelle.SchrittAusfuehren;
 using Kim.Casemanagement.Application.Faelle.Ueberleitungen;
 using Kim.Casemanagement.Application.Faelle.Wiedervorlagen;
 using Kim.Casemanagement.Application.Faelle.Ziele;
+using Kim.Casemanagement.Application.Faelle.Zustaendigkeit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kim.Casemanagement.Web.Api;
@@ -19,7 +20,7 @@ internal static class FaelleApi
 {
     public static RouteGroupBuilder MapFaelleApi(this IEndpointRouteBuilder routes)
     {
-        var g = routes.MapGroup("/api/faelle").WithTags("Fälle");
+        var g = routes.MapGroup("/api/faelle").WithTags("Fälle").RequireRateLimiting(Sicherheit.SicherheitsKonfiguration.RateApi);
         g.MapPost("/", Aufnehmen).WithName("Aufnahme").WithSummary("Nimmt einen neuen Klienten mit Fall auf (Intake).");
         g.MapGet("/", Suchen).WithName("FaelleSuchen").WithSummary("Listet Fälle mit Suche, Filtern, Sortierung und Seiten.");
         g.MapGet("/{fallId:guid}", Anzeigen).WithName("FallAnzeigen").WithSummary("Ein Fall mit dem Zustand jeder Spur, den möglichen und den blockierten Schritten samt Gründen.");
@@ -36,6 +37,9 @@ internal static class FaelleApi
         g.MapGet("/{fallId:guid}/notizen", Notizen).WithName("Notizen");
         g.MapPost("/{fallId:guid}/notizen", NotizVerfassen).WithName("NotizVerfassen");
         g.MapPost("/{fallId:guid}/ueberleitungen", UeberleitungAnfragen).WithName("UeberleitungAnfragen");
+        g.MapPost("/{fallId:guid}/zuweisung", Zuweisen).WithName("Zuweisen").WithSummary("Teamleitung: weist den Fall einer Person des Teams zu.");
+        g.MapPost("/{fallId:guid}/vertretungen", VertretungEinrichten).WithName("VertretungEinrichten");
+        g.MapDelete("/{fallId:guid}/vertretungen/{vertretungId:guid}", VertretungBeenden).WithName("VertretungBeenden");
         return g;
     }
 
@@ -99,6 +103,15 @@ internal static class FaelleApi
 
     private static async Task<Created<NotizDetail>> NotizVerfassen(Guid fallId, NotizAnfrage a, NotizHandler handler, HttpContext http, CancellationToken ct) =>
         TypedResults.Created($"/api/faelle/{fallId}/notizen", await handler.VerfassenAsync(fallId, a.Text, a.KontaktAm, Versionen.Erwartet(http, a.Version), ct));
+
+    private static async Task<Ok<VersionAntwort>> Zuweisen(Guid fallId, ZuweisungAnfrage a, ZustaendigkeitHandler handler, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(new VersionAntwort(await handler.ZuweisenAsync(fallId, a.FallmanagerId ?? string.Empty, Versionen.Erwartet(http, a.Version), ct)));
+
+    private static async Task<Created<VertretungDetail>> VertretungEinrichten(Guid fallId, VertretungAnfrage a, ZustaendigkeitHandler handler, HttpContext http, CancellationToken ct) =>
+        TypedResults.Created($"/api/faelle/{fallId}", await handler.VertretungEinrichtenAsync(fallId, a.BenutzerId ?? string.Empty, a.Von, a.Bis, Versionen.Erwartet(http, a.Version), ct));
+
+    private static async Task<Ok<VersionAntwort>> VertretungBeenden(Guid fallId, Guid vertretungId, ZustaendigkeitHandler handler, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(new VersionAntwort(await handler.VertretungBeendenAsync(fallId, vertretungId, Versionen.Erwartet(http, null), ct)));
 
     private static async Task<Created<VersionAntwort>> UeberleitungAnfragen(Guid fallId, UeberleitungAnfrage a, UeberleitungHandler handler, HttpContext http, CancellationToken ct)
     {

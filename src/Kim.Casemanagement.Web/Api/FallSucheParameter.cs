@@ -11,12 +11,13 @@ internal sealed record FallSucheParameter(
     bool? FaelligeWiedervorlagen,
     int? OhneKontaktSeitTagen,
     string? FallmanagerId,
+    bool? OhneFallmanager,
     string? Sortierung,
     bool? Absteigend,
     int? Seite,
     int? Groesse)
 {
     public FallSuche AlsSuche() => new(
-        Suche, Phase, Spur, Zustand, FaelligeWiedervorlagen ?? false, OhneKontaktSeitTagen, FallmanagerId,
+        Suche, Phase, Spur, Zustand, FaelligeWiedervorlagen ?? false, OhneKontaktSeitTagen, FallmanagerId, OhneFallmanager ?? false,
         Sortierung ?? "geaendert", Absteigend ?? true, Seite ?? 1, Groesse ?? 25);
 }

@@ -8,7 +8,7 @@ internal static class SpurenApi
 {
     public static RouteGroupBuilder MapSpurenApi(this IEndpointRouteBuilder routes)
     {
-        var g = routes.MapGroup("/api/spuren").WithTags("Spuren");
+        var g = routes.MapGroup("/api/spuren").WithTags("Spuren").RequireRateLimiting(Sicherheit.SicherheitsKonfiguration.RateApi);
         g.MapGet("/{spur}/diagramm", Diagramm).WithName("Diagramm").WithSummary("Das Zustandsdiagramm einer Spur als Mermaid (Standard) oder DOT.");
         return g;
     }

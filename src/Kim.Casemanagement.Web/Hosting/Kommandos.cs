@@ -1,5 +1,12 @@
+using Kim.Casemanagement.Application;
+using Kim.Casemanagement.Application.Sicherheit;
+using Kim.Casemanagement.Infrastructure;
+using Kim.Casemanagement.Infrastructure.Audit;
 using Kim.Casemanagement.Infrastructure.Database;
+using Kim.Casemanagement.Infrastructure.Identitaet;
 using Kim.Casemanagement.Infrastructure.Persistence;
+using Kim.Casemanagement.Web.Sicherheit;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Kim.Casemanagement.Web.Hosting;
@@ -7,12 +14,20 @@ namespace Kim.Casemanagement.Web.Hosting;
 /// <summary>
 /// Command-line commands of the host (<c>dotnet run --project src/Kim.Casemanagement.Web -- &lt;command&gt;</c>).
 /// Without a command the web app runs.
+/// <list type="bullet">
+/// <item><c>migrate</c>: apply pending db/migrations scripts, then exit.</item>
+/// <item><c>create-admin --benutzername NAME [--anzeigename TEXT]</c>: create the first administrator; the password is read
+/// from the environment variable <c>KIM_ADMIN_PASSWORT</c> or from standard input. No default accounts exist outside Development.</item>
+/// <item><c>verify-audit</c>: verify the audit trail's hash chain; exit code 0 when intact, 1 at the first broken link.</item>
+/// </list>
 /// </summary>
 internal static class Kommandos
 {
     public const string Migrate = "migrate";
+    public const string CreateAdmin = "create-admin";
+    public const string VerifyAudit = "verify-audit";
 
-    public static bool IstKommando(string[] args) => args.Length > 0 && args[0] == Migrate;
+    public static bool IstKommando(string[] args) => args.Length > 0 && args[0] is Migrate or CreateAdmin or VerifyAudit;
 
     public static async Task<int> AusfuehrenAsync(string[] args, WebApplicationBuilder builder)
     {
@@ -30,9 +45,81 @@ internal static class Kommandos
                 }
 
                 return 0;
+            case VerifyAudit:
+                await using (var datenbank = new Datenbank(builder.Configuration, optionen, loggerFactory))
+                {
+                    return await AuditKommando.VerifyAsync(datenbank.OwnerConnectionString, Console.Out, CancellationToken.None);
+                }
+
+            case CreateAdmin:
+                return await AdministratorAnlegenAsync(args, builder);
             default:
                 await Console.Error.WriteLineAsync($"Unbekanntes Kommando: {args[0]}");
                 return 2;
         }
+    }
+
+    private static async Task<int> AdministratorAnlegenAsync(string[] args, WebApplicationBuilder builder)
+    {
+        var name = Wert(args, "--benutzername");
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            await Console.Error.WriteLineAsync("Aufruf: create-admin --benutzername NAME [--anzeigename TEXT]  (Passwort aus KIM_ADMIN_PASSWORT oder von der Standardeingabe)");
+            return 2;
+        }
+
+        var passwort = Environment.GetEnvironmentVariable("KIM_ADMIN_PASSWORT");
+        if (string.IsNullOrEmpty(passwort))
+        {
+            Console.Write("Passwort (mindestens 12 Zeichen): ");
+            passwort = Console.ReadLine();
+        }
+
+        builder.Services.AddKimApplication();
+        builder.Services.AddKimInfrastructure(builder.Configuration);
+        builder.Services.AddKimAudit();
+        builder.Services.AddKimSicherheit(builder.Configuration);
+        await using var app = builder.Build();
+        await using (var migrationScope = app.Services.CreateAsyncScope())
+        {
+            var datenbank = migrationScope.ServiceProvider.GetRequiredService<Datenbank>();
+            await new SqlMigrator().MigrateAsync(datenbank.OwnerConnectionString);
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var rollen = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var rolle in Enum.GetNames<Rolle>())
+        {
+            if (!await rollen.RoleExistsAsync(rolle))
+            {
+                await rollen.CreateAsync(new IdentityRole(rolle));
+            }
+        }
+
+        try
+        {
+            var zeile = await scope.ServiceProvider.GetRequiredService<BenutzerVerwaltung>().AnlegenAsync(
+                new NeuerBenutzer(name, Wert(args, "--anzeigename") ?? "Administration", null, [Rolle.Administration], null, null, passwort ?? string.Empty),
+                "standard",
+                CancellationToken.None);
+            Console.WriteLine($"Administrator „{zeile.Benutzername}“ angelegt. Bei der ersten Anmeldung wird die Zwei-Faktor-Anmeldung eingerichtet.");
+            return 0;
+        }
+        catch (Domain.Common.DomainException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            foreach (var (feld, texte) in e.Errors)
+            {
+                await Console.Error.WriteLineAsync($"  {feld}: {string.Join(" ", texte)}");
+            }
+
+            return 1;
+        }
+    }
+
+    private static string? Wert(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

@@ -1,3 +1,4 @@
+using Kim.Casemanagement.Application.Sicherheit;
 using Kim.Casemanagement.Application.Faelle.FaelleSuchen;
 using Kim.Casemanagement.Domain.Common;
 using Kim.Casemanagement.Domain.Faelle;
@@ -297,6 +298,6 @@ public sealed class FallAbfragenTests(PostgresDatabaseFixture fixture) : IClassF
     private async Task<Seite<FallZeile>> SuchenAsync(FallSuche suche)
     {
         await using var bereich = _dienste.NeuerBereich();
-        return await bereich.Abfragen.SuchenAsync(suche with { FallmanagerId = _fallmanager }, Heute, default);
+        return await bereich.Abfragen.SuchenAsync(suche with { FallmanagerId = _fallmanager }, new FallListenSicht(Testfaelle.Mandant, _fallmanager, null, null), Heute, default);
     }
 }

@@ -341,16 +341,16 @@ public sealed partial class FallRepositoryTests(PostgresDatabaseFixture fixture)
     }
 
     [Fact]
-    public async Task AppRole_WhenItDeletesAFall_IsStoppedByTheEventLogSoNotesAndHandOversStay()
+    public async Task AppRole_WhenItDeletesAFall_IsRefusedSoNotesAndHandOversStay()
     {
         // notizen and kompetenzprofil_uebergaben reference faelle ON DELETE CASCADE, and cascades run with the table
-        // owner's rights: what keeps the app from deleting them with their Fall is the event log's plain foreign key.
+        // owner's rights. Since 0002 the app role has no DELETE on faelle at all (erasure is an owner-role process);
+        // the event log's plain foreign key would stop it too.
         var fallId = await NeuerFallMitNotizUndUebergabeAsync();
 
         var fehler = await Should.ThrowAsync<PostgresException>(() => Sql.ExecuteAsync(fixture.AppConnectionString, $"DELETE FROM faelle WHERE id = '{fallId}'"));
 
-        fehler.SqlState.ShouldBe(PostgresErrorCodes.ForeignKeyViolation);
-        fehler.TableName.ShouldBe("fall_ereignisse");
+        fehler.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
         (await Sql.ScalarAsync<long>(fixture.OwnerConnectionString, $"SELECT count(*) FROM notizen WHERE fall_id = '{fallId}'")).ShouldBe(1L);
         (await Sql.ScalarAsync<long>(fixture.OwnerConnectionString, $"SELECT count(*) FROM kompetenzprofil_uebergaben WHERE fall_id = '{fallId}'")).ShouldBe(1L);
     }

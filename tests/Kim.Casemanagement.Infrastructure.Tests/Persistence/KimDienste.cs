@@ -1,4 +1,5 @@
 using Kim.Casemanagement.Application.Abstractions;
+using Kim.Casemanagement.Infrastructure.Audit;
 using Kim.Casemanagement.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,9 @@ internal sealed class KimDienste : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddKimInfrastructure(configuration);
+        services.AddKimAudit();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<IAktuellerBenutzer>(_ => new Audit.TestBenutzer("fm.test", "127.0.0.1", Application.Sicherheit.Rolle.Fallmanagement));
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

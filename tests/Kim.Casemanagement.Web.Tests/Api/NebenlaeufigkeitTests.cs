@@ -9,15 +9,15 @@ namespace Kim.Casemanagement.Web.Tests.Api;
 /// Optimistic concurrency over HTTP: two writes on one Fall at the same moment, stale and current If-Match headers,
 /// ETags. The database must hold exactly the accepted writes.
 /// </summary>
-public sealed class NebenlaeufigkeitTests(ApiFixture api, ITestOutputHelper ausgabe) : IClassFixture<ApiFixture>, IDisposable
+public sealed class NebenlaeufigkeitTests(ApiFixture api, ITestOutputHelper ausgabe) : IClassFixture<ApiFixture>
 {
     private const int Runden = 20;
     private const int EreignisseNachAufnahme = 4;
     private const string Konflikt = "Der Fall wurde zwischenzeitlich geändert. Bitte laden Sie ihn neu und wiederholen Sie den Schritt.";
 
     // Two clients, each with its own warm connection, so that both requests really leave at the same moment.
-    private readonly HttpClient _a = api.Factory.CreateClient();
-    private readonly HttpClient _b = api.Factory.CreateClient();
+    private readonly HttpClient _a = api.Client;
+    private readonly HttpClient _b = api.ZweiterClient;
 
     private string Db => api.Database.SuperuserConnectionString;
 
@@ -237,11 +237,6 @@ public sealed class NebenlaeufigkeitTests(ApiFixture api, ITestOutputHelper ausg
         nachher.Notizen.ShouldBe(0);
     }
 
-    public void Dispose()
-    {
-        _a.Dispose();
-        _b.Dispose();
-    }
 
     /// <summary>Sends both requests from two threads released by one barrier.</summary>
     private static async Task<(HttpResponseMessage A, HttpResponseMessage B)> GleichzeitigAsync(HttpClient clientA, HttpRequestMessage anfrageA, HttpClient clientB, HttpRequestMessage anfrageB)

@@ -1,3 +1,4 @@
+using Kim.Casemanagement.Application.Sicherheit;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -23,10 +24,12 @@ public sealed class NeustartTests
 
         Guid id;
         Akte vorher;
+        TestKonto konto;
         await using (var erste = new KimWebFactory(einstellungen))
         {
             erste.StartServer();
-            using var client = erste.CreateClient();
+            konto = await erste.KontoAsync("fm.neustart", Rolle.Fallmanagement, "Team A");
+            using var client = await erste.AngemeldetAsync(konto);
             id = await FallDurchMehrereSchritteAsync(client);
             vorher = await AkteAsync(client, id);
         }
@@ -35,7 +38,7 @@ public sealed class NeustartTests
         await using (var zweite = new KimWebFactory(einstellungen))
         {
             zweite.StartServer();
-            using var client = zweite.CreateClient();
+            using var client = await zweite.AngemeldetAsync(konto);
             var nachher = await AkteAsync(client, id);
 
             nachher.Fall.ShouldBe(vorher.Fall);
@@ -68,10 +71,12 @@ public sealed class NeustartTests
         {
             Guid id;
             Akte vorher;
+            TestKonto konto;
             await using (var erste = new KimWebFactory(einstellungen))
             {
                 erste.StartServer();
-                using var client = erste.CreateClient();
+                konto = await erste.KontoAsync("fm.eingebettet", Rolle.Fallmanagement, "Team A");
+                using var client = await erste.AngemeldetAsync(konto);
                 var datenbank = erste.Services.GetRequiredService<Datenbank>();
                 datenbank.IstEingebettet.ShouldBeTrue();
                 datenbank.AppConnectionString.ShouldContain(ordner);
@@ -88,7 +93,7 @@ public sealed class NeustartTests
             await using (var zweite = new KimWebFactory(einstellungen))
             {
                 zweite.StartServer();
-                using var client = zweite.CreateClient();
+                using var client = await zweite.AngemeldetAsync(konto);
                 zweite.Services.GetRequiredService<Datenbank>().IstEingebettet.ShouldBeTrue();
                 (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
 

@@ -1,3 +1,4 @@
+using Kim.Casemanagement.Application.Sicherheit;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -850,7 +851,7 @@ public sealed class UngueltigeEingabenTests(ApiFixture api) : IClassFixture<ApiF
         await using var datenbank = await cluster.CreateDatabaseAsync("fehler500");
         await using var factory = new KimWebFactory(KimWebFactory.FuerDatenbank(datenbank.AppConnectionString, datenbank.OwnerConnectionString));
         factory.StartServer();
-        using var client = factory.CreateClient();
+        using var client = await factory.AngemeldetAsync(await factory.KontoAsync("fm.fehler", Rolle.Fallmanagement, "Team A"));
         var id = await client.NeuerFallAsync();
         await Datenbestand.AusfuehrenAsync(datenbank.SuperuserConnectionString, "REVOKE SELECT ON notizen FROM kim_anwendung");
 

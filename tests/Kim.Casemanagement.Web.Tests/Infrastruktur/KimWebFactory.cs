@@ -1,25 +1,66 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kim.Casemanagement.Web.Tests.Infrastruktur;
 
-/// <summary>The real application on real Kestrel (loopback, random port) against a real PostgreSQL database.</summary>
+/// <summary>
+/// The real application on real Kestrel with real TLS (a self-signed certificate for loopback, so that Secure
+/// <c>__Host-</c> cookies work as in production) against a real PostgreSQL database.
+/// </summary>
 public sealed class KimWebFactory : WebApplicationFactory<Program>
 {
+    private static readonly Lazy<X509Certificate2> Zertifikat = new(ZertifikatErzeugen);
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
     public KimWebFactory(IReadOnlyDictionary<string, string?> settings)
     {
         _settings = settings;
-        UseKestrel(0);
+        UseKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(Zertifikat.Value)));
     }
 
-    /// <summary>Settings for a test database (app role for requests, owner role for migrations).</summary>
+    /// <summary>Settings for a test database (app role for requests, owner role for migrations), with rate limits out of the way.</summary>
     public static Dictionary<string, string?> FuerDatenbank(string appConnectionString, string ownerConnectionString) => new()
     {
         ["ConnectionStrings:Kim"] = appConnectionString,
         ["ConnectionStrings:KimMigration"] = ownerConnectionString,
+        ["Sicherheit:AnmeldungenProMinute"] = "100000",
+        ["Sicherheit:ApiAnfragenProSekunde"] = "100000",
+        ["Sicherheit:ApiSpitze"] = "100000",
     };
+
+    /// <summary>The https base address the server listens on.</summary>
+    public Uri Adresse
+    {
+        get
+        {
+            StartServer();
+            var server = Services.GetRequiredService<IServer>();
+            return new Uri(server.Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        }
+    }
+
+    /// <summary>A client for the real server that trusts its test certificate (no cookies unless <paramref name="cookies"/> is given).</summary>
+    public HttpClient NeuerClient(CookieContainer? cookies = null, bool weiterleitungen = false)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = weiterleitungen,
+            UseCookies = cookies is not null,
+            CookieContainer = cookies ?? new CookieContainer(),
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, cert, _, _) => cert is not null && cert.GetCertHashString() == Zertifikat.Value.GetCertHashString(),
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = Adresse };
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -28,5 +69,18 @@ public sealed class KimWebFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    private static X509Certificate2 ZertifikatErzeugen()
+    {
+        using var rsa = RSA.Create(2048);
+        var anfrage = new CertificateRequest("CN=localhost", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddDnsName("localhost");
+        san.AddIpAddress(IPAddress.Loopback);
+        anfrage.CertificateExtensions.Add(san.Build());
+        anfrage.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        using var zertifikat = anfrage.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        return X509CertificateLoader.LoadPkcs12(zertifikat.Export(X509ContentType.Pfx), null);
     }
 }

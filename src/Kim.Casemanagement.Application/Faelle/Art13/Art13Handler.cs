@@ -1,4 +1,5 @@
 using Kim.Casemanagement.Application.Common;
+using Kim.Casemanagement.Application.Sicherheit;
 
 namespace Kim.Casemanagement.Application.Faelle.Art13;
 
@@ -7,7 +8,7 @@ public sealed class Art13Handler(FallBearbeitung bearbeitung)
 {
     public async Task<int> VermerkenAsync(Guid fallId, DateOnly am, int? version, CancellationToken ct)
     {
-        var fall = await bearbeitung.LadenAsync(fallId, version, ct);
+        var fall = await bearbeitung.LadenAsync(fallId, version, FallAktion.Art13Vermerken, ct);
         fall.Art13InformationVermerken(am, bearbeitung.Kalender.Heute, bearbeitung.Kalender.Jetzt);
         await bearbeitung.SpeichernAsync(fall, ct);
         return fall.Version;

@@ -11,7 +11,6 @@ public sealed record AufnahmeBefehl(
     KlientAngaben Klient,
     DateOnly Aufnahmedatum,
     string? FallmanagerId,
-    Guid? TeamId,
     AufenthaltZustand Aufenthaltsstatus,
     DateOnly? AufenthaltSeit,
     Schutzform? Schutzform,

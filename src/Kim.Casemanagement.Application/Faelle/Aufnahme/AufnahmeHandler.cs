@@ -1,6 +1,7 @@
 using FluentValidation;
 using Kim.Casemanagement.Application.Abstractions;
 using Kim.Casemanagement.Application.Common;
+using Kim.Casemanagement.Application.Sicherheit;
 using Kim.Casemanagement.Domain.Common;
 using Kim.Casemanagement.Domain.Faelle;
 using Kim.Casemanagement.Domain.Klienten;
@@ -8,11 +9,35 @@ using Kim.Casemanagement.Domain.Klienten;
 namespace Kim.Casemanagement.Application.Faelle.Aufnahme;
 
 /// <summary>Takes a new client in: Klient, Fall with its start states, first consents, Art. 13 note, in one transaction.</summary>
-public sealed class AufnahmeHandler(IFallRepository repository, FallBearbeitung bearbeitung, IValidator<AufnahmeBefehl> validator)
+public sealed class AufnahmeHandler(IFallRepository repository, FallBearbeitung bearbeitung, IBenutzerVerzeichnis verzeichnis, IValidator<AufnahmeBefehl> validator)
 {
+    private static bool IstFallmanagementImTeam(BenutzerInfo? ziel, IAktuellerBenutzer teamleitung) =>
+        ziel is { Aktiv: true } && ziel.Rollen.Contains(Rolle.Fallmanagement) && ziel.TeamId == teamleitung.TeamId && ziel.Mandant == teamleitung.Mandant;
+
     public async Task<AufnahmeErgebnis> HandleAsync(AufnahmeBefehl befehl, CancellationToken ct)
     {
+        bearbeitung.Zugriff.PruefeAufnahme();
         await validator.ValidateAndThrowAsync(befehl, ct);
+        var benutzer = bearbeitung.Benutzer;
+
+        // A case manager leads what they take in; a team lead may name a case manager of the team or leave it in the intake queue.
+        var fallmanager = befehl.FallmanagerId;
+        if (benutzer.HatRolle(Rolle.Teamleitung))
+        {
+            if (fallmanager is not null && !IstFallmanagementImTeam(await verzeichnis.FindenAsync(fallmanager, ct), benutzer))
+            {
+                throw new DomainException("Die fallführende Person ist unbekannt oder nicht im Team.", new Dictionary<string, string[]> { ["fallmanagerId"] = ["Bitte eine Person mit der Rolle Fallmanagement aus Ihrem Team wählen."] });
+            }
+        }
+        else if (fallmanager is not null && fallmanager != benutzer.Id)
+        {
+            throw new ZugriffVerweigertException("Nur die Teamleitung weist Fälle anderen Personen zu.");
+        }
+        else
+        {
+            fallmanager = benutzer.Id;
+        }
+
         var kalender = bearbeitung.Kalender;
         if (befehl.Aufnahmedatum > kalender.Heute)
         {
@@ -33,7 +58,7 @@ public sealed class AufnahmeHandler(IFallRepository repository, FallBearbeitung 
         var aktenzeichen = await repository.NaechstesAktenzeichenAsync(kalender.Heute, ct);
         var rahmen = bearbeitung.Rahmen(befehl.Aufnahmedatum, befehl.Notiz);
         var schritt = rahmen.Schritt(SchrittDefinition.Einfach(Fall.AufnahmeTrigger, "Aufnahme"), null);
-        var fall = Fall.Eroeffnen(Guid.CreateVersion7(jetzt), aktenzeichen, bearbeitung.Benutzer.Mandant, klient, befehl.FallmanagerId, befehl.TeamId, angaben, schritt);
+        var fall = Fall.Eroeffnen(Guid.CreateVersion7(jetzt), aktenzeichen, benutzer.Mandant, klient, fallmanager, benutzer.TeamId, angaben, schritt);
 
         foreach (var e in befehl.Einwilligungen ?? [])
         {
@@ -45,6 +70,7 @@ public sealed class AufnahmeHandler(IFallRepository repository, FallBearbeitung 
             fall.Art13InformationVermerken(art13, kalender.Heute, jetzt);
         }
 
+        bearbeitung.Audit.Vormerken("Fall.Aufnahme", null, fall.Id, klient.Id);
         await repository.HinzufuegenAsync(fall, ct);
         return new AufnahmeErgebnis(fall.Id, klient.Id, fall.Aktenzeichen, fall.Version);
     }

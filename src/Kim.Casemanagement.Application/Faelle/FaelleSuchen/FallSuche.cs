@@ -8,6 +8,7 @@ namespace Kim.Casemanagement.Application.Faelle.FaelleSuchen;
 /// <param name="FaelligeWiedervorlagen">Only Fälle with a follow-up due today or earlier.</param>
 /// <param name="OhneKontaktSeitTagen">Only Fälle without recorded contact for at least this many days.</param>
 /// <param name="FallmanagerId">Only Fälle led by this user.</param>
+/// <param name="OhneFallmanager">Only Fälle without a lead case manager (the team lead's intake queue).</param>
 /// <param name="Sortierung">aktenzeichen, name, geaendert, wiedervorlage.</param>
 /// <param name="Absteigend">Sort descending.</param>
 /// <param name="Seite">1-based page.</param>
@@ -20,6 +21,7 @@ public sealed record FallSuche(
     bool FaelligeWiedervorlagen = false,
     int? OhneKontaktSeitTagen = null,
     string? FallmanagerId = null,
+    bool OhneFallmanager = false,
     string Sortierung = "geaendert",
     bool Absteigend = true,
     int Seite = 1,

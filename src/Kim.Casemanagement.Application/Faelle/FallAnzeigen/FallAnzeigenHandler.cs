@@ -1,4 +1,5 @@
 using Kim.Casemanagement.Application.Common;
+using Kim.Casemanagement.Application.Sicherheit;
 
 namespace Kim.Casemanagement.Application.Faelle.FallAnzeigen;
 
@@ -7,7 +8,7 @@ public sealed class FallAnzeigenHandler(FallBearbeitung bearbeitung)
 {
     public async Task<FallDetail> HandleAsync(Guid fallId, CancellationToken ct)
     {
-        var fall = await bearbeitung.LadenAsync(fallId, null, ct);
-        return FallDetailAbbildung.Abbilden(fall, bearbeitung.Probe(), bearbeitung.Regeln, bearbeitung.Kalender.Jetzt);
+        var (fall, sicht) = await bearbeitung.LadenMitSichtAsync(fallId, null, FallAktion.Lesen, ct);
+        return FallDetailAbbildung.Abbilden(fall, bearbeitung.Probe(), bearbeitung.Regeln, bearbeitung.Kalender.Jetzt, sicht);
     }
 }

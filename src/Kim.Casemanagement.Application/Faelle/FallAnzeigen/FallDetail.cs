@@ -2,12 +2,18 @@ using Kim.Casemanagement.Domain.Faelle;
 
 namespace Kim.Casemanagement.Application.Faelle.FallAnzeigen;
 
-/// <summary>One Fall as the API and UI show it: client, tracks with possible and blocked steps, and the case file's records.</summary>
+/// <summary>
+/// One Fall as the API and UI show it: client, tracks with possible and blocked steps, and the case file's records.
+/// <see cref="Sicht"/> is <c>Voll</c> for case management and team leads, <c>Partner</c> for a partner authority, who
+/// gets only the consented parts (their track, the referrals addressed to them, and client data and profile if the
+/// consent names them); the other parts are null or empty.
+/// </summary>
 public sealed record FallDetail(
     Guid Id,
     string Aktenzeichen,
     int Version,
-    KlientDetail Klient,
+    string Sicht,
+    KlientDetail? Klient,
     string? FallmanagerId,
     Guid? TeamId,
     DateOnly AufgenommenAm,
@@ -15,10 +21,10 @@ public sealed record FallDetail(
     DateOnly? Art13InformiertAm,
     DateOnly? LetzterKontaktAm,
     IReadOnlyList<SpurDetail> Spuren,
-    AufenthaltDetail Aufenthalt,
-    LeistungenDetail Leistungen,
-    BildungDetail Bildung,
-    Kompetenzprofil Kompetenzprofil,
+    AufenthaltDetail? Aufenthalt,
+    LeistungenDetail? Leistungen,
+    BildungDetail? Bildung,
+    Kompetenzprofil? Kompetenzprofil,
     IReadOnlyList<EinwilligungDetail> Einwilligungen,
     IReadOnlyList<ZielDetail> Ziele,
     IReadOnlyList<WiedervorlageDetail> Wiedervorlagen,

@@ -1,3 +1,4 @@
+using Kim.Casemanagement.Application.Sicherheit;
 using Kim.Casemanagement.Domain.Common;
 using Kim.Casemanagement.Domain.Einwilligungen;
 using Kim.Casemanagement.Domain.Faelle;
@@ -8,11 +9,17 @@ namespace Kim.Casemanagement.Application.Faelle.FallAnzeigen;
 /// <summary>Builds the <see cref="FallDetail"/> read model from the aggregate.</summary>
 public static class FallDetailAbbildung
 {
-    public static FallDetail Abbilden(Fall fall, Schritt probe, Rechtsregeltabelle regeln, DateTimeOffset jetzt)
+    public static FallDetail Abbilden(Fall fall, Schritt probe, Rechtsregeltabelle regeln, DateTimeOffset jetzt, FallSicht sicht)
     {
         ArgumentNullException.ThrowIfNull(fall);
         ArgumentNullException.ThrowIfNull(probe);
+        ArgumentNullException.ThrowIfNull(sicht);
         var heute = probe.Heute;
+        var voll = sicht.Art == FallSichtArt.Voll;
+        var partnerSpur = sicht.PartnerSpur;
+        bool SpurSichtbar(SpurStatus s) => voll
+            || (s.Spur == partnerSpur)
+            || (s.Spur == Domain.Common.Spur.Ueberleitung && fall.Ueberleitungen.Any(u => u.Id == s.UeberleitungId && u.Empfaenger == sicht.Behoerde));
         var k = fall.Klient;
         var klient = new KlientDetail(
             k.Id, k.Vorname, k.Nachname, k.Geburtsdatum, k.AlterAm(heute), k.Geschlecht.ToString(), k.Herkunftsland, k.Einreisedatum, k.HaushaltId, k.MinderjaehrigeKinder,
@@ -22,24 +29,25 @@ public static class FallDetailAbbildung
             fall.Id,
             fall.Aktenzeichen,
             fall.Version,
-            klient,
+            sicht.Art.ToString(),
+            sicht.Darf(Datenkategorie.Stammdaten) ? klient : null,
             fall.FallmanagerId,
             fall.TeamId,
             fall.AufgenommenAm,
             fall.GeaendertAm,
             fall.Art13InformiertAm,
             fall.LetzterKontaktAm,
-            fall.Spuren(probe).Select(s => Spur(fall, s)).ToArray(),
-            new AufenthaltDetail(
+            fall.Spuren(probe).Where(SpurSichtbar).Select(s => Spur(fall, s)).ToArray(),
+            !voll && partnerSpur != Domain.Common.Spur.Aufenthalt ? null : new AufenthaltDetail(
                 fall.Aufenthalt.Schutzform?.ToString(), fall.Aufenthalt.Rechtsgrundlage, fall.Aufenthalt.TitelGueltigAb, fall.Aufenthalt.GueltigBis,
                 fall.Aufenthalt.Wohnsitzauflage, fall.Aufenthalt.Nebenbestimmungen, fall.Aufenthalt.RechtmaessigSeit, fall.Aufenthalt.GeduldetSeit, fall.Aufenthalt.ChancenaufenthaltsrechtSeit),
-            new LeistungenDetail(fall.Leistungen.KooperationsplanAm, fall.Leistungen.Massnahme?.ToString(), fall.Leistungen.BeschaeftigtSeit, fall.Leistungen.Wochenstunden),
-            new BildungDetail(fall.Bildung.IntegrationskursArt?.ToString(), fall.Bildung.IntegrationskursAbgeschlossen, fall.Bildung.IntegrationskursWiederholungen, fall.Bildung.Massnahmebezeichnung),
-            fall.Kompetenzprofil,
-            fall.Einwilligungen.OrderBy(e => e.GueltigAb).Select(e => Einwilligung(e, jetzt, heute)).ToArray(),
-            fall.Ziele.OrderBy(z => z.VereinbartAm).Select(z => new ZielDetail(z.Id, z.Was, z.BisWann, z.Wer, z.Messgroesse, z.VereinbartAm, z.Bewertung?.ToString(), z.BewertetAm)).ToArray(),
-            fall.Wiedervorlagen.OrderBy(w => w.ErledigtAm is not null).ThenBy(w => w.Faellig).Select(w => new WiedervorlageDetail(w.Id, w.Faellig, w.Betreff, w.Art.ToString(), w.ZustaendigId, w.ErledigtAm)).ToArray(),
-            fall.Vertretungen.OrderBy(v => v.Von).Select(v => new VertretungDetail(v.Id, v.BenutzerId, v.Von, v.Bis)).ToArray());
+            !voll && partnerSpur != Domain.Common.Spur.Leistungen ? null : new LeistungenDetail(fall.Leistungen.KooperationsplanAm, fall.Leistungen.Massnahme?.ToString(), fall.Leistungen.BeschaeftigtSeit, fall.Leistungen.Wochenstunden),
+            !voll && partnerSpur != Domain.Common.Spur.Bildung ? null : new BildungDetail(fall.Bildung.IntegrationskursArt?.ToString(), fall.Bildung.IntegrationskursAbgeschlossen, fall.Bildung.IntegrationskursWiederholungen, fall.Bildung.Massnahmebezeichnung),
+            sicht.Darf(Datenkategorie.Kompetenzprofil) ? fall.Kompetenzprofil.Kopie() : null,
+            fall.Einwilligungen.Where(e => voll || e.Empfaenger == sicht.Behoerde?.AlsEmpfaenger()).OrderBy(e => e.GueltigAb).Select(e => Einwilligung(e, jetzt, heute)).ToArray(),
+            !voll ? [] : fall.Ziele.OrderBy(z => z.VereinbartAm).Select(z => new ZielDetail(z.Id, z.Was, z.BisWann, z.Wer, z.Messgroesse, z.VereinbartAm, z.Bewertung?.ToString(), z.BewertetAm)).ToArray(),
+            !voll ? [] : fall.Wiedervorlagen.OrderBy(w => w.ErledigtAm is not null).ThenBy(w => w.Faellig).Select(w => new WiedervorlageDetail(w.Id, w.Faellig, w.Betreff, w.Art.ToString(), w.ZustaendigId, w.ErledigtAm)).ToArray(),
+            !voll ? [] : fall.Vertretungen.OrderBy(v => v.Von).Select(v => new VertretungDetail(v.Id, v.BenutzerId, v.Von, v.Bis)).ToArray());
     }
 
     public static EinwilligungDetail Einwilligung(Einwilligung e, DateTimeOffset jetzt, DateOnly heute)

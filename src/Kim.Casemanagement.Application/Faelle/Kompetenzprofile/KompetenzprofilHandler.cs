@@ -1,4 +1,5 @@
 using Kim.Casemanagement.Application.Common;
+using Kim.Casemanagement.Application.Sicherheit;
 using Kim.Casemanagement.Domain.Faelle;
 
 namespace Kim.Casemanagement.Application.Faelle.Kompetenzprofile;
@@ -8,7 +9,7 @@ public sealed class KompetenzprofilHandler(FallBearbeitung bearbeitung)
 {
     public async Task<int> ErfassenAsync(Guid fallId, Kompetenzprofil profil, DateOnly am, int? version, CancellationToken ct)
     {
-        var fall = await bearbeitung.LadenAsync(fallId, version, ct);
+        var fall = await bearbeitung.LadenAsync(fallId, version, FallAktion.KompetenzprofilErfassen, ct);
         fall.KompetenzprofilErfassen(profil, am, bearbeitung.Kalender.Heute, bearbeitung.Kalender.Jetzt);
         await bearbeitung.SpeichernAsync(fall, ct);
         return fall.Version;

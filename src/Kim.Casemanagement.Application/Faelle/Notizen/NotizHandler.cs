@@ -1,4 +1,5 @@
 using Kim.Casemanagement.Application.Common;
+using Kim.Casemanagement.Application.Sicherheit;
 
 namespace Kim.Casemanagement.Application.Faelle.Notizen;
 
@@ -7,7 +8,7 @@ public sealed class NotizHandler(FallBearbeitung bearbeitung)
 {
     public async Task<NotizDetail> VerfassenAsync(Guid fallId, string text, DateOnly? kontaktAm, int? version, CancellationToken ct)
     {
-        var fall = await bearbeitung.LadenAsync(fallId, version, ct);
+        var fall = await bearbeitung.LadenAsync(fallId, version, FallAktion.NotizSchreiben, ct);
         var n = fall.NotizVerfassen(Guid.CreateVersion7(bearbeitung.Kalender.Jetzt), text, kontaktAm, bearbeitung.Benutzer.Id, bearbeitung.Kalender.Heute, bearbeitung.Kalender.Jetzt);
         await bearbeitung.SpeichernAsync(fall, ct);
         return new NotizDetail(n.Id, n.Text, n.VerfasstVon, n.VerfasstAm);

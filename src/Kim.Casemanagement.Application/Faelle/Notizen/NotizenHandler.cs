@@ -1,18 +1,15 @@
 using Kim.Casemanagement.Application.Abstractions;
-using Kim.Casemanagement.Domain.Common;
+using Kim.Casemanagement.Application.Common;
+using Kim.Casemanagement.Application.Sicherheit;
 
 namespace Kim.Casemanagement.Application.Faelle.Notizen;
 
-/// <summary>The notes of one Fall, newest first.</summary>
-public sealed class NotizenHandler(IFallAbfragen abfragen)
+/// <summary>The notes of one Fall, newest first (case management only; partners do not see notes).</summary>
+public sealed class NotizenHandler(FallBearbeitung bearbeitung, IFallAbfragen abfragen)
 {
     public async Task<IReadOnlyList<NotizDetail>> HandleAsync(Guid fallId, CancellationToken ct)
     {
-        if (!await abfragen.ExistiertAsync(fallId, ct))
-        {
-            throw new NichtGefundenException("Der Fall wurde nicht gefunden.");
-        }
-
+        await bearbeitung.LadenAsync(fallId, null, FallAktion.NotizenLesen, ct);
         return await abfragen.NotizenAsync(fallId, ct);
     }
 }

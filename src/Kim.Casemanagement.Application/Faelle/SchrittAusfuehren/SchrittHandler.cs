@@ -1,5 +1,6 @@
 using FluentValidation;
 using Kim.Casemanagement.Application.Common;
+using Kim.Casemanagement.Application.Sicherheit;
 
 namespace Kim.Casemanagement.Application.Faelle.SchrittAusfuehren;
 
@@ -9,7 +10,7 @@ public sealed class SchrittHandler(FallBearbeitung bearbeitung, IValidator<Schri
     public async Task<SchrittErgebnis> HandleAsync(SchrittBefehl befehl, CancellationToken ct)
     {
         await validator.ValidateAndThrowAsync(befehl, ct);
-        var fall = await bearbeitung.LadenAsync(befehl.FallId, befehl.Version, ct);
+        var fall = await bearbeitung.LadenAsync(befehl.FallId, befehl.Version, FallAktion.SchrittAusfuehren, ct, befehl.Spur, befehl.UeberleitungId, befehl.Trigger);
         fall.Feuern(befehl.Spur, befehl.Trigger, befehl.Parameter, bearbeitung.Rahmen(befehl.FachlichesDatum, befehl.Notiz), befehl.UeberleitungId);
         var ereignisse = fall.NeueEreignisse.Select(e => new EreignisKurz(e.Nr, e.Spur.ToString(), e.UeberleitungId, e.Trigger, e.VonZustand, e.NachZustand, e.FachlichesDatum, e.AusgeloestDurch)).ToArray();
         await bearbeitung.SpeichernAsync(fall, ct);

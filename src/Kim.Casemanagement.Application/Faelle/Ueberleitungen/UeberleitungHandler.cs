@@ -1,4 +1,5 @@
 using Kim.Casemanagement.Application.Common;
+using Kim.Casemanagement.Application.Sicherheit;
 using Kim.Casemanagement.Domain.Common;
 
 namespace Kim.Casemanagement.Application.Faelle.Ueberleitungen;
@@ -13,7 +14,7 @@ public sealed class UeberleitungHandler(FallBearbeitung bearbeitung)
             throw new DomainException("Unbekannte Partnerbehörde.", new Dictionary<string, string[]> { ["empfaenger"] = ["Unbekannte Partnerbehörde."] });
         }
 
-        var fall = await bearbeitung.LadenAsync(fallId, version, ct);
+        var fall = await bearbeitung.LadenAsync(fallId, version, FallAktion.UeberleitungAnfragen, ct);
         var u = fall.UeberleitungAnfragen(Guid.CreateVersion7(bearbeitung.Kalender.Jetzt), empfaenger, anliegen, bearbeitung.Rahmen(fachlichesDatum, notiz));
         await bearbeitung.SpeichernAsync(fall, ct);
         return (u.Id, fall.Version);

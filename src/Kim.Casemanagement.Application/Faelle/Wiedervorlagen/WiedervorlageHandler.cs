@@ -1,4 +1,5 @@
 using Kim.Casemanagement.Application.Common;
+using Kim.Casemanagement.Application.Sicherheit;
 using Kim.Casemanagement.Application.Faelle.FallAnzeigen;
 using Kim.Casemanagement.Domain.Common;
 using Kim.Casemanagement.Domain.Faelle;
@@ -16,7 +17,7 @@ public sealed class WiedervorlageHandler(FallBearbeitung bearbeitung)
             throw new DomainException("Das Fälligkeitsdatum ist unplausibel.", new Dictionary<string, string[]> { ["faellig"] = ["Das Datum muss zwischen einem Jahr zurück und zehn Jahren voraus liegen."] });
         }
 
-        var fall = await bearbeitung.LadenAsync(fallId, version, ct);
+        var fall = await bearbeitung.LadenAsync(fallId, version, FallAktion.WiedervorlageVerwalten, ct);
         var w = fall.WiedervorlageAnlegen(Guid.CreateVersion7(bearbeitung.Kalender.Jetzt), faellig, betreff, WiedervorlageArt.Manuell, null, zustaendigId, bearbeitung.Kalender.Jetzt);
         await bearbeitung.SpeichernAsync(fall, ct);
         return new WiedervorlageDetail(w.Id, w.Faellig, w.Betreff, w.Art.ToString(), w.ZustaendigId, w.ErledigtAm);
@@ -24,7 +25,7 @@ public sealed class WiedervorlageHandler(FallBearbeitung bearbeitung)
 
     public async Task<int> ErledigenAsync(Guid fallId, Guid wiedervorlageId, int? version, CancellationToken ct)
     {
-        var fall = await bearbeitung.LadenAsync(fallId, version, ct);
+        var fall = await bearbeitung.LadenAsync(fallId, version, FallAktion.WiedervorlageVerwalten, ct);
         fall.WiedervorlageErledigen(wiedervorlageId, bearbeitung.Benutzer.Id, bearbeitung.Kalender.Jetzt);
         await bearbeitung.SpeichernAsync(fall, ct);
         return fall.Version;

@@ -1,0 +1,16 @@
+namespace Kim.Casemanagement.Infrastructure.Audit;
+
+/// <summary>What <see cref="AuditPruefung"/> found.</summary>
+/// <param name="GepruefteSiegel">Links verified intact, from Nr 1 up to the first break (all links when intact).</param>
+/// <param name="ErsterBruch">The first broken link, if any.</param>
+/// <param name="UnversiegelteAlteZeilen">
+/// Audit rows that should have been sealed but are not: xid below the last link's <see cref="AuditSiegel.BisXid"/>
+/// and no link. Rows inserted behind the sealer's back with an old xid, or rows whose link was deleted.
+/// </param>
+/// <param name="KopfNr">Nr of the last link (0 when nothing is sealed yet).</param>
+/// <param name="KopfHash">Hash of the last link in lower-case hex (empty when nothing is sealed yet), for external anchoring.</param>
+public sealed record AuditPruefergebnis(long GepruefteSiegel, AuditBruch? ErsterBruch, long UnversiegelteAlteZeilen, long KopfNr, string KopfHash)
+{
+    /// <summary>Intact: no broken link and no row that escaped sealing.</summary>
+    public bool Ok => ErsterBruch is null && UnversiegelteAlteZeilen == 0;
+}

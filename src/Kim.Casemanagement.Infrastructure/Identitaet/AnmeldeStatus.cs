@@ -1,0 +1,9 @@
+namespace Kim.Casemanagement.Infrastructure.Identitaet;
+
+public enum AnmeldeStatus
+{
+    Erfolgreich,
+    Fehlgeschlagen,
+    Gesperrt,
+    ZweiterFaktorErforderlich,
+}

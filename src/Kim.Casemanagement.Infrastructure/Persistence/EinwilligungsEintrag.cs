@@ -1,0 +1,18 @@
+namespace Kim.Casemanagement.Infrastructure.Persistence;
+
+/// <summary>One row of the consent register.</summary>
+public sealed record EinwilligungsEintrag(
+    Guid Id,
+    Guid FallId,
+    string Aktenzeichen,
+    string Empfaenger,
+    IReadOnlyList<string> Datenkategorien,
+    string Zweck,
+    DateOnly GueltigAb,
+    DateOnly? GueltigBis,
+    string FormularReferenz,
+    DateTimeOffset ErfasstAm,
+    string ErfasstVon,
+    DateTimeOffset? WiderrufenAm,
+    string? WiderrufenVon,
+    bool Gueltig);

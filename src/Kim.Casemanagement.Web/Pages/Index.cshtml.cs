@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kim.Casemanagement.Web.Pages;
+
+/// <summary>Start page (signed-in users only).</summary>
+public sealed class IndexModel : PageModel
+{
+    public void OnGet()
+    {
+    }
+}

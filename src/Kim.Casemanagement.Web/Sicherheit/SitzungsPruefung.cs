@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Kim.Casemanagement.Infrastructure.Identitaet;
+using Microsoft.AspNetCore.Identity;
+
+namespace Kim.Casemanagement.Web.Sicherheit;
+
+/// <summary>
+/// After authentication: the cookie or token is only as good as its server-side session. An ended, idle or expired
+/// session turns the request anonymous (and deletes the cookie), so logout and deactivation take effect at once.
+/// </summary>
+internal sealed class SitzungsPruefung(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, SitzungsDienst sitzungen)
+    {
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated == true)
+        {
+            var sitzung = Guid.TryParse(user.FindFirstValue(Anspruch.Sitzung), out var sid)
+                ? await sitzungen.PruefenAsync(sid, context.RequestAborted)
+                : null;
+            if (sitzung is null || sitzung.BenutzerId != user.FindFirstValue(ClaimTypes.NameIdentifier))
+            {
+                if (user.Identity.AuthenticationType == IdentityConstants.ApplicationScheme)
+                {
+                    context.Response.Cookies.Delete(SicherheitsKonfiguration.CookieName, new CookieOptions { Secure = true, Path = "/", SameSite = SameSiteMode.Strict, HttpOnly = true });
+                }
+
+                context.User = new ClaimsPrincipal(new ClaimsIdentity());
+            }
+            else
+            {
+                sitzungen.Aktiv(sid);
+                context.Features.Set(new SitzungsMerkmal(sitzung));
+            }
+        }
+
+        await next(context);
+    }
+}

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 using Kim.Casemanagement.Application.Common;
+using Kim.Casemanagement.Application.Sicherheit;
 using Kim.Casemanagement.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -35,6 +36,7 @@ internal sealed partial class KimExceptionHandler(IProblemDetailsService problem
         DomainException d when d.Errors.Count > 0 => (StatusCodes.Status400BadRequest, Validierung(d.Errors.ToDictionary(e => e.Key, e => e.Value), d.Message)),
         DomainException d => (StatusCodes.Status400BadRequest, new ProblemDetails { Title = "Ungültige Eingabe", Detail = d.Message }),
         NichtGefundenException n => (StatusCodes.Status404NotFound, new ProblemDetails { Title = "Nicht gefunden", Detail = n.Message }),
+        ZugriffVerweigertException z => (StatusCodes.Status403Forbidden, new ProblemDetails { Title = "Nicht erlaubt", Detail = z.Message }),
         SchrittNichtMoeglichException s => (StatusCodes.Status409Conflict, SchrittProblem(s)),
         KonfliktException k => (StatusCodes.Status409Conflict, new ProblemDetails { Title = "Bearbeitungskonflikt", Detail = k.Message }),
         BadHttpRequestException b => (b.StatusCode, Anfragefehler(b)),

@@ -16,7 +16,8 @@ namespace Kim.Casemanagement.Web.Sicherheit;
 /// <summary>Accounts, sign-in schemes, sessions, authorisation, antiforgery, rate limits and security headers in one place.</summary>
 internal static class SicherheitsKonfiguration
 {
-    public const string CookieName = "__Host-kim";
+    /// <summary>The login cookie's name: <c>__Host-kim</c> over HTTPS (always in production), <c>kim</c> for the plain-HTTP development run.</summary>
+    public static string CookieName { get; private set; } = "__Host-kim";
     public const string Schema = "Kim";
     public const string PolitikAngemeldet = "Angemeldet";
     public const string PolitikAdministration = "Administration";
@@ -27,6 +28,9 @@ internal static class SicherheitsKonfiguration
 
     public static IServiceCollection AddKimSicherheit(this IServiceCollection services, IConfiguration configuration)
     {
+        var nurHttps = configuration.GetValue($"{SicherheitsOptionen.Abschnitt}:{nameof(SicherheitsOptionen.NurHttps)}", true);
+        CookieName = nurHttps ? "__Host-kim" : "kim";
+        var cookieSicherheit = nurHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.AddHttpContextAccessor();
         services.AddOptions<SicherheitsOptionen>().Bind(configuration.GetSection(SicherheitsOptionen.Abschnitt));
         services.AddOptions<SitzungsOptionen>().Bind(configuration.GetSection(SitzungsOptionen.Abschnitt));
@@ -73,7 +77,7 @@ internal static class SicherheitsKonfiguration
             {
                 o.Cookie.Name = CookieName;
                 o.Cookie.HttpOnly = true;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                o.Cookie.SecurePolicy = cookieSicherheit;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.Path = "/";
                 o.ExpireTimeSpan = new SitzungsOptionen().Hoechstdauer;
@@ -101,8 +105,8 @@ internal static class SicherheitsKonfiguration
 
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "__Host-kim-af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = nurHttps ? "__Host-kim-af" : "kim-af";
+            o.Cookie.SecurePolicy = cookieSicherheit;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.HeaderName = AntiforgeryHeader;
             o.FormFieldName = "__kimaf";

@@ -5,6 +5,12 @@ public sealed class SicherheitsOptionen
 {
     public const string Abschnitt = "Sicherheit";
 
+    /// <summary>
+    /// True (default, production): cookies carry the <c>__Host-</c> prefix and the Secure flag, so they only travel over
+    /// HTTPS. Only the Development settings turn it off, for the plain-HTTP run on localhost.
+    /// </summary>
+    public bool NurHttps { get; set; } = true;
+
     /// <summary>Sign-in attempts per minute and client address.</summary>
     public int AnmeldungenProMinute { get; set; } = 20;
 

@@ -22,7 +22,7 @@ internal sealed class SitzungsPruefung(RequestDelegate next)
             {
                 if (user.Identity.AuthenticationType == IdentityConstants.ApplicationScheme)
                 {
-                    context.Response.Cookies.Delete(SicherheitsKonfiguration.CookieName, new CookieOptions { Secure = true, Path = "/", SameSite = SameSiteMode.Strict, HttpOnly = true });
+                    context.Response.Cookies.Delete(SicherheitsKonfiguration.CookieName, new CookieOptions { Secure = context.Request.IsHttps, Path = "/", SameSite = SameSiteMode.Strict, HttpOnly = true });
                 }
 
                 context.User = new ClaimsPrincipal(new ClaimsIdentity());

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Kim.Casemanagement.Web.Tests.Infrastruktur;
 
@@ -18,10 +19,12 @@ public sealed class KimWebFactory : WebApplicationFactory<Program>
 {
     private static readonly Lazy<X509Certificate2> Zertifikat = new(ZertifikatErzeugen);
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly ILoggerProvider? _protokoll;
 
-    public KimWebFactory(IReadOnlyDictionary<string, string?> settings)
+    public KimWebFactory(IReadOnlyDictionary<string, string?> settings, ILoggerProvider? protokoll = null)
     {
         _settings = settings;
+        _protokoll = protokoll;
         UseKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(Zertifikat.Value)));
     }
 
@@ -65,6 +68,11 @@ public sealed class KimWebFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        if (_protokoll is not null)
+        {
+            builder.ConfigureLogging(l => l.AddProvider(_protokoll));
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,135 @@
+using System.Net.Http.Json;
+using Kim.Casemanagement.Infrastructure.Identitaet;
+using Kim.Casemanagement.Web.Tests.Infrastruktur;
+
+namespace Kim.Casemanagement.Web.Tests.Sicherheit;
+
+/// <summary>Who calls, on which Fall (null for endpoints without one).</summary>
+internal sealed record MatrixKontext(AutorisierungsMatrixFixture Fixture, MatrixRolle Rolle, SzenarioFall? Fall)
+{
+    public HttpClient Client => Fixture.Client(Rolle);
+
+    public SzenarioFall F => Fall ?? throw new InvalidOperationException("Dieser Endpunkt braucht einen Fall.");
+
+    public string Basis => $"/api/faelle/{F.FallId}";
+}
+
+/// <summary>
+/// For every matrix row a request that succeeds when the caller is allowed: a valid body, and for steps a trigger the
+/// scenario Fall's current state permits (Prozess: Anfrage→Klärung; Aufenthalt: KeinStatus→Asylgesuch; Leistungen:
+/// KeinLeistungsbezug→AsylbLG; Bildung: KeineBeratung→Erstberatung; the referral to JC: angefragt→angenommen/zurückgezogen).
+/// </summary>
+internal static class AutorisierungsMatrixAnfragen
+{
+    private static DateOnly Heute => AutorisierungsMatrixFixture.Heute;
+
+    public static IReadOnlyDictionary<string, Func<MatrixKontext, Task<HttpResponseMessage>>> Nach { get; } = new Dictionary<string, Func<MatrixKontext, Task<HttpResponseMessage>>>
+    {
+        ["Aufnahme"] = k => k.Client.PostAsJsonAsync("/api/faelle", AutorisierungsMatrixFixture.Aufnahme(Heute.AddDays(-3), mitPartnern: false, "Neuaufnahme")),
+        ["FaelleListe"] = k => k.Client.GetAsync("/api/faelle?groesse=200"),
+
+        ["FallLesen"] = k => k.Client.GetAsync(k.Basis),
+        ["Ereignisse"] = k => k.Client.GetAsync(k.Basis + "/ereignisse"),
+        ["NotizenLesen"] = k => k.Client.GetAsync(k.Basis + "/notizen"),
+
+        ["SchrittProzess"] = k => Schritt(k, "Prozess", "Klaeren"),
+        ["SchrittAufenthalt"] = k => Schritt(k, "Aufenthalt", "AsylSuchen"),
+        ["SchrittLeistungen"] = k => Schritt(k, "Leistungen", "AsylbLGBewilligen"),
+        ["SchrittBildung"] = k => Schritt(k, "Bildung", "ErstberatungDurchfuehren"),
+        ["SchrittUeberleitungAnnehmen"] = k => Schritt(k, "Ueberleitung", "Annehmen", k.F.UeberleitungId),
+        ["SchrittUeberleitungZurueckziehen"] = k => Schritt(k, "Ueberleitung", "Zurueckziehen", k.F.UeberleitungId),
+
+        ["EinwilligungErteilen"] = k => k.Client.PostAsJsonAsync(k.Basis + "/einwilligungen", new
+        {
+            empfaenger = "Bildungsberatung",
+            datenkategorien = new[] { "Stammdaten", "Bildung" },
+            zweck = "Abstimmung der Sprachförderung",
+            gueltigAb = Heute,
+            formularReferenz = "EW-MX-BB-2",
+        }),
+        ["EinwilligungWiderrufen"] = k => k.Client.PostAsJsonAsync($"{k.Basis}/einwilligungen/{k.F.EinwilligungId}/widerruf", new { }),
+        ["Art13Vermerken"] = k => k.Client.PutAsJsonAsync(k.Basis + "/art13-information", new { am = Heute }),
+        ["KompetenzprofilErfassen"] = k => k.Client.PutAsJsonAsync(k.Basis + "/kompetenzprofil", new
+        {
+            profil = new { deutschniveau = "A2", alphabetisierungNoetig = false, schuljahre = 10, sprachen = new[] { "Arabisch" } },
+            am = Heute,
+        }),
+        ["ZielVereinbaren"] = k => k.Client.PostAsJsonAsync(k.Basis + "/ziele", new { was = "Bewerbungsunterlagen erstellen", bisWann = Heute.AddMonths(2), wer = "Klientin", vereinbartAm = Heute }),
+        ["ZielBewerten"] = k => k.Client.PostAsJsonAsync($"{k.Basis}/ziele/{k.F.ZielId}/bewertung", new { bewertung = "TeilweiseErreicht", am = Heute }),
+        ["WiedervorlageAnlegen"] = k => k.Client.PostAsJsonAsync(k.Basis + "/wiedervorlagen", new { faellig = Heute.AddDays(14), betreff = "Rückmeldung der Schule abwarten" }),
+        ["WiedervorlageErledigen"] = k => k.Client.PostAsJsonAsync($"{k.Basis}/wiedervorlagen/{k.F.WiedervorlageId}/erledigung", new { }),
+        ["NotizVerfassen"] = k => k.Client.PostAsJsonAsync(k.Basis + "/notizen", new { text = "Telefonat mit der Klientin geführt.", kontaktAm = Heute }),
+        ["UeberleitungAnfragen"] = k => k.Client.PostAsJsonAsync(k.Basis + "/ueberleitungen", new { empfaenger = "Bildungsberatung", anliegen = "Bitte Erstberatung zur Sprachförderung anbieten.", fachlichesDatum = Heute }),
+        ["Zuweisen"] = k => k.Client.PostAsJsonAsync(k.Basis + "/zuweisung", new { fallmanagerId = k.F.Kollege }),
+        ["VertretungEinrichten"] = k => k.Client.PostAsJsonAsync(k.Basis + "/vertretungen", new { benutzerId = k.F.Kollege, von = Heute, bis = Heute.AddDays(14) }),
+        ["VertretungBeenden"] = k => k.Client.DeleteAsync($"{k.Basis}/vertretungen/{k.F.VertretungId}"),
+
+        ["Diagramm"] = k => k.Client.GetAsync("/api/spuren/Prozess/diagramm"),
+
+        ["Konto"] = k => k.Client.GetAsync("/api/konto"),
+        ["Wiederherstellungscodes"] = k => k.Client.PostAsync("/api/konto/wiederherstellungscodes", null),
+        ["Abmelden"] = k => EigenesKontoAsync(k, zweiFaktor: true, (c, _) => c.PostAsync("/api/konto/abmeldung", null)),
+        ["PasswortAendern"] = k => EigenesKontoAsync(k, zweiFaktor: true, (c, konto) =>
+            c.PostAsJsonAsync("/api/konto/passwort", new { bisher = konto?.Passwort ?? TestKonten.Passwort, neu = "Ein-ganz-neues-Passwort-2027" })),
+        ["ZweiFaktorSchluessel"] = k => EigenesKontoAsync(k, zweiFaktor: false, (c, _) => c.GetAsync("/api/konto/zwei-faktor")),
+        ["ZweiFaktorBestaetigen"] = k => EigenesKontoAsync(k, zweiFaktor: false, async (c, konto) =>
+        {
+            var code = "000000";
+            if (konto is not null)
+            {
+                var schluessel = (await c.GetAsync("/api/konto/zwei-faktor").OkAsync())["schluessel"]!.GetValue<string>();
+                code = Totp.Code(Totp.Base32Dekodieren(schluessel), Totp.Zeitschritt(DateTimeOffset.UtcNow));
+            }
+
+            return await c.PostAsJsonAsync("/api/konto/zwei-faktor", new { code });
+        }),
+
+        ["Anmelden"] = k => k.Client.PostAsJsonAsync("/api/anmeldung", new { benutzername = k.Fixture.Anmeldekonto.Benutzername, passwort = k.Fixture.Anmeldekonto.Passwort }),
+        ["TokenErneuern"] = async k =>
+        {
+            var anmeldung = await k.Fixture.NeuerAnonymerClient()
+                .PostAsJsonAsync("/api/anmeldung", new { benutzername = k.Fixture.Anmeldekonto.Benutzername, passwort = k.Fixture.Anmeldekonto.Passwort }).OkAsync();
+            return await k.Client.PostAsJsonAsync("/api/anmeldung/erneuern", new { erneuerungsToken = anmeldung["refreshToken"]!.GetValue<string>() });
+        },
+        ["HealthLive"] = k => k.Client.GetAsync("/health/live"),
+        ["HealthReady"] = k => k.Client.GetAsync("/health/ready"),
+        ["OpenApi"] = k => k.Client.GetAsync("/openapi/v1.json"),
+
+        ["BenutzerListe"] = k => k.Client.GetAsync("/api/admin/benutzer"),
+        ["BenutzerAnlegen"] = k => k.Client.PostAsJsonAsync("/api/admin/benutzer", new
+        {
+            benutzername = k.Fixture.Eindeutig("mx.neu"),
+            anzeigename = "Neues Konto",
+            rollen = new[] { "Lenkungsgruppe" },
+            passwort = TestKonten.Passwort,
+        }),
+        ["BenutzerDeaktivieren"] = k => k.Client.PostAsync($"/api/admin/benutzer/{k.Fixture.Zielkonto.Id}/deaktivierung", null),
+        ["BenutzerAktivieren"] = k => k.Client.PostAsync($"/api/admin/benutzer/{k.Fixture.Zielkonto.Id}/aktivierung", null),
+        ["RollenSetzen"] = k => k.Client.PutAsJsonAsync($"/api/admin/benutzer/{k.Fixture.Zielkonto.Id}/rollen", new { rollen = new[] { "Lenkungsgruppe" } }),
+        ["Teams"] = k => k.Client.GetAsync("/api/admin/teams"),
+        ["TeamAnlegen"] = k => k.Client.PostAsJsonAsync("/api/admin/teams", new { name = k.Fixture.Eindeutig("Team MX ") }),
+
+        ["Einwilligungsregister"] = k => k.Client.GetAsync("/api/datenschutz/einwilligungen"),
+        ["Auditprotokoll"] = k => k.Client.GetAsync("/api/datenschutz/audit?groesse=10"),
+        ["AuditPruefung"] = k => k.Client.GetAsync("/api/datenschutz/audit/pruefung"),
+    };
+
+    private static Task<HttpResponseMessage> Schritt(MatrixKontext k, string spur, string trigger, Guid? ueberleitungId = null) =>
+        k.Client.PostAsJsonAsync(k.Basis + "/schritte", new { spur, trigger, fachlichesDatum = Heute, ueberleitungId });
+
+    /// <summary>
+    /// Requests that end or change the caller's own account run on a new account of the role (signed in with TOTP, or
+    /// with the password only when it is to enrol its second factor); the anonymous caller sends them without a token.
+    /// </summary>
+    private static async Task<HttpResponseMessage> EigenesKontoAsync(MatrixKontext k, bool zweiFaktor, Func<HttpClient, TestKonto?, Task<HttpResponseMessage>> aufruf)
+    {
+        if (k.Rolle == MatrixRolle.Anonym)
+        {
+            return await aufruf(k.Client, null);
+        }
+
+        var konto = await k.Fixture.WegwerfkontoAsync(k.Rolle, zweiFaktor);
+        var client = zweiFaktor ? await k.Fixture.AngemeldetAsync(konto) : await k.Fixture.NurMitPasswortAsync(konto);
+        return await aufruf(client, konto);
+    }
+}

@@ -14,6 +14,9 @@ dotnet --version
 command -v initdb >/dev/null || { echo "PostgreSQL-Programme (initdb, pg_ctl) fehlen im PATH." >&2; exit 1; }
 initdb --version
 
+echo "== npm-Pakete für die Tests (offizieller SignalR-Client)"
+(cd tests/signalr-client && npm ci --no-audit --no-fund --loglevel=error)
+
 echo "== Build (Warnungen sind Fehler)"
 dotnet build Kim.Casemanagement.sln -c Release -nologo
 

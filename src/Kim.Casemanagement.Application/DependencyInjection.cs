@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IKalender, Kalender>();
         services.AddScoped<FallBearbeitung>();
+        services.AddScoped<Benachrichtigungen.BenachrichtigungsRegeln>();
         services.AddScoped<Sicherheit.FallZugriff>();
         services.AddScoped<Faelle.Zustaendigkeit.ZustaendigkeitHandler>();
         services.AddScoped<AufnahmeHandler>();

@@ -1,5 +1,6 @@
 using Kim.Casemanagement.Application.Abstractions;
 using Kim.Casemanagement.Domain.Rechtsregeln;
+using Kim.Casemanagement.Infrastructure.Benachrichtigungen;
 using Kim.Casemanagement.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<Identitaet.BenutzerVerwaltung>();
         services.AddScoped<EinwilligungsRegister>();
         services.AddSingleton(Rechtsregeltabelle.Standard);
+        services.AddKimBenachrichtigungsSchreibweg(configuration);
         services.AddHostedService<MigrationBeimStart>();
         services.AddHealthChecks().AddCheck<DatenbankBereitCheck>("datenbank", HealthStatus.Unhealthy, ["ready"]);
         return services;

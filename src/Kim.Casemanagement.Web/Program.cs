@@ -1,7 +1,9 @@
 using Kim.Casemanagement.Application;
 using Kim.Casemanagement.Infrastructure;
 using Kim.Casemanagement.Infrastructure.Audit;
+using Kim.Casemanagement.Infrastructure.Benachrichtigungen;
 using Kim.Casemanagement.Web.Api;
+using Kim.Casemanagement.Web.Echtzeit;
 using Kim.Casemanagement.Web.Fehler;
 using Kim.Casemanagement.Web.Hosting;
 using Kim.Casemanagement.Web.Sicherheit;
@@ -19,7 +21,7 @@ if (Kommandos.IstKommando(args))
 builder.WebHost.ConfigureKestrel(k =>
 {
     k.AddServerHeader = false;
-    k.Limits.MaxRequestBodySize = 256 * 1024;
+    k.Limits.MaxRequestBodySize = AnfrageGroessenGrenze.Grenze;
 });
 
 builder.Services.Configure<JsonOptions>(o => StrikteJson.Anwenden(o.SerializerOptions));
@@ -45,6 +47,16 @@ builder.Services.AddKimApplication();
 builder.Services.AddKimInfrastructure(builder.Configuration);
 builder.Services.AddKimAudit();
 builder.Services.AddKimSicherheit(builder.Configuration);
+builder.Services.AddSignalR(o =>
+{
+    o.MaximumReceiveMessageSize = 4 * 1024;
+    o.EnableDetailedErrors = false;
+});
+builder.Services.AddKimBenachrichtigungen();
+builder.Services.AddSingleton<IBenachrichtigungsZustellung, HubZustellung>();
+builder.Services.AddSingleton<VerbindungsRegister>();
+builder.Services.AddSingleton<HubSitzungsWaechter>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<HubSitzungsWaechter>());
 builder.Services.AddSingleton<DemoDaten>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoDaten>());
 
@@ -54,6 +66,7 @@ app.UseForwardedHeaders();
 app.UseMiddleware<AuditAbschluss>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<AnfrageGroessenGrenze>();
 app.UseMiddleware<SicherheitsHeader>();
 app.UseStaticFiles();
 app.UseSwaggerUI(o =>
@@ -62,6 +75,7 @@ app.UseSwaggerUI(o =>
     o.RoutePrefix = "api-doku";
     o.DocumentTitle = "Kim.Casemanagement API";
 });
+app.UseMiddleware<UrsprungsPruefung>();
 app.UseRouting();
 app.UseKimSicherheit();
 
@@ -73,6 +87,8 @@ app.MapFaelleApi();
 app.MapSpurenApi();
 app.MapAdminApi();
 app.MapDatenschutzApi();
+app.MapBenachrichtigungenApi();
+app.MapHub<BenachrichtigungsHub>("/hubs/benachrichtigungen");
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -22,4 +22,17 @@ internal sealed class BenutzerVerzeichnis(KimDbContext db) : IBenutzerVerzeichni
             rollen.Select(r => Enum.TryParse<Rolle>(r, out var x) ? (Rolle?)x : null).OfType<Rolle>().ToHashSet(),
             !user.Deaktiviert);
     }
+
+    public async Task<IReadOnlyList<string>> PartnerAsync(string mandant, Domain.Common.Behoerde behoerde, CancellationToken ct) =>
+        await MitRolle(nameof(Rolle.Partner)).Where(u => u.Mandant == mandant && u.Behoerde == behoerde).Select(u => u.Id).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<string>> TeamleitungenAsync(string mandant, Guid teamId, CancellationToken ct) =>
+        await MitRolle(nameof(Rolle.Teamleitung)).Where(u => u.Mandant == mandant && u.TeamId == teamId).Select(u => u.Id).ToListAsync(ct);
+
+    private IQueryable<Benutzer> MitRolle(string rolle) =>
+        from u in db.Users.AsNoTracking()
+        join ur in db.UserRoles on u.Id equals ur.UserId
+        join r in db.Roles on ur.RoleId equals r.Id
+        where r.Name == rolle && !u.Deaktiviert
+        select u;
 }

@@ -14,7 +14,15 @@ namespace Kim.Casemanagement.Infrastructure.Identitaet;
 /// </summary>
 public sealed class SitzungsDienst(IServiceScopeFactory scopes, TimeProvider zeit, IOptions<SitzungsOptionen> optionen)
 {
+    public const string Kanal = "kim_sitzung";
+
     private readonly ConcurrentDictionary<Guid, Eintrag> _cache = new();
+
+    /// <summary>A session ended (on this or, via NOTIFY, another instance): live connections of it must close.</summary>
+    public event Action<Guid>? SitzungBeendet;
+
+    /// <summary>Sessions of a user ended (deactivation, password or role change).</summary>
+    public event Action<string>? BenutzerSitzungenBeendet;
 
     public async Task<Sitzung> AnlegenAsync(string benutzerId, string art, bool zweiterFaktor, CancellationToken ct)
     {
@@ -37,7 +45,10 @@ public sealed class SitzungsDienst(IServiceScopeFactory scopes, TimeProvider zei
     }
 
     /// <summary>The session if it is still valid now (and marks activity); null when ended, idle too long or expired.</summary>
-    public async Task<Sitzung?> PruefenAsync(Guid sitzungId, CancellationToken ct)
+    public Task<Sitzung?> PruefenAsync(Guid sitzungId, CancellationToken ct) => PruefenAsync(sitzungId, aktivitaet: true, ct);
+
+    /// <summary>Like <see cref="PruefenAsync(Guid, CancellationToken)"/>; with <paramref name="aktivitaet"/> false the check itself does not count as activity (background checks of live connections).</summary>
+    public async Task<Sitzung?> PruefenAsync(Guid sitzungId, bool aktivitaet, CancellationToken ct)
     {
         var jetzt = zeit.GetUtcNow();
         var o = optionen.Value;
@@ -66,7 +77,7 @@ public sealed class SitzungsDienst(IServiceScopeFactory scopes, TimeProvider zei
             return null;
         }
 
-        if (jetzt - sitzung.LetzteAktivitaet > o.AktivitaetSchreibenAlle)
+        if (aktivitaet && jetzt - sitzung.LetzteAktivitaet > o.AktivitaetSchreibenAlle)
         {
             await db.Sitzungen.Where(s => s.Id == sitzungId && s.BeendetAm == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.LetzteAktivitaet, jetzt), ct);
@@ -92,6 +103,8 @@ public sealed class SitzungsDienst(IServiceScopeFactory scopes, TimeProvider zei
         var db = scope.ServiceProvider.GetRequiredService<KimDbContext>();
         await BeendenAsync(db, sitzungId, grund, zeit.GetUtcNow(), ct);
         _cache.TryRemove(sitzungId, out _);
+        SitzungBeendet?.Invoke(sitzungId);
+        await MeldenAsync(db, "sitzung:" + sitzungId.ToString("D"), ct);
     }
 
     /// <summary>Ends every open session of a user (deactivation, password change); returns how many.</summary>
@@ -116,6 +129,8 @@ public sealed class SitzungsDienst(IServiceScopeFactory scopes, TimeProvider zei
             }
         }
 
+        BenutzerSitzungenBeendet?.Invoke(benutzerId);
+        await MeldenAsync(db, "benutzer:" + benutzerId, ct);
         return anzahl;
     }
 
@@ -134,7 +149,33 @@ public sealed class SitzungsDienst(IServiceScopeFactory scopes, TimeProvider zei
                 _cache.TryRemove(id, out _);
             }
         }
+
+        foreach (var id in await db.Sitzungen.AsNoTracking().Where(s => s.BenutzerId == benutzerId && s.BeendetAm != null && s.BeendetAm >= jetzt).Select(s => s.Id).ToListAsync(ct))
+        {
+            SitzungBeendet?.Invoke(id);
+            await MeldenAsync(db, "sitzung:" + id.ToString("D"), ct);
+        }
     }
+
+    /// <summary>Another instance reported an ended session or user (payload <c>sitzung:&lt;id&gt;</c> or <c>benutzer:&lt;id&gt;</c>).</summary>
+    public void FremdBeendet(string meldung)
+    {
+        ArgumentNullException.ThrowIfNull(meldung);
+        if (meldung.StartsWith("sitzung:", StringComparison.Ordinal) && Guid.TryParse(meldung["sitzung:".Length..], out var sid))
+        {
+            _cache.TryRemove(sid, out _);
+            SitzungBeendet?.Invoke(sid);
+        }
+        else if (meldung.StartsWith("benutzer:", StringComparison.Ordinal))
+        {
+            var benutzerId = meldung["benutzer:".Length..];
+            Vergessen(benutzerId);
+            BenutzerSitzungenBeendet?.Invoke(benutzerId);
+        }
+    }
+
+    private static async Task MeldenAsync(KimDbContext db, string meldung, CancellationToken ct) =>
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_notify({0}, {1})", [Kanal, meldung], ct);
 
     /// <summary>The user just proved the second factor in this session (enrolment): the session counts as two-factor from now on.</summary>
     public async Task ZweiterFaktorBestaetigtAsync(Guid sitzungId, CancellationToken ct)

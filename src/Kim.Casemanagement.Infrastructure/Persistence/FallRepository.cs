@@ -4,13 +4,15 @@ using Kim.Casemanagement.Application.Common;
 using Kim.Casemanagement.Domain.Faelle;
 using Microsoft.EntityFrameworkCore;
 using Kim.Casemanagement.Infrastructure.Audit;
+using Kim.Casemanagement.Infrastructure.Benachrichtigungen;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.AspNetCore.Http;
 using Npgsql;
 
 namespace Kim.Casemanagement.Infrastructure.Persistence;
 
 /// <summary>EF Core repository of the Fall aggregate; one SaveChanges = one transaction, guarded by the Fall's version.</summary>
-internal sealed class FallRepository(KimDbContext db, IAuditProtokoll audit, AuditSchreiber schreiber) : IFallRepository
+internal sealed class FallRepository(KimDbContext db, IAuditProtokoll audit, AuditSchreiber schreiber, IBenachrichtigungen benachrichtigungen, BenachrichtigungsWecker wecker, TimeProvider zeit) : IFallRepository
 {
     public Task<Fall?> LadenAsync(Guid id, CancellationToken ct) =>
         db.Faelle
@@ -60,10 +62,28 @@ internal sealed class FallRepository(KimDbContext db, IAuditProtokoll audit, Aud
         // The audit entries of this request go into the same transaction as the change they describe.
         var protokoll = audit is AuditProtokoll p ? p.AlsEintraege(StatusCodes.Status200OK) : [];
         schreiber.Hinzufuegen(db, protokoll);
+        var offen = benachrichtigungen.Offen;
         try
         {
-            await db.SaveChangesAsync(ct);
+            if (offen.Count == 0)
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            else
+            {
+                // The notices are part of the change: same transaction, so nothing un-committed is notified.
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await db.SaveChangesAsync(ct);
+                await BenachrichtigungsSql.SchreibenAsync((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)tx.GetDbTransaction(), offen, zeit.GetUtcNow(), ct);
+                await tx.CommitAsync(ct);
+            }
+
             audit.AlsGespeichertMarkieren();
+            if (offen.Count > 0)
+            {
+                benachrichtigungen.AlsGespeichertMarkieren();
+                wecker.Wecken();
+            }
         }
         catch (Exception e)
         {

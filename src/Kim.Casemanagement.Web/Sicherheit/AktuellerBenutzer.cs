@@ -11,7 +11,8 @@ internal sealed class AktuellerBenutzer(IHttpContextAccessor accessor) : IAktuel
 {
     private ClaimsPrincipal User => accessor.HttpContext?.User ?? new ClaimsPrincipal();
 
-    public string Id => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonym";
+    /// <summary>The user's id; "system" for background work (no request), "anonym" for a request without sign-in.</summary>
+    public string Id => accessor.HttpContext is null ? "system" : User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonym";
 
     public string Mandant => User.FindFirstValue(Anspruch.Mandant) ?? "standard";
 

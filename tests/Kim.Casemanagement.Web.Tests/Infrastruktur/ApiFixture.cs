@@ -27,7 +27,7 @@ public class ApiFixture : IAsyncLifetime
     /// <summary>Another client signed in as the same case manager (its own session).</summary>
     public Task<HttpClient> NeuerClientAsync() => Factory.AngemeldetAsync(Fallmanagerin);
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var cluster = await PostgresTestCluster.GetAsync();
         _database = await cluster.CreateDatabaseAsync("web");
@@ -38,7 +38,7 @@ public class ApiFixture : IAsyncLifetime
         ZweiterClient = await _factory.AngemeldetAsync(Fallmanagerin);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client?.Dispose();
         ZweiterClient?.Dispose();

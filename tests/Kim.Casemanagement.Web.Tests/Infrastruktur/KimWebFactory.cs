@@ -18,6 +18,12 @@ namespace Kim.Casemanagement.Web.Tests.Infrastruktur;
 public sealed class KimWebFactory : WebApplicationFactory<Program>
 {
     private static readonly Lazy<X509Certificate2> Zertifikat = new(ZertifikatErzeugen);
+    private static readonly Lazy<string> ZertifikatDatei = new(() =>
+    {
+        var pfad = Path.Combine(Path.GetTempPath(), $"kim-test-{Environment.ProcessId}-{Guid.NewGuid():N}.pem");
+        File.WriteAllText(pfad, Zertifikat.Value.ExportCertificatePem());
+        return pfad;
+    });
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly ILoggerProvider? _protokoll;
 
@@ -36,7 +42,11 @@ public sealed class KimWebFactory : WebApplicationFactory<Program>
         ["Sicherheit:AnmeldungenProMinute"] = "100000",
         ["Sicherheit:ApiAnfragenProSekunde"] = "100000",
         ["Sicherheit:ApiSpitze"] = "100000",
+        ["Termine:Aktiv"] = "false",
     };
+
+    /// <summary>A PEM file with the test certificate, for clients outside .NET (NODE_EXTRA_CA_CERTS).</summary>
+    public static string ZertifikatPem => ZertifikatDatei.Value;
 
     /// <summary>The https base address the server listens on.</summary>
     public Uri Adresse

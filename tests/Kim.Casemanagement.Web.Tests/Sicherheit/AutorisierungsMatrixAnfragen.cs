@@ -17,7 +17,7 @@ internal sealed record MatrixKontext(AutorisierungsMatrixFixture Fixture, Matrix
 /// <summary>
 /// For every matrix row a request that succeeds when the caller is allowed: a valid body, and for steps a trigger the
 /// scenario Fall's current state permits (Prozess: Anfrage→Klärung; Aufenthalt: KeinStatus→Asylgesuch; Leistungen:
-/// KeinLeistungsbezug→AsylbLG; Bildung: KeineBeratung→Erstberatung; the referral to JC: angefragt→angenommen/zurückgezogen).
+/// KeinLeistungsbezug→AsylbLG; Bildung: KeineBeratung→Erstberatung; the referral to JC: angefragt→angenommen/abgelehnt/zurückgezogen).
 /// </summary>
 internal static class AutorisierungsMatrixAnfragen
 {
@@ -37,6 +37,7 @@ internal static class AutorisierungsMatrixAnfragen
         ["SchrittLeistungen"] = k => Schritt(k, "Leistungen", "AsylbLGBewilligen"),
         ["SchrittBildung"] = k => Schritt(k, "Bildung", "ErstberatungDurchfuehren"),
         ["SchrittUeberleitungAnnehmen"] = k => Schritt(k, "Ueberleitung", "Annehmen", k.F.UeberleitungId),
+        ["SchrittUeberleitungAblehnen"] = k => Schritt(k, "Ueberleitung", "Ablehnen", k.F.UeberleitungId),
         ["SchrittUeberleitungZurueckziehen"] = k => Schritt(k, "Ueberleitung", "Zurueckziehen", k.F.UeberleitungId),
 
         ["EinwilligungErteilen"] = k => k.Client.PostAsJsonAsync(k.Basis + "/einwilligungen", new
@@ -91,6 +92,12 @@ internal static class AutorisierungsMatrixAnfragen
                 .PostAsJsonAsync("/api/anmeldung", new { benutzername = k.Fixture.Anmeldekonto.Benutzername, passwort = k.Fixture.Anmeldekonto.Passwort }).OkAsync();
             return await k.Client.PostAsJsonAsync("/api/anmeldung/erneuern", new { erneuerungsToken = anmeldung["refreshToken"]!.GetValue<string>() });
         },
+        ["BenachrichtigungenNachholen"] = k => k.Client.GetAsync("/api/benachrichtigungen?nachSeq=0&anzahl=10"),
+        ["PosteingangStand"] = k => k.Client.GetAsync("/api/benachrichtigungen/stand"),
+        ["BenachrichtigungGelesen"] = k => k.Client.PostAsync("/api/benachrichtigungen/1/gelesen", null),
+        ["AlleGelesen"] = k => k.Client.PostAsync("/api/benachrichtigungen/gelesen", null),
+        ["HubAushandeln"] = k => k.Client.PostAsync("/hubs/benachrichtigungen/negotiate?negotiateVersion=1", null),
+        ["HubVerbinden"] = HubVerbindenAsync,
         ["HealthLive"] = k => k.Client.GetAsync("/health/live"),
         ["HealthReady"] = k => k.Client.GetAsync("/health/ready"),
         ["OpenApi"] = k => k.Client.GetAsync("/openapi/v1.json"),
@@ -113,6 +120,20 @@ internal static class AutorisierungsMatrixAnfragen
         ["Auditprotokoll"] = k => k.Client.GetAsync("/api/datenschutz/audit?groesse=10"),
         ["AuditPruefung"] = k => k.Client.GetAsync("/api/datenschutz/audit/pruefung"),
     };
+
+    /// <summary>Negotiates a connection and sends the SignalR handshake over long polling; a refused negotiation is the answer.</summary>
+    private static async Task<HttpResponseMessage> HubVerbindenAsync(MatrixKontext k)
+    {
+        var aushandlung = await k.Client.PostAsync("/hubs/benachrichtigungen/negotiate?negotiateVersion=1", null);
+        if (!aushandlung.IsSuccessStatusCode)
+        {
+            return aushandlung;
+        }
+
+        var token = System.Text.Json.Nodes.JsonNode.Parse(await aushandlung.Content.ReadAsStringAsync())!["connectionToken"]!.GetValue<string>();
+        return await k.Client.PostAsync($"/hubs/benachrichtigungen?id={Uri.EscapeDataString(token)}",
+            new StringContent("{\"protocol\":\"json\",\"version\":1}\u001e", System.Text.Encoding.UTF8, "text/plain"));
+    }
 
     private static Task<HttpResponseMessage> Schritt(MatrixKontext k, string spur, string trigger, Guid? ueberleitungId = null) =>
         k.Client.PostAsJsonAsync(k.Basis + "/schritte", new { spur, trigger, fachlichesDatum = Heute, ueberleitungId });

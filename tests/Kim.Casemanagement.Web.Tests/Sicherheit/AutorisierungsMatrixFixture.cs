@@ -60,6 +60,9 @@ public sealed class AutorisierungsMatrixFixture : IAsyncLifetime
     /// <summary>A new Fall built exactly like the shared one of the scenario.</summary>
     internal Task<SzenarioFall> FrischAsync(MatrixSzenario szenario) => AufbauenAsync(szenario);
 
+    /// <summary>Replaces the shared Fall of the scenario (after a denied write changed it anyway).</summary>
+    internal async Task GeteiltNeuAufbauenAsync(MatrixSzenario szenario) => _geteilt[szenario] = await AufbauenAsync(szenario);
+
     internal async Task<int> VersionAsync(Guid fallId) =>
         int.Parse(await SqlHilfen.TextAsync(Database.SuperuserConnectionString, $"SELECT version FROM faelle WHERE id = '{fallId}'") ?? "-1", CultureInfo.InvariantCulture);
 

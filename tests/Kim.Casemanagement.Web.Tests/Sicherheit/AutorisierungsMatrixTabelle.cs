@@ -230,6 +230,20 @@ internal static class AutorisierungsMatrixTabelle
             (Ad,     "-     404   404     -       404     -"),
             (Anonym, "-     401   401     -       401     -")),
 
+        // Declining needs no consent (no guard): FM-A may decline on "widerrufen" too; JC, whose consent is withdrawn, may not even see the Fall.
+        Fall("SchrittUeberleitungAblehnen", "POST", FallId + "/schritte", "Ueberleitung/Ablehnen (Überleitung an JC)", schreibend: true,
+            (FmA,    "-     404   Ok      -       Ok      -"),
+            (FmB,    "-     Ok    404     -       404     -"),
+            (TlA,    "-     404   403     -       403     -"),
+            (FmA2,   "-     404   404     -       404     -"),
+            (Abh,    "-     403   403     -       404     -"),
+            (Jc,     "-     Ok    Ok      -       404     -"),
+            (Bb,     "-     403   403     -       404     -"),
+            (Lg,     "-     404   404     -       404     -"),
+            (Ds,     "-     404   404     -       404     -"),
+            (Ad,     "-     404   404     -       404     -"),
+            (Anonym, "-     401   401     -       401     -")),
+
         // Withdrawing a referral is the case manager's, not the receiving partner's (partners: only Annehmen/Ablehnen/Erledigen).
         Fall("SchrittUeberleitungZurueckziehen", "POST", FallId + "/schritte", "Ueberleitung/Zurueckziehen (Überleitung an JC)", schreibend: true,
             (FmA,    "-     404   Ok      -       Ok      -"),
@@ -417,6 +431,14 @@ internal static class AutorisierungsMatrixTabelle
         Allgemein("ZweiFaktorBestaetigen", "POST", "/api/konto/zwei-faktor", schreibend: true,                "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
         Allgemein("Wiederherstellungscodes", "POST", "/api/konto/wiederherstellungscodes", schreibend: true,  "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
         Allgemein("PasswortAendern", "POST", "/api/konto/passwort", schreibend: true,                         "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
+
+        // The own inbox (HTTP and hub): every signed-in role; each user only ever reaches their own user group.
+        Allgemein("BenachrichtigungenNachholen", "GET", "/api/benachrichtigungen/", schreibend: false,          "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
+        Allgemein("PosteingangStand", "GET", "/api/benachrichtigungen/stand", schreibend: false,               "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
+        Allgemein("BenachrichtigungGelesen", "POST", "/api/benachrichtigungen/{seq:long}/gelesen", schreibend: true, "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
+        Allgemein("AlleGelesen", "POST", "/api/benachrichtigungen/gelesen", schreibend: true,                  "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
+        Allgemein("HubAushandeln", "*", "/hubs/benachrichtigungen/negotiate", schreibend: false,                "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
+        Allgemein("HubVerbinden", "*", "/hubs/benachrichtigungen", schreibend: false,                           "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
 
         // Anonymous by design: sign-in, health, the OpenAPI document.
         Allgemein("Anmelden", "POST", "/api/anmeldung/", schreibend: true,                                    "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok"),

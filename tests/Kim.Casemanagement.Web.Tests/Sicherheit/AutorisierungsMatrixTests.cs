@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace Kim.Casemanagement.Web.Tests.Sicherheit;
 
@@ -10,24 +11,25 @@ namespace Kim.Casemanagement.Web.Tests.Sicherheit;
 /// foreign, consented, unconsented, withdrawn consent, deputised) against the running app, with real sign-ins. A Fall
 /// the caller may not see must answer 404 (the same answer as a Fall that does not exist), an action the caller may not
 /// take 403, no sign-in 401. Allowed writes run on a fresh copy of the scenario Fall; denied writes must leave the
-/// shared Fall's version untouched. An endpoint of the app that the matrix does not name fails the build of trust.
+/// shared Fall's version untouched. An endpoint of the app that the matrix does not name (or a matrix row
+/// without an endpoint) fails the completeness test: new endpoints must be added to the matrix and to SECURITY.md.
 /// </summary>
 public sealed class AutorisierungsMatrixTests(AutorisierungsMatrixFixture fx) : IClassFixture<AutorisierungsMatrixFixture>
 {
     private const string FallUnsichtbar = "Der Fall wurde nicht gefunden.";
 
-    public static TheoryData<string, string, string, string> Zellen()
+    public static TheoryData<AutorisierungsMatrixZelle> Zellen()
     {
-        var daten = new TheoryData<string, string, string, string>();
+        var daten = new TheoryData<AutorisierungsMatrixZelle>();
         foreach (var endpunkt in AutorisierungsMatrixTabelle.Endpunkte)
         {
             foreach (var ((rolle, szenario), erwartet) in endpunkt.Zellen.OrderBy(z => z.Key.Szenario).ThenBy(z => z.Key.Rolle))
             {
-                daten.Add(
+                daten.Add(new AutorisierungsMatrixZelle(
                     endpunkt.Anzeige,
                     AutorisierungsMatrixTabelle.Bezeichnung(rolle),
                     AutorisierungsMatrixTabelle.Bezeichnung(szenario),
-                    AutorisierungsMatrixTabelle.Bezeichnung(erwartet));
+                    AutorisierungsMatrixTabelle.Bezeichnung(erwartet)));
             }
         }
 
@@ -36,18 +38,20 @@ public sealed class AutorisierungsMatrixTests(AutorisierungsMatrixFixture fx) : 
 
     [Theory]
     [MemberData(nameof(Zellen))]
-    public async Task Zelle_WhenTheRoleCallsTheEndpointOnTheScenario_AnswersAsSecurityMdSays(string endpunkt, string rolle, string szenario, string erwartet)
+    public async Task Zelle_WhenTheRoleCallsTheEndpointOnTheScenario_AnswersAsSecurityMdSays(AutorisierungsMatrixZelle zelle)
     {
+        ArgumentNullException.ThrowIfNull(zelle);
+        var (endpunkt, rolle, szenario, erwartet) = (zelle.Endpunkt, zelle.Rolle, zelle.Szenario, zelle.Erwartet);
         var e = AutorisierungsMatrixTabelle.Finden(endpunkt);
         var r = AutorisierungsMatrixTabelle.RolleAus(rolle);
         var s = AutorisierungsMatrixTabelle.SzenarioAus(szenario);
         var soll = AutorisierungsMatrixTabelle.ErgebnisAus(erwartet);
-        var zelle = $"{endpunkt} als {rolle} auf „{szenario}“";
+        var ort = $"{endpunkt} als {rolle} auf „{szenario}“";
 
         SzenarioFall? fall = null;
         if (e.FallBezogen)
         {
-            var szenarioFall = s ?? throw new InvalidOperationException($"{zelle}: ein Fall-Endpunkt ohne Szenario.");
+            var szenarioFall = s ?? throw new InvalidOperationException($"{ort}: ein Fall-Endpunkt ohne Szenario.");
             fall = e.Schreibend && soll == MatrixErgebnis.Ok ? await fx.FrischAsync(szenarioFall) : fx.Geteilt(szenarioFall);
         }
 
@@ -58,26 +62,31 @@ public sealed class AutorisierungsMatrixTests(AutorisierungsMatrixFixture fx) : 
         var body = await antwort.Content.ReadAsStringAsync();
         var kurz = body.Length > 400 ? body[..400] + "…" : body;
         var ist = AutorisierungsMatrixTabelle.Einordnen(status);
+        var versionNachher = fall is not null && e.Schreibend ? await fx.VersionAsync(fall.FallId) : versionVorher;
+        if (fall is not null && soll != MatrixErgebnis.Ok && versionNachher != versionVorher)
+        {
+            // A denied write got through: later cells must not inherit the damage.
+            await fx.GeteiltNeuAufbauenAsync(fall.Szenario);
+        }
 
-        ist.ShouldBe(soll, $"{zelle}: SECURITY.md erwartet {erwartet}, die Anwendung antwortet {status}. {kurz}");
+        ist.ShouldBe(soll, $"{ort}: SECURITY.md erwartet {erwartet}, die Anwendung antwortet {status}. {kurz}");
 
         if (fall is not null && soll == MatrixErgebnis.NichtGefunden404)
         {
             // No existence leak: the same answer as for a Fall that does not exist.
             var problem = JsonNode.Parse(body)!;
-            problem["detail"]?.GetValue<string>().ShouldBe(FallUnsichtbar, $"{zelle}: die 404 muss die eines nicht vorhandenen Falls sein. {kurz}");
+            (problem["detail"]?.GetValue<string>()).ShouldBe(FallUnsichtbar, $"{ort}: die 404 muss die eines nicht vorhandenen Falls sein. {kurz}");
         }
 
         if (fall is not null && e.Schreibend)
         {
-            var versionNachher = await fx.VersionAsync(fall.FallId);
             if (soll == MatrixErgebnis.Ok)
             {
-                versionNachher.ShouldBeGreaterThan(versionVorher, $"{zelle}: der erlaubte Schreibzugriff hat den Fall nicht geändert.");
+                versionNachher.ShouldBeGreaterThan(versionVorher, $"{ort}: der erlaubte Schreibzugriff hat den Fall nicht geändert.");
             }
             else
             {
-                versionNachher.ShouldBe(versionVorher, $"{zelle}: ein abgewiesener Schreibzugriff hat den Fall trotzdem geändert.");
+                versionNachher.ShouldBe(versionVorher, $"{ort}: ein abgewiesener Schreibzugriff hat den Fall trotzdem geändert.");
             }
         }
 
@@ -136,4 +145,49 @@ public sealed class AutorisierungsMatrixTests(AutorisierungsMatrixFixture fx) : 
 
         falsch.ShouldBeEmpty($"GET /api/faelle als {bezeichnung}");
     }
+}
+
+/// <summary>One cell of the matrix as a theory argument: serialisable (each cell is its own test case) and named in full.</summary>
+public sealed class AutorisierungsMatrixZelle : IXunitSerializable
+{
+    [Obsolete("Only for deserialisation by xunit.")]
+    public AutorisierungsMatrixZelle()
+    {
+    }
+
+    public AutorisierungsMatrixZelle(string endpunkt, string rolle, string szenario, string erwartet)
+    {
+        Endpunkt = endpunkt;
+        Rolle = rolle;
+        Szenario = szenario;
+        Erwartet = erwartet;
+    }
+
+    public string Endpunkt { get; private set; } = string.Empty;
+
+    public string Rolle { get; private set; } = string.Empty;
+
+    public string Szenario { get; private set; } = string.Empty;
+
+    public string Erwartet { get; private set; } = string.Empty;
+
+    public void Deserialize(IXunitSerializationInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        Endpunkt = info.GetValue<string>(nameof(Endpunkt));
+        Rolle = info.GetValue<string>(nameof(Rolle));
+        Szenario = info.GetValue<string>(nameof(Szenario));
+        Erwartet = info.GetValue<string>(nameof(Erwartet));
+    }
+
+    public void Serialize(IXunitSerializationInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        info.AddValue(nameof(Endpunkt), Endpunkt);
+        info.AddValue(nameof(Rolle), Rolle);
+        info.AddValue(nameof(Szenario), Szenario);
+        info.AddValue(nameof(Erwartet), Erwartet);
+    }
+
+    public override string ToString() => $"{Endpunkt} | {Rolle} | {Szenario} → {Erwartet}";
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Kim.Casemanagement.Application.Abstractions;
+using Kim.Casemanagement.Application.Benachrichtigungen;
 using Kim.Casemanagement.Application.Common;
 using Kim.Casemanagement.Application.Sicherheit;
 using Kim.Casemanagement.Domain.Common;
@@ -9,7 +10,7 @@ using Kim.Casemanagement.Domain.Klienten;
 namespace Kim.Casemanagement.Application.Faelle.Aufnahme;
 
 /// <summary>Takes a new client in: Klient, Fall with its start states, first consents, Art. 13 note, in one transaction.</summary>
-public sealed class AufnahmeHandler(IFallRepository repository, FallBearbeitung bearbeitung, IBenutzerVerzeichnis verzeichnis, IValidator<AufnahmeBefehl> validator)
+public sealed class AufnahmeHandler(IFallRepository repository, FallBearbeitung bearbeitung, IBenutzerVerzeichnis verzeichnis, IValidator<AufnahmeBefehl> validator, BenachrichtigungsRegeln benachrichtigungen)
 {
     private static bool IstFallmanagementImTeam(BenutzerInfo? ziel, IAktuellerBenutzer teamleitung) =>
         ziel is { Aktiv: true } && ziel.Rollen.Contains(Rolle.Fallmanagement) && ziel.TeamId == teamleitung.TeamId && ziel.Mandant == teamleitung.Mandant;
@@ -71,6 +72,8 @@ public sealed class AufnahmeHandler(IFallRepository repository, FallBearbeitung 
         }
 
         bearbeitung.Audit.Vormerken("Fall.Aufnahme", null, fall.Id, klient.Id);
+        await benachrichtigungen.NachAufnahmeAsync(fall, ct);
+
         await repository.HinzufuegenAsync(fall, ct);
         return new AufnahmeErgebnis(fall.Id, klient.Id, fall.Aktenzeichen, fall.Version);
     }

@@ -1,17 +1,19 @@
 using FluentValidation;
+using Kim.Casemanagement.Application.Benachrichtigungen;
 using Kim.Casemanagement.Application.Common;
 using Kim.Casemanagement.Application.Sicherheit;
 
 namespace Kim.Casemanagement.Application.Faelle.SchrittAusfuehren;
 
 /// <summary>The hot path: load the Fall, fire the trigger (guards read the whole Fall, follow-up rules run), write everything in one transaction.</summary>
-public sealed class SchrittHandler(FallBearbeitung bearbeitung, IValidator<SchrittBefehl> validator)
+public sealed class SchrittHandler(FallBearbeitung bearbeitung, IValidator<SchrittBefehl> validator, BenachrichtigungsRegeln benachrichtigungen)
 {
     public async Task<SchrittErgebnis> HandleAsync(SchrittBefehl befehl, CancellationToken ct)
     {
         await validator.ValidateAndThrowAsync(befehl, ct);
         var fall = await bearbeitung.LadenAsync(befehl.FallId, befehl.Version, FallAktion.SchrittAusfuehren, ct, befehl.Spur, befehl.UeberleitungId, befehl.Trigger);
         fall.Feuern(befehl.Spur, befehl.Trigger, befehl.Parameter, bearbeitung.Rahmen(befehl.FachlichesDatum, befehl.Notiz), befehl.UeberleitungId);
+        await benachrichtigungen.NachSchrittenAsync(fall, fall.NeueEreignisse, ct);
         var ereignisse = fall.NeueEreignisse.Select(e => new EreignisKurz(e.Nr, e.Spur.ToString(), e.UeberleitungId, e.Trigger, e.VonZustand, e.NachZustand, e.FachlichesDatum, e.AusgeloestDurch)).ToArray();
         await bearbeitung.SpeichernAsync(fall, ct);
         return new SchrittErgebnis(

@@ -1,4 +1,5 @@
 using Kim.Casemanagement.Application.Abstractions;
+using Kim.Casemanagement.Application.Benachrichtigungen;
 using Kim.Casemanagement.Application.Common;
 using Kim.Casemanagement.Application.Faelle.FallAnzeigen;
 using Kim.Casemanagement.Application.Sicherheit;
@@ -7,13 +8,15 @@ using Kim.Casemanagement.Domain.Common;
 namespace Kim.Casemanagement.Application.Faelle.Zustaendigkeit;
 
 /// <summary>Who works on a Fall: the team lead reassigns it; the team lead or the lead case manager sets deputies (Vertretung) for a period.</summary>
-public sealed class ZustaendigkeitHandler(FallBearbeitung bearbeitung, IBenutzerVerzeichnis verzeichnis)
+public sealed class ZustaendigkeitHandler(FallBearbeitung bearbeitung, IBenutzerVerzeichnis verzeichnis, BenachrichtigungsRegeln benachrichtigungen)
 {
     public async Task<int> ZuweisenAsync(Guid fallId, string fallmanagerId, int? version, CancellationToken ct)
     {
         var fall = await bearbeitung.LadenAsync(fallId, version, FallAktion.Zuweisen, ct);
         var ziel = await FallmanagementImTeamAsync(fallmanagerId, fall.TeamId, "fallmanagerId", ct);
+        var bisher = fall.FallmanagerId;
         fall.Zuweisen(ziel.Id, fall.TeamId ?? ziel.TeamId, bearbeitung.Kalender.Jetzt);
+        await benachrichtigungen.NachZuweisungAsync(fall, bisher, ct);
         await bearbeitung.SpeichernAsync(fall, ct);
         return fall.Version;
     }
@@ -29,6 +32,7 @@ public sealed class ZustaendigkeitHandler(FallBearbeitung bearbeitung, IBenutzer
         var fall = await bearbeitung.LadenAsync(fallId, version, FallAktion.VertretungVerwalten, ct);
         var vertretung = await FallmanagementImTeamAsync(benutzerId, fall.TeamId, "benutzerId", ct);
         var v = fall.VertretungEinrichten(Guid.CreateVersion7(bearbeitung.Kalender.Jetzt), vertretung.Id, von, bis, bearbeitung.Kalender.Jetzt);
+        benachrichtigungen.NachVertretung(fall, v);
         await bearbeitung.SpeichernAsync(fall, ct);
         return new VertretungDetail(v.Id, v.BenutzerId, v.Von, v.Bis);
     }

@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kim.Casemanagement.Benchmarks.Umgebung;
+using Kim.Casemanagement.Testing;
+
+namespace Kim.Casemanagement.Benchmarks.Benachrichtigungen;
+
+/// <summary>
+/// QUALITY.md target 3 and 6: 1,000 connected clients (official JavaScript client, WebSockets over TLS), transitions at
+/// a steady rate through the whole stack, each notifying one connected deputy. Reports commit-to-client p50/p95/p99,
+/// notices lost by clients that stayed connected, catch-up completeness of clients forced to reconnect, and the app's
+/// peak resident memory. Exit code 1 when a target is missed.
+/// </summary>
+internal static class BenachrichtigungsBenchmark
+{
+    public static async Task<int> AusfuehrenAsync(int anzahlClients, int rate, int dauerSekunden)
+    {
+        Console.WriteLine($"== Benachrichtigungen: {anzahlClients} Clients, {rate} Übergänge/s, {dauerSekunden} s");
+        var cluster = await PostgresTestCluster.GetAsync();
+        await using var datenbank = await cluster.CreateDatabaseAsync("bench_benachrichtigung");
+        await using var app = await AppProzess.StartenAsync(datenbank.AppConnectionString, datenbank.OwnerConnectionString);
+        var vorbereitung = Stopwatch.StartNew();
+
+        var admin = await Zugaenge.AdministrationAsync(app, datenbank.AppConnectionString, datenbank.OwnerConnectionString);
+        using var adminClient = Zugaenge.Client(app, admin);
+        var team = await Zugaenge.TeamAsync(adminClient, "Bench");
+        var fuehrung = (await Zugaenge.FallmanagementAnlegenAsync(app, adminClient, team, "fm.fuehrung.", 1))[0];
+        var vertretungen = await Zugaenge.FallmanagementAnlegenAsync(app, adminClient, team, "fm.bench.", anzahlClients);
+        Console.WriteLine($"   {anzahlClients + 2} Konten angelegt und angemeldet ({vorbereitung.Elapsed.TotalSeconds:F0} s)");
+
+        // One Fall per client, led by the driver; the client's account deputises on it, so each step notifies exactly it.
+        using var fm = Zugaenge.Client(app, fuehrung);
+        var faelle = new Guid[anzahlClients];
+        var heute = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
+        await Parallel.ForEachAsync(Enumerable.Range(0, anzahlClients), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            var fall = await Zugaenge.LesenAsync(await fm.PostAsJsonAsync("/api/faelle", Aufnahme(i, heute), ct));
+            faelle[i] = fall["fallId"]!.GetValue<Guid>();
+            await Zugaenge.LesenAsync(await fm.PostAsJsonAsync($"/api/faelle/{faelle[i]}/vertretungen", new { benutzerId = vertretungen[i].Id, von = heute, bis = heute.AddDays(30) }, ct));
+        });
+        Console.WriteLine($"   {anzahlClients} Fälle mit Vertretung angelegt ({vorbereitung.Elapsed.TotalSeconds:F0} s)");
+
+        var konfiguration = Path.Combine(Path.GetTempPath(), $"kim-bench-clients-{Environment.ProcessId}.json");
+        await File.WriteAllTextAsync(konfiguration, new JsonObject
+        {
+            ["url"] = app.Adresse.ToString().TrimEnd('/'),
+            ["clients"] = new JsonArray([.. vertretungen.Select(v => (JsonNode)new JsonObject { ["id"] = v.Benutzername, ["token"] = v.Token })]),
+            ["reconnect"] = new JsonObject { ["anteil"] = 0.1, ["pauseMs"] = 2000 },
+        }.ToJsonString());
+        await using var last = await NodeLast.StartenAsync(konfiguration, app.ZertifikatPem);
+        var verbunden = await last.WartenAufAsync("verbunden", TimeSpan.FromMinutes(5));
+        File.Delete(konfiguration);
+        Console.WriteLine($"   {verbunden["anzahl"]} Clients verbunden in {verbunden["ms"]} ms; RSS der Anwendung {app.RssMiB:F0} MiB");
+
+        app.SpitzeZuruecksetzen();
+        await last.SendenAsync(new JsonObject { ["cmd"] = "start", ["dauerMs"] = dauerSekunden * 1000 });
+        var schritte = await SchritteAsync(fm, faelle, rate, dauerSekunden);
+        await last.SendenAsync(new JsonObject { ["cmd"] = "ende", ["fristMs"] = 20000 });
+        var ergebnis = await last.WartenAufAsync("ergebnis", TimeSpan.FromMinutes(3));
+        var rss = app.SpitzeRssMiB;
+
+        var latenz = ergebnis["latenzMs"]!;
+        double Ms(string p) => latenz[p]?.GetValue<double>() ?? double.NaN;
+        var erwartetGetrennte = ergebnis["erwartetGetrennte"]!.GetValue<long>();
+        var vollstaendig = erwartetGetrennte == 0 ? 1.0 : (double)ergebnis["erhaltenGetrennte"]!.GetValue<long>() / erwartetGetrennte;
+        var verloren = ergebnis["verlorenLive"]!.GetValue<long>() + ergebnis["fehlendNachNachholen"]!.GetValue<long>();
+        var zeilen = new (string Was, string Wert, string Ziel, bool Ok)[]
+        {
+            ("Übergänge gesendet / erfolgreich / Fehler", $"{schritte.Gesendet} / {schritte.Erfolgreich} / {schritte.Fehler}", "Fehler = 0", schritte.Fehler == 0),
+            ("Übergang (HTTP) p50 / p99", $"{schritte.P50:F1} / {schritte.P99:F1} ms", "–", true),
+            ("Benachrichtigungen erwartet / übergeben", $"{ergebnis["erwartet"]} / {ergebnis["uebergeben"]}", "gleich", ergebnis["erwartet"]!.GetValue<long>() == ergebnis["uebergeben"]!.GetValue<long>()),
+            ("Commit bis Client p50 / p95 / p99", $"{Ms("p50"):F1} / {Ms("p95"):F1} / {Ms("p99"):F1} ms", "p99 < 250 ms", Ms("p99") < 250),
+            ("Commit bis Client max", $"{Ms("max"):F1} ms", "–", true),
+            ("Verloren (verbunden gebliebene Clients)", $"{verloren}", "0", verloren == 0),
+            ("Erzwungene Neuverbindungen: Clients / nachgeholt", $"{ergebnis["getrennteClients"]} / {ergebnis["nachgeholt"]}", "–", true),
+            ("Nachholen vollständig", $"{vollstaendig:P1}", "100 %", vollstaendig >= 1.0),
+            ("RSS der Anwendung (Spitze unter Last)", $"{rss:F0} MiB", "< 600 MiB", rss < 600),
+        };
+        Bericht.Ausgeben("benachrichtigungen", zeilen, new JsonObject
+        {
+            ["clients"] = anzahlClients,
+            ["rate"] = rate,
+            ["dauerSekunden"] = dauerSekunden,
+            ["schritte"] = JsonSerializer.SerializeToNode(schritte),
+            ["ergebnis"] = ergebnis.DeepClone(),
+            ["rssSpitzeMiB"] = rss,
+        });
+        return zeilen.All(z => z.Ok) ? 0 : 1;
+    }
+
+    private static object Aufnahme(int i, DateOnly heute) => new
+    {
+        klient = new { vorname = "Bench", nachname = "Klient" + Buchstaben(i), geburtsdatum = "1990-01-01", geschlecht = "Weiblich", herkunftsland = "Syrien", einreisedatum = "2024-01-10", minderjaehrigeKinder = 0 },
+        aufnahmedatum = heute,
+        aufenthaltsstatus = "KeinStatus",
+        leistungsstatus = "KeinLeistungsbezug",
+        bildungsstand = "KeineBeratung",
+        einwilligungen = new[]
+        {
+            new { empfaenger = "CaseManagement", datenkategorien = new[] { "Stammdaten", "Aufenthalt", "Leistungen", "Bildung", "Kompetenzprofil" }, zweck = "Rechtskreisübergreifendes Case Management KIM", gueltigAb = heute, formularReferenz = "EW-BENCH" },
+        },
+        art13InformiertAm = heute,
+    };
+
+    /// <summary>0 → "a", 25 → "z", 26 → "ba": names consist of letters only.</summary>
+    private static string Buchstaben(int i)
+    {
+        var text = string.Empty;
+        do
+        {
+            text = (char)('a' + (i % 26)) + text;
+            i /= 26;
+        }
+        while (i > 0);
+        return text;
+    }
+
+    internal sealed record SchrittMessung(int Gesendet, int Erfolgreich, int Fehler, double P50, double P99);
+
+    /// <summary>Open loop: one step every 1/rate seconds, at most 64 in flight; Fall i alternates between two benefit states.</summary>
+    private static async Task<SchrittMessung> SchritteAsync(HttpClient fm, Guid[] faelle, int rate, int dauerSekunden)
+    {
+        var gesamt = rate * dauerSekunden;
+        var zaehler = new int[faelle.Length];
+        var dauern = new double[gesamt];
+        var fehler = 0;
+        var begrenzung = new SemaphoreSlim(64);
+        var laufend = new List<Task>(gesamt);
+        var uhr = Stopwatch.StartNew();
+        var tag = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        for (var k = 0; k < gesamt; k++)
+        {
+            var soll = TimeSpan.FromSeconds((double)k / rate);
+            if (soll > uhr.Elapsed)
+            {
+                await Task.Delay(soll - uhr.Elapsed);
+            }
+
+            await begrenzung.WaitAsync();
+            var fall = k % faelle.Length;
+            var trigger = zaehler[fall]++ % 2 == 0 ? "AsylbLGBewilligen" : "LeistungsbezugBeenden";
+            var index = k;
+            laufend.Add(Task.Run(async () =>
+            {
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var antwort = await fm.PostAsJsonAsync($"/api/faelle/{faelle[fall]}/schritte", new { spur = "Leistungen", trigger, fachlichesDatum = tag });
+                    if (!antwort.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref fehler);
+                        Console.Error.WriteLine($"   Schritt {(int)antwort.StatusCode}: {await antwort.Content.ReadAsStringAsync()}");
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref fehler);
+                }
+                finally
+                {
+                    dauern[index] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                    begrenzung.Release();
+                }
+            }));
+        }
+
+        await Task.WhenAll(laufend);
+        Array.Sort(dauern);
+        return new SchrittMessung(gesamt, gesamt - fehler, fehler, Bericht.Perzentil(dauern, 50), Bericht.Perzentil(dauern, 99));
+    }
+}

@@ -31,7 +31,7 @@ const clients = config.clients.map((c) => ({
   ...c,
   verbindung: null,
   posteingang: null,
-  basis: 0, // confirmed seq right after the first connect
+  basis: Infinity, // confirmed seq right after the first connect (nothing counts before it is known)
   live: new Set(), // seqs that arrived by push
   uebergeben: 0, // notices handed on by the inbox logic after basis
   doppelt: 0, // pushes of a seq already handed on (the inbox drops them)

@@ -27,15 +27,15 @@ internal static class BenachrichtigungsBenchmark
         var admin = await Zugaenge.AdministrationAsync(app, datenbank.AppConnectionString, datenbank.OwnerConnectionString);
         using var adminClient = Zugaenge.Client(app, admin);
         var team = await Zugaenge.TeamAsync(adminClient, "Bench");
-        var fuehrung = (await Zugaenge.FallmanagementAnlegenAsync(app, adminClient, team, "fm.fuehrung.", 1))[0];
-        var vertretungen = await Zugaenge.FallmanagementAnlegenAsync(app, adminClient, team, "fm.bench.", anzahlClients);
+        var fuehrung = (await Zugaenge.FallmanagementAnlegenAsync(app, adminClient, datenbank.OwnerConnectionString, team, "fm.fuehrung.", 1))[0];
+        var vertretungen = await Zugaenge.FallmanagementAnlegenAsync(app, adminClient, datenbank.OwnerConnectionString, team, "fm.bench.", anzahlClients);
         Console.WriteLine($"   {anzahlClients + 2} Konten angelegt und angemeldet ({vorbereitung.Elapsed.TotalSeconds:F0} s)");
 
         // One Fall per client, led by the driver; the client's account deputises on it, so each step notifies exactly it.
         using var fm = Zugaenge.Client(app, fuehrung);
         var faelle = new Guid[anzahlClients];
         var heute = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
-        await Parallel.ForEachAsync(Enumerable.Range(0, anzahlClients), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, anzahlClients), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
         {
             var fall = await Zugaenge.LesenAsync(await fm.PostAsJsonAsync("/api/faelle", Aufnahme(i, heute), ct));
             faelle[i] = fall["fallId"]!.GetValue<Guid>();

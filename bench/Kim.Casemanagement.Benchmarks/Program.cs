@@ -1,5 +1,7 @@
 using System.Globalization;
 using Kim.Casemanagement.Benchmarks.Benachrichtigungen;
+using Kim.Casemanagement.Benchmarks.Uebergaenge;
+using Kim.Casemanagement.Benchmarks.Umgebung;
 
 // Benchmark programs (QUALITY.md): each starts its own PostgreSQL cluster and the app's Release build as a separate
 // process on loopback, measures, prints figures against targets and exits 1 when one is missed.
@@ -17,11 +19,17 @@ switch (befehl)
     case "benachrichtigungen":
         ergebnis = await BenachrichtigungsBenchmark.AusfuehrenAsync(Zahl("--clients", 1000), Zahl("--rate", 100), Zahl("--dauer", 60));
         break;
+    case "uebergaenge":
+        ergebnis = await UebergangsBenchmark.AusfuehrenAsync(Zahl("--clients", 32), Zahl("--dauer", 15));
+        break;
+    case "rohserver":
+        return await RohServer.LaufenAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
     case "alle":
+        ergebnis |= await UebergangsBenchmark.AusfuehrenAsync(32, 15);
         ergebnis |= await BenachrichtigungsBenchmark.AusfuehrenAsync(1000, 100, 60);
         break;
     default:
-        Console.Error.WriteLine($"Unbekannter Benchmark: {befehl}. Verfügbar: benachrichtigungen, alle.");
+        Console.Error.WriteLine($"Unbekannter Benchmark: {befehl}. Verfügbar: uebergaenge, benachrichtigungen, alle.");
         return 2;
 }
 

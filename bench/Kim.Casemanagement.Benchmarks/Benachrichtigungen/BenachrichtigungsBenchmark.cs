@@ -37,7 +37,7 @@ internal static class BenachrichtigungsBenchmark
         var heute = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
         await Parallel.ForEachAsync(Enumerable.Range(0, anzahlClients), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
         {
-            var fall = await Zugaenge.LesenAsync(await fm.PostAsJsonAsync("/api/faelle", Aufnahme(i, heute), ct));
+            var fall = await Zugaenge.LesenAsync(await fm.PostAsJsonAsync("/api/faelle", Zugaenge.Aufnahme(i, heute), ct));
             faelle[i] = fall["fallId"]!.GetValue<Guid>();
             await Zugaenge.LesenAsync(await fm.PostAsJsonAsync($"/api/faelle/{faelle[i]}/vertretungen", new { benutzerId = vertretungen[i].Id, von = heute, bis = heute.AddDays(30) }, ct));
         });
@@ -87,35 +87,11 @@ internal static class BenachrichtigungsBenchmark
             ["schritte"] = JsonSerializer.SerializeToNode(schritte),
             ["ergebnis"] = ergebnis.DeepClone(),
             ["rssSpitzeMiB"] = rss,
-        });
-        return zeilen.All(z => z.Ok) ? 0 : 1;
-    }
-
-    private static object Aufnahme(int i, DateOnly heute) => new
-    {
-        klient = new { vorname = "Bench", nachname = "Klient" + Buchstaben(i), geburtsdatum = "1990-01-01", geschlecht = "Weiblich", herkunftsland = "Syrien", einreisedatum = "2024-01-10", minderjaehrigeKinder = 0 },
-        aufnahmedatum = heute,
-        aufenthaltsstatus = "KeinStatus",
-        leistungsstatus = "KeinLeistungsbezug",
-        bildungsstand = "KeineBeratung",
-        einwilligungen = new[]
-        {
-            new { empfaenger = "CaseManagement", datenkategorien = new[] { "Stammdaten", "Aufenthalt", "Leistungen", "Bildung", "Kompetenzprofil" }, zweck = "Rechtskreisübergreifendes Case Management KIM", gueltigAb = heute, formularReferenz = "EW-BENCH" },
         },
-        art13InformiertAm = heute,
-    };
-
-    /// <summary>0 → "a", 25 → "z", 26 → "ba": names consist of letters only.</summary>
-    private static string Buchstaben(int i)
-    {
-        var text = string.Empty;
-        do
-        {
-            text = (char)('a' + (i % 26)) + text;
-            i /= 26;
-        }
-        while (i > 0);
-        return text;
+        "Notifications: 1,000 connected clients (QUALITY.md targets 3, 6)",
+        $"./scripts/bench.sh benachrichtigungen --clients {anzahlClients} --rate {rate} --dauer {dauerSekunden}",
+        $"{anzahlClients} clients of the official `@microsoft/signalr` JavaScript client (Node, WebSockets over TLS, each with the product's inbox logic `ClientApp/posteingang.js`), each the deputy on its own Fall; {rate} transitions/s for {dauerSekunden} s through the HTTP API, each notifying one client. Commit-to-client: from the notice's timestamp (set inside the writing transaction, before COMMIT) to its arrival at the client, same machine clock. 10 % of the clients are forced to disconnect for 2 s at random moments and catch up from their last confirmed seq.");
+        return zeilen.All(z => z.Ok) ? 0 : 1;
     }
 
     internal sealed record SchrittMessung(int Gesendet, int Erfolgreich, int Fehler, double P50, double P99);

@@ -44,7 +44,7 @@ internal sealed class AppProzess : IAsyncDisposable
 
     public void SpitzeZuruecksetzen() => Interlocked.Exchange(ref _spitzeRss, 0);
 
-    public static async Task<AppProzess> StartenAsync(string appConnectionString, string ownerConnectionString, IDictionary<string, string>? weitere = null)
+    public static async Task<AppProzess> StartenAsync(string appConnectionString, string ownerConnectionString, IDictionary<string, string>? weitere = null, bool tls = true)
     {
         var ordner = Directory.CreateTempSubdirectory("kim-bench-");
         var zertifikat = ZertifikatErzeugen();
@@ -62,7 +62,7 @@ internal sealed class AppProzess : IAsyncDisposable
         var umgebung = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_URLS"] = $"https://127.0.0.1:{port}",
+            ["ASPNETCORE_URLS"] = $"{(tls ? "https" : "http")}://127.0.0.1:{port}",
             ["Kestrel__Certificates__Default__Path"] = pfx,
             ["Kestrel__Certificates__Default__Password"] = "bench",
             ["ConnectionStrings__Kim"] = appConnectionString,
@@ -88,7 +88,7 @@ internal sealed class AppProzess : IAsyncDisposable
         prozess.ErrorDataReceived += (_, e) => Ausgabe(e.Data);
         prozess.BeginOutputReadLine();
         prozess.BeginErrorReadLine();
-        var app = new AppProzess(prozess, new Uri($"https://127.0.0.1:{port}"), zertifikat, pem);
+        var app = new AppProzess(prozess, new Uri($"{(tls ? "https" : "http")}://127.0.0.1:{port}"), zertifikat, pem);
         await app.BereitAsync(TimeSpan.FromSeconds(90));
         return app;
     }
@@ -185,7 +185,7 @@ internal sealed class AppProzess : IAsyncDisposable
         }
     }
 
-    private static int FreierPort()
+    internal static int FreierPort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();

@@ -42,7 +42,7 @@ internal static class Zugaenge
     /// made over the admin API; the others are copies of its rows (same password hash, own id, name and security stamp),
     /// because hashing 1,000 passwords twice would only measure PBKDF2. Sign-in and TOTP enrolment go through the API.
     /// </summary>
-    public static async Task<List<Zugang>> FallmanagementAnlegenAsync(AppProzess app, HttpClient admin, string ownerConnectionString, Guid team, string praefix, int anzahl)
+    public static async Task<List<Zugang>> FallmanagementAnlegenAsync(AppProzess app, HttpClient admin, string ownerConnectionString, Guid team, string praefix, int anzahl, bool anmelden = true)
     {
         var namen = Enumerable.Range(0, anzahl).Select(i => $"{praefix}{i:0000}").ToArray();
         var vorlage = await LesenAsync(await admin.PostAsJsonAsync("/api/admin/benutzer", new { benutzername = namen[0], anzeigename = namen[0], rollen = Fallmanagement, teamId = team, passwort = Passwort }));
@@ -74,11 +74,57 @@ internal static class Zugaenge
             await tx.CommitAsync();
         }
 
+        if (!anmelden)
+        {
+            await using var verbindung = new NpgsqlConnection(ownerConnectionString);
+            await verbindung.OpenAsync();
+            await using var ids = new NpgsqlCommand("SELECT user_name, id FROM benutzer WHERE user_name = ANY(@namen)", verbindung);
+            ids.Parameters.AddWithValue("namen", namen);
+            var zuId = new Dictionary<string, string>();
+            await using (var leser = await ids.ExecuteReaderAsync())
+            {
+                while (await leser.ReadAsync())
+                {
+                    zuId[leser.GetString(0)] = leser.GetString(1);
+                }
+            }
+
+            return [.. namen.Select(n => new Zugang(zuId[n], n, string.Empty))];
+        }
+
         var ergebnis = new Zugang[anzahl];
         using var client = app.NeuerClient();
         await Parallel.ForEachAsync(Enumerable.Range(0, anzahl), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
             ergebnis[i] = await AnmeldenUndEinrichtenAsync(client, namen[i]));
         return [.. ergebnis];
+    }
+
+    /// <summary>An intake with consent to case management, one client per index (names of letters only).</summary>
+    public static object Aufnahme(int i, DateOnly heute) => new
+    {
+        klient = new { vorname = "Bench", nachname = "Klient" + Buchstaben(i), geburtsdatum = "1990-01-01", geschlecht = "Weiblich", herkunftsland = "Syrien", einreisedatum = "2024-01-10", minderjaehrigeKinder = 0 },
+        aufnahmedatum = heute,
+        aufenthaltsstatus = "KeinStatus",
+        leistungsstatus = "KeinLeistungsbezug",
+        bildungsstand = "KeineBeratung",
+        einwilligungen = new[]
+        {
+            new { empfaenger = "CaseManagement", datenkategorien = new[] { "Stammdaten", "Aufenthalt", "Leistungen", "Bildung", "Kompetenzprofil" }, zweck = "Rechtskreisübergreifendes Case Management KIM", gueltigAb = heute, formularReferenz = "EW-BENCH" },
+        },
+        art13InformiertAm = heute,
+    };
+
+    /// <summary>0 → "a", 25 → "z", 26 → "ba": names consist of letters only.</summary>
+    private static string Buchstaben(int i)
+    {
+        var text = string.Empty;
+        do
+        {
+            text = (char)('a' + (i % 26)) + text;
+            i /= 26;
+        }
+        while (i > 0);
+        return text;
     }
 
     /// <summary>A client that sends the account's bearer token.</summary>

@@ -1,0 +1,272 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Kim.Casemanagement.Benchmarks.Umgebung;
+using Kim.Casemanagement.Testing;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Kim.Casemanagement.Benchmarks.Uebergaenge;
+
+/// <summary>
+/// QUALITY.md targets 1, 2 and 6, in one run on one database:
+/// <list type="bullet">
+/// <item>Transition: authenticated POST of a step through the whole app (session, authorisation, state machine, event +
+/// audit + notification rows in one transaction, synchronous_commit on) against a raw-Npgsql program doing the same
+/// writes in one transaction (one batched round trip plus COMMIT), each with 32 concurrent clients on their own Fälle.
+/// Phases alternate (raw, app, raw, app) so drift hits both sides alike.</item>
+/// <item>Case read: authorised GET of one Fall (tracks, permitted and blocked steps, read audit) against a bare
+/// Kestrel endpoint reading one row with raw Npgsql, both over HTTP on loopback.</item>
+/// <item>The app's peak resident memory under this load.</item>
+/// </list>
+/// The app listens on plain HTTP on loopback, as in production behind nginx (TLS ends at nginx, see infra/).
+/// </summary>
+internal static class UebergangsBenchmark
+{
+    public static async Task<int> AusfuehrenAsync(int clients, int sekundenProPhase)
+    {
+        Console.WriteLine($"== Übergänge und Fall lesen: {clients} gleichzeitige Clients, 2 × {sekundenProPhase} s je Seite");
+        var cluster = await PostgresTestCluster.GetAsync();
+        await using var datenbank = await cluster.CreateDatabaseAsync("bench_uebergaenge");
+        await using var app = await AppProzess.StartenAsync(datenbank.AppConnectionString, datenbank.OwnerConnectionString, tls: false);
+
+        var admin = await Zugaenge.AdministrationAsync(app, datenbank.AppConnectionString, datenbank.OwnerConnectionString);
+        using var adminClient = Zugaenge.Client(app, admin);
+        var team = await Zugaenge.TeamAsync(adminClient, "Bench");
+        var fuehrung = (await Zugaenge.FallmanagementAnlegenAsync(app, adminClient, datenbank.OwnerConnectionString, team, "fm.fuehrung.", 1))[0];
+        var vertretungen = await Zugaenge.FallmanagementAnlegenAsync(app, adminClient, datenbank.OwnerConnectionString, team, "fm.vertretung.", 2 * clients, anmelden: false);
+        using var fm = Zugaenge.Client(app, fuehrung, verbindungen: clients * 2);
+
+        // 2 × clients Fälle, each with its own deputy (so each step writes one notification, and no two clients share a
+        // counter row): the first half for the app, the second for the raw program.
+        var heute = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
+        var faelle = new Guid[2 * clients];
+        await Parallel.ForEachAsync(Enumerable.Range(0, faelle.Length), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            var fall = await Zugaenge.LesenAsync(await fm.PostAsJsonAsync("/api/faelle", Zugaenge.Aufnahme(i, heute), ct));
+            faelle[i] = fall["fallId"]!.GetValue<Guid>();
+            await Zugaenge.LesenAsync(await fm.PostAsJsonAsync($"/api/faelle/{faelle[i]}/vertretungen", new { benutzerId = vertretungen[i].Id, von = heute, bis = heute.AddDays(30) }, ct));
+        });
+        var appFaelle = faelle[..clients];
+        var rohFaelle = await RohFall.LadenAsync(datenbank.AppConnectionString, faelle[clients..], [.. vertretungen.Skip(clients).Select(v => v.Id)]);
+        var tag = heute.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var dauer = TimeSpan.FromSeconds(sekundenProPhase);
+
+        var zaehler = new int[clients];
+        Task<bool> AppSchritt(int w, int i) => Ok(fm.PostAsJsonAsync($"/api/faelle/{appFaelle[w]}/schritte",
+            new { spur = "Leistungen", trigger = zaehler[w]++ % 2 == 0 ? "AsylbLGBewilligen" : "LeistungsbezugBeenden", fachlichesDatum = tag }));
+
+        await using var quelle = new NpgsqlDataSourceBuilder(datenbank.AppConnectionString) { ConnectionStringBuilder = { MaxPoolSize = clients + 8 } }.Build();
+        Task<bool> RohSchritt(int w, int i) => rohFaelle[w].SchrittAsync(quelle, fuehrung.Id, heute);
+
+        var (xactSchritt, xactLesen) = await TransaktionenJeAnfrageAsync(datenbank.OwnerConnectionString, () => AppSchritt(0, 0), () => Ok(fm.GetAsync($"/api/faelle/{appFaelle[0]}")));
+        Console.WriteLine($"   Datenbank-Transaktionen je Anfrage (autocommit zählt je Befehl): Schritt {xactSchritt:F1}, Fall lesen {xactLesen:F1}");
+        Console.WriteLine("   Aufwärmen …");
+        await Last.GeschlossenAsync(clients, TimeSpan.FromSeconds(3), AppSchritt);
+        await Last.GeschlossenAsync(clients, TimeSpan.FromSeconds(3), RohSchritt);
+        app.SpitzeZuruecksetzen();
+        var roh1 = await Last.GeschlossenAsync(clients, dauer, RohSchritt);
+        var app1 = await Last.GeschlossenAsync(clients, dauer, AppSchritt);
+        var roh2 = await Last.GeschlossenAsync(clients, dauer, RohSchritt);
+        var app2 = await Last.GeschlossenAsync(clients, dauer, AppSchritt);
+        var rssSchreiben = app.SpitzeRssMiB;
+        var roh = LastErgebnis.Zusammen(roh1, roh2);
+        var voll = LastErgebnis.Zusammen(app1, app2);
+        Console.WriteLine($"   Übergänge: roh {roh.ProSekunde:F0}/s (p99 {roh.P(99):F1} ms), App {voll.ProSekunde:F0}/s (p99 {voll.P(99):F1} ms)");
+
+        // Case read: the app's authorised GET against the bare baseline endpoint, same rows, same run.
+        var port = AppProzess.FreierPort();
+        using var rohServer = await RohServer.StartenAsync(port, datenbank.AppConnectionString);
+        using var rohClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        Task<bool> AppLesen(int w, int i) => Ok(fm.GetAsync($"/api/faelle/{appFaelle[w]}"));
+        Task<bool> RohLesen(int w, int i) => Ok(rohClient.GetAsync($"/roh/{appFaelle[w]}"));
+        await Last.GeschlossenAsync(clients, TimeSpan.FromSeconds(3), AppLesen);
+        await Last.GeschlossenAsync(clients, TimeSpan.FromSeconds(3), RohLesen);
+        var rohL1 = await Last.GeschlossenAsync(clients, dauer, RohLesen);
+        var appL1 = await Last.GeschlossenAsync(clients, dauer, AppLesen);
+        var rohL2 = await Last.GeschlossenAsync(clients, dauer, RohLesen);
+        var appL2 = await Last.GeschlossenAsync(clients, dauer, AppLesen);
+        rohServer.Kill();
+        var rohLesen = LastErgebnis.Zusammen(rohL1, rohL2);
+        var appLesen = LastErgebnis.Zusammen(appL1, appL2);
+        var rss = app.SpitzeRssMiB;
+
+        var verhaeltnis = voll.ProSekunde / roh.ProSekunde;
+        var p99Faktor = voll.P(99) / roh.P(99);
+        var leseVerhaeltnis = appLesen.ProSekunde / rohLesen.ProSekunde;
+        var zeilen = new (string Was, string Wert, string Ziel, bool Ok)[]
+        {
+            ("Übergang roh (Npgsql): Durchsatz / p50 / p99", $"{roh.ProSekunde:F0}/s / {roh.P(50):F1} / {roh.P(99):F1} ms", "Basis", roh.Fehler == 0),
+            ("Übergang App (HTTP, ganzer Stack): Durchsatz / p50 / p99", $"{voll.ProSekunde:F0}/s / {voll.P(50):F1} / {voll.P(99):F1} ms", "–", voll.Fehler == 0),
+            ("Übergang: Durchsatz App / roh", $"{verhaeltnis:F2}", "≥ 0.60", verhaeltnis >= 0.6),
+            ("Übergang: p99 App / roh", $"{p99Faktor:F2}", "≤ 2.00", p99Faktor <= 2.0),
+            ("Fall lesen roh (eine Zeile, HTTP): Durchsatz / p99", $"{rohLesen.ProSekunde:F0}/s / {rohLesen.P(99):F1} ms", "Basis", rohLesen.Fehler == 0),
+            ("Fall lesen App (autorisiert, HTTP): Durchsatz / p99", $"{appLesen.ProSekunde:F0}/s / {appLesen.P(99):F1} ms", "–", appLesen.Fehler == 0),
+            ("Fall lesen: Durchsatz App / roh", $"{leseVerhaeltnis:F2}", "≥ 0.70", leseVerhaeltnis >= 0.7),
+            ("Fehler (Übergänge App / roh, Lesen App / roh)", $"{voll.Fehler} / {roh.Fehler} / {appLesen.Fehler} / {rohLesen.Fehler}", "0", voll.Fehler + roh.Fehler + appLesen.Fehler + rohLesen.Fehler == 0),
+            ("RSS der Anwendung (Spitze: Übergänge / gesamt)", $"{rssSchreiben:F0} / {rss:F0} MiB", "< 600 MiB", rss < 600),
+        };
+        Bericht.Ausgeben("uebergaenge", zeilen, new JsonObject
+        {
+            ["clients"] = clients,
+            ["sekundenProPhase"] = sekundenProPhase,
+            ["uebergangRoh"] = Figuren(roh),
+            ["uebergangApp"] = Figuren(voll),
+            ["lesenRoh"] = Figuren(rohLesen),
+            ["lesenApp"] = Figuren(appLesen),
+            ["verhaeltnisUebergang"] = verhaeltnis,
+            ["p99FaktorUebergang"] = p99Faktor,
+            ["verhaeltnisLesen"] = leseVerhaeltnis,
+            ["rssSpitzeMiB"] = rss,
+            ["transaktionenJeSchritt"] = xactSchritt,
+            ["transaktionenJeLesen"] = xactLesen,
+        },
+        "Transition and case read (QUALITY.md targets 1, 2, 6)",
+        $"./scripts/bench.sh uebergaenge --clients {clients} --dauer {sekundenProPhase}",
+        $"{clients} concurrent clients, closed loop, phases alternate raw/app/raw/app ({sekundenProPhase} s each). The app runs as its own process on plain HTTP on loopback (TLS ends at nginx in production). Raw transition: one transaction with the same rows (Fall update, event, audit, the deputy's notification and counter) as one batched round trip plus COMMIT. Raw read: a bare Kestrel endpoint reading one row of `faelle` with Npgsql. Database transactions per request (autocommitted statements count one each): step {xactSchritt:F1}, read {xactLesen:F1}.");
+        return zeilen.All(z => z.Ok) ? 0 : 1;
+    }
+
+    /// <summary>Committed database transactions per request (each autocommitted statement counts as one): a proxy for round trips.</summary>
+    private static async Task<(double Schritt, double Lesen)> TransaktionenJeAnfrageAsync(string ownerConnectionString, Func<Task<bool>> schritt, Func<Task<bool>> lesen)
+    {
+        async Task<long> StandAsync()
+        {
+            await Task.Delay(1200);
+            await using var verbindung = new NpgsqlConnection(ownerConnectionString);
+            await verbindung.OpenAsync();
+            await using var befehl = new NpgsqlCommand("SELECT pg_stat_force_next_flush(); SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()", verbindung);
+            await using var leser = await befehl.ExecuteReaderAsync();
+            await leser.NextResultAsync();
+            await leser.ReadAsync();
+            return leser.GetInt64(0);
+        }
+
+        async Task<double> MessenAsync(Func<Task<bool>> aktion)
+        {
+            await aktion();
+            var vorher = await StandAsync();
+            for (var i = 0; i < 20; i++)
+            {
+                await aktion();
+            }
+
+            var nachher = await StandAsync();
+            return (nachher - vorher - 2) / 20.0;
+        }
+
+        return (await MessenAsync(schritt), await MessenAsync(lesen));
+    }
+
+    private static JsonObject Figuren(LastErgebnis e) => new()
+    {
+        ["proSekunde"] = e.ProSekunde,
+        ["anzahl"] = e.Erfolgreich,
+        ["fehler"] = e.Fehler,
+        ["p50"] = e.P(50),
+        ["p95"] = e.P(95),
+        ["p99"] = e.P(99),
+    };
+
+    private static async Task<bool> Ok(Task<HttpResponseMessage> anfrage)
+    {
+        using var antwort = await anfrage;
+        if (!antwort.IsSuccessStatusCode)
+        {
+            Console.Error.WriteLine($"   {(int)antwort.StatusCode}: {await antwort.Content.ReadAsStringAsync()}");
+            return false;
+        }
+
+        await antwort.Content.CopyToAsync(Stream.Null);
+        return true;
+    }
+
+    /// <summary>
+    /// A Fall of the raw side and the writes a step makes: the Fall row (state, date, version, event count), the event,
+    /// the audit row, the deputy's counter and notification, in one transaction with synchronous_commit on.
+    /// </summary>
+    private sealed class RohFall(Guid id, Guid klientId, string aktenzeichen, int version, int ereignisse, string empfaenger)
+    {
+        private int _version = version;
+        private int _ereignisse = ereignisse;
+        private bool _imBezug;
+
+        public static async Task<RohFall[]> LadenAsync(string connectionString, Guid[] ids, string[] empfaenger)
+        {
+            await using var verbindung = new NpgsqlConnection(connectionString);
+            await verbindung.OpenAsync();
+            var ergebnis = new RohFall[ids.Length];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                await using var befehl = new NpgsqlCommand("SELECT klient_id, aktenzeichen, version, ereignis_anzahl FROM faelle WHERE id = $1", verbindung);
+                befehl.Parameters.Add(new NpgsqlParameter { Value = ids[i] });
+                await using var leser = await befehl.ExecuteReaderAsync();
+                await leser.ReadAsync();
+                ergebnis[i] = new RohFall(ids[i], leser.GetGuid(0), leser.GetString(1), leser.GetInt32(2), leser.GetInt32(3), empfaenger[i]);
+            }
+
+            return ergebnis;
+        }
+
+        public async Task<bool> SchrittAsync(NpgsqlDataSource quelle, string akteur, DateOnly tag)
+        {
+            var (trigger, von, nach) = _imBezug ? ("LeistungsbezugBeenden", "AsylbLG", "KeinLeistungsbezug") : ("AsylbLGBewilligen", "KeinLeistungsbezug", "AsylbLG");
+            await using var verbindung = await quelle.OpenConnectionAsync();
+            await using var tx = await verbindung.BeginTransactionAsync();
+            await using var batch = new NpgsqlBatch(verbindung, tx)
+            {
+                BatchCommands =
+                {
+                    Befehl(
+                        "UPDATE faelle SET leistungen_zustand = $1, leistungen_seit = $2, version = version + 1, ereignis_anzahl = ereignis_anzahl + 1, geaendert_am = now() WHERE id = $3 AND version = $4",
+                        nach, tag, id, _version),
+                    Befehl(
+                        "INSERT INTO fall_ereignisse (fall_id, nr, spur, trigger, von_zustand, nach_zustand, fachliches_datum, erfasst_am, akteur, notiz, parameter) VALUES ($1, $2, 'Leistungen', $3, $4, $5, $6, now(), $7, NULL, '{}'::jsonb)",
+                        id, _ereignisse + 1, trigger, von, nach, tag, akteur),
+                    Befehl(
+                        "INSERT INTO audit_protokoll (zeitpunkt, benutzer_id, rollen, aktion, detail, fall_id, klient_id, ergebnis, herkunft, trace_id) VALUES (now(), $1, 'Fallmanagement', 'Schritt', $2, $3, $4, 200, '127.0.0.1', NULL)",
+                        akteur, "Leistungen." + trigger, id, klientId),
+                    Befehl(
+                        """
+                        WITH z AS (
+                          INSERT INTO benachrichtigung_zaehler (empfaenger_id, letzte_seq) VALUES ($1, 1)
+                          ON CONFLICT (empfaenger_id) DO UPDATE SET letzte_seq = benachrichtigung_zaehler.letzte_seq + 1
+                          RETURNING letzte_seq)
+                        INSERT INTO benachrichtigungen (empfaenger_id, seq, fall_id, art, titel, text, link, erstellt_am)
+                        SELECT $1, letzte_seq, $2, 'Schritt', $3, $4, $5, now() FROM z
+                        """,
+                        empfaenger, id, $"{aktenzeichen}: Leistungen geändert", $"Leistungen: {trigger} ({tag:dd.MM.yyyy}).", $"/Faelle/Akte/{id}"),
+                },
+            };
+            await using (var leser = await batch.ExecuteReaderAsync())
+            {
+                while (await leser.NextResultAsync())
+                {
+                }
+            }
+
+            if (batch.BatchCommands[0].RecordsAffected != 1)
+            {
+                await tx.RollbackAsync();
+                return false;
+            }
+
+            await tx.CommitAsync();
+            _version++;
+            _ereignisse++;
+            _imBezug = !_imBezug;
+            return true;
+        }
+
+        private static NpgsqlBatchCommand Befehl(string sql, params object[] werte)
+        {
+            var befehl = new NpgsqlBatchCommand(sql);
+            foreach (var wert in werte)
+            {
+                befehl.Parameters.Add(wert is DateOnly d ? new NpgsqlParameter { Value = d, NpgsqlDbType = NpgsqlDbType.Date } : new NpgsqlParameter { Value = wert });
+            }
+
+            return befehl;
+        }
+    }
+}

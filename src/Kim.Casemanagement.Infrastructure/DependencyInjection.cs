@@ -19,6 +19,8 @@ public static class DependencyInjection
         services.AddDbContext<KimDbContext>((sp, options) =>
             options.UseNpgsql(sp.GetRequiredService<Datenbank>().DataSource));
         services.AddScoped<IFallRepository, FallRepository>();
+        services.AddScoped<Idempotenz.IdempotenzKontext>();
+        services.AddSingleton<Idempotenz.IdempotenzSpeicher>();
         services.AddScoped<IFallAbfragen, FallAbfragen>();
         services.AddScoped<IBenutzerVerzeichnis, Identitaet.BenutzerVerzeichnis>();
         services.AddScoped<Identitaet.BenutzerVerwaltung>();

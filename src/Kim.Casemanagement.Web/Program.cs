@@ -78,6 +78,7 @@ app.UseSwaggerUI(o =>
 app.UseMiddleware<UrsprungsPruefung>();
 app.UseRouting();
 app.UseKimSicherheit();
+app.UseMiddleware<IdempotenzPruefung>();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -12,7 +12,7 @@ using Npgsql;
 namespace Kim.Casemanagement.Infrastructure.Persistence;
 
 /// <summary>EF Core repository of the Fall aggregate; one SaveChanges = one transaction, guarded by the Fall's version.</summary>
-internal sealed class FallRepository(KimDbContext db, IAuditProtokoll audit, AuditSchreiber schreiber, IBenachrichtigungen benachrichtigungen, BenachrichtigungsWecker wecker, TimeProvider zeit) : IFallRepository
+internal sealed class FallRepository(KimDbContext db, IAuditProtokoll audit, AuditSchreiber schreiber, IBenachrichtigungen benachrichtigungen, BenachrichtigungsWecker wecker, TimeProvider zeit, Idempotenz.IdempotenzKontext idempotenz) : IFallRepository
 {
     public Task<Fall?> LadenAsync(Guid id, CancellationToken ct) =>
         db.Faelle
@@ -32,7 +32,7 @@ internal sealed class FallRepository(KimDbContext db, IAuditProtokoll audit, Aud
         db.Entry(fall.Klient).Property("Mandant").CurrentValue = fall.Mandant;
         db.Faelle.Add(fall);
         NeueDatensaetze(fall);
-        await SpeichernAsync(ct);
+        await SpeichernAsync(fall.Id, ct);
         fall.Gespeichert();
     }
 
@@ -40,7 +40,7 @@ internal sealed class FallRepository(KimDbContext db, IAuditProtokoll audit, Aud
     {
         ArgumentNullException.ThrowIfNull(fall);
         NeueDatensaetze(fall);
-        await SpeichernAsync(ct);
+        await SpeichernAsync(fall.Id, ct);
         fall.Gespeichert();
     }
 
@@ -57,7 +57,7 @@ internal sealed class FallRepository(KimDbContext db, IAuditProtokoll audit, Aud
         db.KompetenzprofilUebergaben.AddRange(fall.NeueUebergaben.Where(u => db.Entry(u).State == EntityState.Detached));
     }
 
-    private async Task SpeichernAsync(CancellationToken ct)
+    private async Task SpeichernAsync(Guid fallId, CancellationToken ct)
     {
         // The audit entries of this request go into the same transaction as the change they describe.
         var protokoll = audit is AuditProtokoll p ? p.AlsEintraege(StatusCodes.Status200OK) : [];
@@ -65,17 +65,33 @@ internal sealed class FallRepository(KimDbContext db, IAuditProtokoll audit, Aud
         var offen = benachrichtigungen.Offen;
         try
         {
-            if (offen.Count == 0)
+            if (offen.Count == 0 && idempotenz.Schluessel is null)
             {
                 await db.SaveChangesAsync(ct);
             }
             else
             {
-                // The notices are part of the change: same transaction, so nothing un-committed is notified.
+                // The notices and the idempotency key are part of the change: same transaction, so nothing
+                // un-committed is notified and a committed change always has its key.
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var verbindung = (NpgsqlConnection)db.Database.GetDbConnection();
+                var npgsqlTx = (NpgsqlTransaction)tx.GetDbTransaction();
+                if (idempotenz.Schluessel is not null)
+                {
+                    await Idempotenz.IdempotenzSpeicher.EinfuegenAsync(verbindung, npgsqlTx, idempotenz, fallId, zeit.GetUtcNow(), ct);
+                }
+
                 await db.SaveChangesAsync(ct);
-                await BenachrichtigungsSql.SchreibenAsync((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)tx.GetDbTransaction(), offen, zeit.GetUtcNow(), ct);
+                if (offen.Count > 0)
+                {
+                    await BenachrichtigungsSql.SchreibenAsync(verbindung, npgsqlTx, offen, zeit.GetUtcNow(), ct);
+                }
+
                 await tx.CommitAsync(ct);
+                if (idempotenz.Schluessel is not null)
+                {
+                    idempotenz.AlsGespeichertMarkieren();
+                }
             }
 
             audit.AlsGespeichertMarkieren();
@@ -91,6 +107,11 @@ internal sealed class FallRepository(KimDbContext db, IAuditProtokoll audit, Aud
             foreach (var eintrag in protokoll)
             {
                 db.Entry(eintrag).State = EntityState.Detached;
+            }
+
+            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_idempotenz" })
+            {
+                throw new Idempotenz.WiederholteAnfrageException(e);
             }
 
             if (e is DbUpdateConcurrencyException

@@ -39,6 +39,7 @@ internal sealed partial class KimExceptionHandler(IProblemDetailsService problem
         ZugriffVerweigertException z => (StatusCodes.Status403Forbidden, new ProblemDetails { Title = "Nicht erlaubt", Detail = z.Message }),
         SchrittNichtMoeglichException s => (StatusCodes.Status409Conflict, SchrittProblem(s)),
         KonfliktException k => (StatusCodes.Status409Conflict, new ProblemDetails { Title = "Bearbeitungskonflikt", Detail = k.Message }),
+        Infrastructure.Idempotenz.WiederholteAnfrageException w => (StatusCodes.Status409Conflict, new ProblemDetails { Title = "Bereits ausgeführt", Detail = "Eine Anfrage mit diesem Idempotency-Key wurde bereits ausgeführt; sie wurde nicht noch einmal ausgeführt." }),
         BadHttpRequestException b => (b.StatusCode, Anfragefehler(b)),
 
         // Last line of defence: text PostgreSQL cannot store (NUL) in a field no validation covered.

@@ -1,0 +1,69 @@
+using Kim.Casemanagement.Infrastructure.Persistence;
+using Npgsql;
+
+namespace Kim.Casemanagement.Infrastructure.Idempotenz;
+
+/// <summary>Reads a key's stored answer and stores the answer after the change has committed.</summary>
+public sealed class IdempotenzSpeicher(Datenbank datenbank, TimeProvider zeit)
+{
+    /// <summary>How long keys (and their answers) are kept.</summary>
+    public static readonly TimeSpan Aufbewahrung = TimeSpan.FromHours(24);
+
+    public async Task<IdempotenzEintrag?> LesenAsync(string benutzerId, string schluessel, CancellationToken ct)
+    {
+        await using var befehl = datenbank.DataSource.CreateCommand(
+            "SELECT anfrage_hash, fall_id, erstellt_am, status, inhaltstyp, antwort FROM idempotenz WHERE benutzer_id = $1 AND schluessel = $2");
+        befehl.Parameters.Add(new NpgsqlParameter { Value = benutzerId });
+        befehl.Parameters.Add(new NpgsqlParameter { Value = schluessel });
+        await using var leser = await befehl.ExecuteReaderAsync(ct);
+        if (!await leser.ReadAsync(ct))
+        {
+            return null;
+        }
+
+        return new IdempotenzEintrag
+        {
+            BenutzerId = benutzerId,
+            Schluessel = schluessel,
+            AnfrageHash = leser.GetString(0),
+            FallId = leser.IsDBNull(1) ? null : leser.GetGuid(1),
+            ErstelltAm = leser.GetFieldValue<DateTimeOffset>(2),
+            Status = leser.IsDBNull(3) ? null : leser.GetInt32(3),
+            Inhaltstyp = leser.IsDBNull(4) ? null : leser.GetString(4),
+            Antwort = leser.IsDBNull(5) ? null : leser.GetFieldValue<byte[]>(5),
+        };
+    }
+
+    public async Task AntwortSpeichernAsync(string benutzerId, string schluessel, int status, string? inhaltstyp, byte[] antwort, CancellationToken ct)
+    {
+        await using var befehl = datenbank.DataSource.CreateCommand(
+            "UPDATE idempotenz SET status = $3, inhaltstyp = $4, antwort = $5 WHERE benutzer_id = $1 AND schluessel = $2 AND status IS NULL");
+        befehl.Parameters.Add(new NpgsqlParameter { Value = benutzerId });
+        befehl.Parameters.Add(new NpgsqlParameter { Value = schluessel });
+        befehl.Parameters.Add(new NpgsqlParameter { Value = status });
+        befehl.Parameters.Add(new NpgsqlParameter { Value = (object?)inhaltstyp ?? DBNull.Value });
+        befehl.Parameters.Add(new NpgsqlParameter { Value = antwort });
+        await befehl.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Deletes keys older than <see cref="Aufbewahrung"/>; returns how many.</summary>
+    public async Task<int> AufraeumenAsync(CancellationToken ct)
+    {
+        await using var befehl = datenbank.DataSource.CreateCommand("DELETE FROM idempotenz WHERE erstellt_am < $1");
+        befehl.Parameters.Add(new NpgsqlParameter { Value = zeit.GetUtcNow() - Aufbewahrung });
+        return await befehl.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Inserts the key in the change's transaction (a duplicate key fails the whole change).</summary>
+    internal static async Task EinfuegenAsync(NpgsqlConnection verbindung, NpgsqlTransaction tx, IdempotenzKontext kontext, Guid fallId, DateTimeOffset jetzt, CancellationToken ct)
+    {
+        await using var befehl = new NpgsqlCommand(
+            "INSERT INTO idempotenz (benutzer_id, schluessel, anfrage_hash, fall_id, erstellt_am) VALUES ($1, $2, $3, $4, $5)", verbindung, tx);
+        befehl.Parameters.Add(new NpgsqlParameter { Value = kontext.BenutzerId! });
+        befehl.Parameters.Add(new NpgsqlParameter { Value = kontext.Schluessel! });
+        befehl.Parameters.Add(new NpgsqlParameter { Value = kontext.AnfrageHash });
+        befehl.Parameters.Add(new NpgsqlParameter { Value = fallId });
+        befehl.Parameters.Add(new NpgsqlParameter { Value = jetzt });
+        await befehl.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -88,6 +88,13 @@ public sealed partial class TerminPruefung(IServiceScopeFactory scopes, Datenban
                 },
                 ct);
             summe += await EinwilligungenAsync(heute, o.EinwilligungVorlaufTage, ct);
+
+            // Housekeeping in the same single-instance round: idempotency keys past their retention.
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<Idempotenz.IdempotenzSpeicher>().AufraeumenAsync(ct);
+            }
+
             return summe;
         }
         finally

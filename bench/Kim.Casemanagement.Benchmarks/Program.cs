@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kim.Casemanagement.Benchmarks.Benachrichtigungen;
+using Kim.Casemanagement.Benchmarks.Stoerungen;
 using Kim.Casemanagement.Benchmarks.Uebergaenge;
 using Kim.Casemanagement.Benchmarks.Umgebung;
 
@@ -22,14 +23,18 @@ switch (befehl)
     case "uebergaenge":
         ergebnis = await UebergangsBenchmark.AusfuehrenAsync(Zahl("--clients", 32), Zahl("--dauer", 15));
         break;
+    case "stoerungen":
+        ergebnis = await StoerungsTest.AusfuehrenAsync(Zahl("--abbrueche", 20), Zahl("--stopps", 5), Zahl("--clients", 16));
+        break;
     case "rohserver":
         return await RohServer.LaufenAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
     case "alle":
         ergebnis |= await UebergangsBenchmark.AusfuehrenAsync(32, 15);
+        ergebnis |= await StoerungsTest.AusfuehrenAsync(20, 5, 16);
         ergebnis |= await BenachrichtigungsBenchmark.AusfuehrenAsync(1000, 100, 60);
         break;
     default:
-        Console.Error.WriteLine($"Unbekannter Benchmark: {befehl}. Verfügbar: uebergaenge, benachrichtigungen, alle.");
+        Console.Error.WriteLine($"Unbekannter Benchmark: {befehl}. Verfügbar: uebergaenge, stoerungen, benachrichtigungen, alle.");
         return 2;
 }
 

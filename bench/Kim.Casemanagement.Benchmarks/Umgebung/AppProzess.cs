@@ -44,7 +44,7 @@ internal sealed class AppProzess : IAsyncDisposable
 
     public void SpitzeZuruecksetzen() => Interlocked.Exchange(ref _spitzeRss, 0);
 
-    public static async Task<AppProzess> StartenAsync(string appConnectionString, string ownerConnectionString, IDictionary<string, string>? weitere = null, bool tls = true)
+    public static async Task<AppProzess> StartenAsync(string appConnectionString, string ownerConnectionString, IDictionary<string, string>? weitere = null, bool tls = true, int? festerPort = null)
     {
         var ordner = Directory.CreateTempSubdirectory("kim-bench-");
         var zertifikat = ZertifikatErzeugen();
@@ -52,7 +52,7 @@ internal sealed class AppProzess : IAsyncDisposable
         await File.WriteAllBytesAsync(pfx, zertifikat.Export(X509ContentType.Pfx, "bench"));
         var pem = Path.Combine(ordner.FullName, "server.pem");
         await File.WriteAllTextAsync(pem, zertifikat.ExportCertificatePem());
-        var port = FreierPort();
+        var port = festerPort ?? FreierPort();
         var start = new ProcessStartInfo("dotnet", [Pfade.WebDll])
         {
             RedirectStandardOutput = true,
@@ -132,6 +132,18 @@ internal sealed class AppProzess : IAsyncDisposable
         }
 
         return p.ExitCode;
+    }
+
+    public int Port => Adresse.Port;
+
+    /// <summary>kill -9: no shutdown, no flush, open transactions die with their connections.</summary>
+    public void Toeten()
+    {
+        if (!_prozess.HasExited)
+        {
+            _prozess.Kill(entireProcessTree: false);
+            _prozess.WaitForExit();
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -114,7 +114,7 @@ internal static class SeedKommando
         }
 
         konsole.Write(tabelle);
-        konsole.MarkupLine(string.Create(De, $"Erzeugen und Laden: [bold]{e.Gesamt.TotalSeconds:N1} s[/] (Simulation {e.ErzeugungRechenzeit.TotalSeconds:N1} s Rechenzeit, COPY {e.Schreiben.TotalSeconds:N1} s)"));
+        konsole.MarkupLine(string.Create(De, $"Erzeugen und Laden: [bold]{e.Gesamt.TotalSeconds:N1} s[/] (Simulation {e.ErzeugungRechenzeit.TotalSeconds:N1} s Rechenzeit, COPY {e.Schreiben.TotalSeconds:N1} s, Indizes {e.Indizes.TotalSeconds:N1} s)"));
         if (v is not null)
         {
             konsole.MarkupLine(string.Create(De, $"Validierung: {v.Faelle:N0} Fälle, {v.Ereignisse:N0} Ereignisse nachgespielt in {v.Dauer.TotalSeconds:N1} s: ")
@@ -130,7 +130,8 @@ internal static class SeedKommando
             }
         }
 
-        konsole.MarkupLine(string.Create(De, $"Gesamt: {gesamt.TotalSeconds:N1} s"));
+        using var prozess = Process.GetCurrentProcess();
+        konsole.MarkupLine(string.Create(De, $"Gesamt: {gesamt.TotalSeconds:N1} s (CPU-Zeit dieses Prozesses {prozess.TotalProcessorTime.TotalSeconds:N1} s, ohne PostgreSQL)"));
     }
 
     private static bool TryZahl(string[] args, string name, int standard, out int wert)

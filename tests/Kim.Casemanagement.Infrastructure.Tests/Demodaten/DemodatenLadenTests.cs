@@ -33,6 +33,19 @@ public sealed class DemodatenLadenTests(DemodatenLaden geladen) : IClassFixture<
     }
 
     [Fact]
+    public async Task LadenAsync_LeavesTheSameIndexesAsAFreshlyMigratedDatabase()
+    {
+        const string Sql = "SELECT string_agg(indexdef, E'\\n' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'public'";
+        var cluster = await Testing.PostgresTestCluster.GetAsync();
+        await using var frisch = await cluster.CreateDatabaseAsync("demodaten_frisch");
+
+        var nachDemLaden = await SkalarAsync<string>(Sql);
+
+        nachDemLaden.ShouldBe(await SkalarAsync<string>(Sql, frisch.OwnerConnectionString));
+        nachDemLaden.ShouldContain("ux_fall_ereignisse_fall_id_nr");
+    }
+
+    [Fact]
     public async Task LadenAsync_WhenTheSameSeedIsLoadedIntoTwoDatabases_StoresIdenticalData()
     {
         foreach (var tabelle in Tabellen)

@@ -94,7 +94,23 @@ public sealed class DemoDaten(IServiceScopeFactory scopes, IWebHostEnvironment u
             VergebeneBenutzernamen = namen,
             NurVorhandenesPersonal = true,
         };
-        var ergebnis = await DemodatenLader.LadenAsync(owner, new DemodatenGenerator(optionen), null, cancellationToken);
+        LadeErgebnis ergebnis;
+        try
+        {
+            ergebnis = await DemodatenLader.LadenAsync(owner, new DemodatenGenerator(optionen), null, cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            // Another instance started at the same time and loaded the demo set first (the loader locks and checks again).
+            if (!await DemodatenLader.HatFaelleAsync(owner, cancellationToken))
+            {
+                throw;
+            }
+
+            logger.LogInformation("Entwicklungsmodus: Demodaten wurden bereits von einer anderen Instanz geladen.");
+            return;
+        }
+
         logger.LogWarning(
             "Entwicklungsmodus: Demodaten geladen: {Faelle} Fälle, {Ereignisse} Ereignisse in {Sekunden:N1} s.",
             ergebnis.Faelle,

@@ -35,17 +35,42 @@ internal static class SeedKommando
             return 2;
         }
 
+        // Ctrl+C rolls the load back (one transaction) instead of killing the process half-way.
+        using var abbruch = new CancellationTokenSource();
+        ConsoleCancelEventHandler beiStrgC = (_, e) =>
+        {
+            e.Cancel = true;
+            abbruch.Cancel();
+        };
+        Console.CancelKeyPress += beiStrgC;
+        try
+        {
+            return await SeedenAsync(args, builder, loggerFactory, klienten, jahre, seed, heute, abbruch.Token);
+        }
+        catch (OperationCanceledException) when (abbruch.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("Abgebrochen. Ein unterbrochenes Laden wird vollständig zurückgerollt.");
+            return 130;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= beiStrgC;
+        }
+    }
+
+    private static async Task<int> SeedenAsync(string[] args, WebApplicationBuilder builder, ILoggerFactory loggerFactory, int klienten, int jahre, int seed, DateOnly heute, CancellationToken ct)
+    {
         var optionen = Options.Create(builder.Configuration.GetSection(DatenbankOptionen.Abschnitt).Get<DatenbankOptionen>() ?? new DatenbankOptionen());
         await using var datenbank = new Datenbank(builder.Configuration, optionen, loggerFactory);
         var owner = datenbank.OwnerConnectionString;
-        await new SqlMigrator(loggerFactory.CreateLogger<SqlMigrator>()).MigrateAsync(owner);
-        if (await DemodatenLader.HatFaelleAsync(owner, CancellationToken.None))
+        await new SqlMigrator(loggerFactory.CreateLogger<SqlMigrator>()).MigrateAsync(owner, ct);
+        if (await DemodatenLader.HatFaelleAsync(owner, ct))
         {
             await Console.Error.WriteLineAsync("Die Datenbank enthält bereits Fälle. Demodaten werden nur in eine Datenbank ohne Fälle geladen.");
             return 1;
         }
 
-        var (konten, namen) = await DemodatenLader.VorhandeneKontenLesenAsync(owner, "standard", CancellationToken.None);
+        var (konten, namen) = await DemodatenLader.VorhandeneKontenLesenAsync(owner, "standard", ct);
         DemodatenOptionen demo;
         try
         {
@@ -76,13 +101,13 @@ internal static class SeedKommando
                 {
                     erzeugt.Value = f.Erzeugt;
                     geladen.Value = f.Geladen;
-                }), CancellationToken.None);
+                }), ct);
                 erzeugt.Value = klienten;
                 geladen.Value = klienten;
                 if (!args.Contains("--ohne-validierung"))
                 {
                     var pruefen = ctx.AddTask("Validieren (Nachspielen)", maxValue: klienten);
-                    validierung = await DemodatenValidierung.PruefenAsync(owner, new Fortschritt<(int Geprueft, int Gesamt)>(f => pruefen.Value = f.Geprueft), CancellationToken.None);
+                    validierung = await DemodatenValidierung.PruefenAsync(owner, new Fortschritt<(int Geprueft, int Gesamt)>(f => pruefen.Value = f.Geprueft), ct);
                     pruefen.Value = klienten;
                 }
             });

@@ -46,7 +46,7 @@ public sealed record LadeErgebnis
     /// <summary>Wall-clock time the COPY statements took, summed over batches.</summary>
     public TimeSpan Schreiben { get; init; }
 
-    /// <summary>Time spent building the secondary indexes after the load.</summary>
+    /// <summary>Time spent building the secondary indexes and adding the foreign keys again after the load.</summary>
     public TimeSpan Indizes { get; init; }
 
     /// <summary>Wall-clock time from start to commit (generation and load overlapped, plus sequence and ANALYZE).</summary>

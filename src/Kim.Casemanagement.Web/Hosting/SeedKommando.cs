@@ -139,7 +139,7 @@ internal static class SeedKommando
         }
 
         konsole.Write(tabelle);
-        konsole.MarkupLine(string.Create(De, $"Erzeugen und Laden: [bold]{e.Gesamt.TotalSeconds:N1} s[/] (Simulation {e.ErzeugungRechenzeit.TotalSeconds:N1} s Rechenzeit, COPY {e.Schreiben.TotalSeconds:N1} s, Indizes {e.Indizes.TotalSeconds:N1} s)"));
+        konsole.MarkupLine(string.Create(De, $"Erzeugen und Laden: [bold]{e.Gesamt.TotalSeconds:N1} s[/] (Simulation {e.ErzeugungRechenzeit.TotalSeconds:N1} s Rechenzeit, COPY {e.Schreiben.TotalSeconds:N1} s, Indizes und Fremdschlüssel {e.Indizes.TotalSeconds:N1} s)"));
         if (v is not null)
         {
             konsole.MarkupLine(string.Create(De, $"Validierung: {v.Faelle:N0} Fälle, {v.Ereignisse:N0} Ereignisse nachgespielt in {v.Dauer.TotalSeconds:N1} s: ")

@@ -33,16 +33,23 @@ public sealed class DemodatenLadenTests(DemodatenLaden geladen) : IClassFixture<
     }
 
     [Fact]
-    public async Task LadenAsync_LeavesTheSameIndexesAsAFreshlyMigratedDatabase()
+    public async Task LadenAsync_LeavesTheSameIndexesAndConstraintsAsAFreshlyMigratedDatabase()
     {
-        const string Sql = "SELECT string_agg(indexdef, E'\\n' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'public'";
+        const string Indizes = "SELECT string_agg(indexdef, E'\\n' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'public'";
+        const string Constraints = """
+            SELECT string_agg(conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid), E'\n' ORDER BY conrelid::regclass::text, conname)
+            FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+            """;
         var cluster = await Testing.PostgresTestCluster.GetAsync();
         await using var frisch = await cluster.CreateDatabaseAsync("demodaten_frisch");
 
-        var nachDemLaden = await SkalarAsync<string>(Sql);
+        var indizes = await SkalarAsync<string>(Indizes);
+        var constraints = await SkalarAsync<string>(Constraints);
 
-        nachDemLaden.ShouldBe(await SkalarAsync<string>(Sql, frisch.OwnerConnectionString));
-        nachDemLaden.ShouldContain("ux_fall_ereignisse_fall_id_nr");
+        indizes.ShouldBe(await SkalarAsync<string>(Indizes, frisch.OwnerConnectionString));
+        indizes.ShouldContain("ux_fall_ereignisse_fall_id_nr");
+        constraints.ShouldBe(await SkalarAsync<string>(Constraints, frisch.OwnerConnectionString));
+        constraints.ShouldContain("fall_ereignisse_fall_id_fkey");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Kim.Casemanagement.Application.Sicherheit;
 using Kim.Casemanagement.Domain.Common;
+using Kim.Casemanagement.Infrastructure.Demodaten;
 using Kim.Casemanagement.Infrastructure.Identitaet;
 using Kim.Casemanagement.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -12,11 +13,18 @@ namespace Kim.Casemanagement.Web.Hosting;
 
 /// <summary>
 /// Development only: demo accounts for every role (one password, deterministic TOTP keys so the login page can show
-/// the current code), two teams. Never runs outside Development; production has no default accounts.
+/// the current code), two teams; and, while the database has no Fall, a small generated demo set (<c>Demodaten:KlientenBeimStart</c>,
+/// default 300, 0 switches it off) whose Fälle are led by the demo case managers, with consents that let the demo partners in.
+/// Never runs outside Development; production has no default accounts.
 /// </summary>
-public sealed class DemoDaten(IServiceScopeFactory scopes, IWebHostEnvironment umgebung, TimeProvider zeit, ILogger<DemoDaten> logger) : IHostedService
+public sealed class DemoDaten(IServiceScopeFactory scopes, IWebHostEnvironment umgebung, TimeProvider zeit, IConfiguration konfiguration, ILogger<DemoDaten> logger) : IHostedService
 {
     public const string Passwort = "Kim-Demo-Zugang-2026";
+
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    /// <summary>Clients generated at start when the database has no Fall (Development only).</summary>
+    public const int StandardKlientenBeimStart = 300;
 
     public static readonly IReadOnlyList<(string Benutzername, string Anzeigename, Rolle Rolle, string? Team, Behoerde? Behoerde, string Beschreibung)> Konten =
     [
@@ -61,6 +69,57 @@ public sealed class DemoDaten(IServiceScopeFactory scopes, IWebHostEnvironment u
             return;
         }
 
+        await KontenAnlegenAsync(cancellationToken);
+        await FaelleAnlegenAsync(cancellationToken);
+    }
+
+    private async Task FaelleAnlegenAsync(CancellationToken cancellationToken)
+    {
+        var anzahl = konfiguration.GetValue("Demodaten:KlientenBeimStart", StandardKlientenBeimStart);
+        await using var scope = scopes.CreateAsyncScope();
+        var owner = scope.ServiceProvider.GetRequiredService<Datenbank>().OwnerConnectionString;
+        if (anzahl <= 0 || await DemodatenLader.HatFaelleAsync(owner, cancellationToken))
+        {
+            return;
+        }
+
+        var (konten, namen) = await DemodatenLader.VorhandeneKontenLesenAsync(owner, "standard", cancellationToken);
+        var optionen = new DemodatenOptionen
+        {
+            Klienten = anzahl,
+            Jahre = 6,
+            Seed = 2026,
+            Heute = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(zeit.GetUtcNow(), Berlin).DateTime).AddDays(-1),
+            VorhandeneKonten = konten,
+            VergebeneBenutzernamen = namen,
+            NurVorhandenesPersonal = true,
+        };
+        LadeErgebnis ergebnis;
+        try
+        {
+            ergebnis = await DemodatenLader.LadenAsync(owner, new DemodatenGenerator(optionen), null, cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            // Another instance started at the same time and loaded the demo set first (the loader locks and checks again).
+            if (!await DemodatenLader.HatFaelleAsync(owner, cancellationToken))
+            {
+                throw;
+            }
+
+            logger.LogInformation("Entwicklungsmodus: Demodaten wurden bereits von einer anderen Instanz geladen.");
+            return;
+        }
+
+        logger.LogWarning(
+            "Entwicklungsmodus: Demodaten geladen: {Faelle} Fälle, {Ereignisse} Ereignisse in {Sekunden:N1} s.",
+            ergebnis.Faelle,
+            ergebnis.Ereignisse,
+            ergebnis.Gesamt.TotalSeconds);
+    }
+
+    private async Task KontenAnlegenAsync(CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KimDbContext>();
         if (await db.Users.AnyAsync(cancellationToken))

@@ -19,6 +19,8 @@ namespace Kim.Casemanagement.Web.Hosting;
 /// <item><c>create-admin --benutzername NAME [--anzeigename TEXT]</c>: create the first administrator; the password is read
 /// from the environment variable <c>KIM_ADMIN_PASSWORT</c> or from standard input. No default accounts exist outside Development.</item>
 /// <item><c>verify-audit</c>: verify the audit trail's hash chain; exit code 0 when intact, 1 at the first broken link.</item>
+/// <item><c>seed --clients N --years Y --seed S</c>: load generated demo data into a database without Fälle and validate it
+/// (see <see cref="SeedKommando"/>).</item>
 /// </list>
 /// </summary>
 internal static class Kommandos
@@ -27,7 +29,7 @@ internal static class Kommandos
     public const string CreateAdmin = "create-admin";
     public const string VerifyAudit = "verify-audit";
 
-    public static bool IstKommando(string[] args) => args.Length > 0 && args[0] is Migrate or CreateAdmin or VerifyAudit;
+    public static bool IstKommando(string[] args) => args.Length > 0 && args[0] is Migrate or CreateAdmin or VerifyAudit or SeedKommando.Name;
 
     public static async Task<int> AusfuehrenAsync(string[] args, WebApplicationBuilder builder)
     {
@@ -53,6 +55,8 @@ internal static class Kommandos
 
             case CreateAdmin:
                 return await AdministratorAnlegenAsync(args, builder);
+            case SeedKommando.Name:
+                return await SeedKommando.AusfuehrenAsync(args, builder, loggerFactory);
             default:
                 await Console.Error.WriteLineAsync($"Unbekanntes Kommando: {args[0]}");
                 return 2;

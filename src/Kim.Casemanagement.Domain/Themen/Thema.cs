@@ -7,8 +7,9 @@ namespace Kim.Casemanagement.Domain.Themen;
 
 /// <summary>
 /// A "generatives Thema": a structural problem a case manager saw on one Fall and escalates to the Lenkungsgruppe
-/// (source 004, DOMAIN.md §2). It names a category and a short description without personal data; the Lenkungsgruppe
-/// moves it through its states. The link to the Fall stays inside the application: the Lenkungsgruppe never sees it.
+/// (source 004, DOMAIN.md §2). It names a category and a short description without personal data; the case manager records
+/// how it stands (escalated to the Lenkungsgruppe, settled). The Lenkungsgruppe sees counts by category and state only:
+/// never the description, the Fall or the Thema itself.
 /// </summary>
 public sealed partial class Thema
 {
@@ -46,7 +47,7 @@ public sealed partial class Thema
 
     /// <summary>
     /// Flags a Thema on a Fall. The description is checked like every short text (length, no control characters) and,
-    /// because the Lenkungsgruppe reads it, must not carry obvious personal data: not the client's names
+    /// because it is meant for a structural discussion, must not carry obvious personal data: not the client's names
     /// (<paramref name="personenNamen"/>), no exact dates, no file numbers or long digit runs, no e-mail addresses.
     /// </summary>
     /// <exception cref="DomainException">Unknown category or an invalid description (400).</exception>
@@ -87,7 +88,7 @@ public sealed partial class Thema
         };
     }
 
-    /// <summary>Moves the Thema to another state (any state may follow any other: the Lenkungsgruppe may reopen). Returns false when it already is in that state.</summary>
+    /// <summary>Moves the Thema to another state (any state may follow any other: a settled Thema may be reopened). Returns false when it already is in that state.</summary>
     /// <exception cref="DomainException">Unknown state (400).</exception>
     public bool StatusAendern(ThemaStatus neu, string akteur, DateTimeOffset jetzt)
     {

@@ -23,22 +23,6 @@ internal sealed class ThemenRepository(KimDbContext db, IAuditProtokoll audit, A
 
     public Task SpeichernAsync(Thema thema, CancellationToken ct) => SpeichernAsync(ct);
 
-    public async Task<IReadOnlyList<Thema>> ListeAsync(string mandant, ThemaStatus? status, ThemaKategorie? kategorie, CancellationToken ct)
-    {
-        var q = db.Set<Thema>().AsNoTracking().Where(t => t.Mandant == mandant);
-        if (status is { } s)
-        {
-            q = q.Where(t => t.Status == s);
-        }
-
-        if (kategorie is { } k)
-        {
-            q = q.Where(t => t.Kategorie == k);
-        }
-
-        return await q.OrderByDescending(t => t.ErstelltAm).ThenBy(t => t.Id).Take(1000).ToListAsync(ct);
-    }
-
     public async Task<IReadOnlyList<Thema>> DesFallsAsync(Guid fallId, CancellationToken ct) =>
         await db.Set<Thema>().AsNoTracking().Where(t => t.FallId == fallId).OrderByDescending(t => t.ErstelltAm).ThenBy(t => t.Id).ToListAsync(ct);
 

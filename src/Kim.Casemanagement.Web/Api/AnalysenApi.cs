@@ -39,8 +39,8 @@ public static class AnalysenApi
         return g;
     }
 
-    /// <summary>The authorisation of every Lenkungsgruppe endpoint (also the Themen worklist): the role, signed in with a second factor.</summary>
-    internal static void NurLenkungsgruppe(AuthorizationPolicyBuilder politik) =>
+    /// <summary>The authorisation of every analysis endpoint: the role Lenkungsgruppe (with a second factor where its accounts must use one).</summary>
+    private static void NurLenkungsgruppe(AuthorizationPolicyBuilder politik) =>
         politik.RequireAuthenticatedUser().RequireRole(nameof(Rolle.Lenkungsgruppe)).AddRequirements(new ZweiFaktorAnforderung());
 
     private static async Task<Ok<Prozesslandkarte>> Prozesslandkarte([AsParameters] AnalyseParameter p, AnalysenHandler handler, CancellationToken ct) =>

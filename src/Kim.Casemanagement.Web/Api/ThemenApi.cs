@@ -1,4 +1,3 @@
-using Kim.Casemanagement.Application.Analysen;
 using Kim.Casemanagement.Application.Analysen.Themen;
 using Kim.Casemanagement.Domain.Themen;
 using Kim.Casemanagement.Web.Sicherheit;
@@ -7,9 +6,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Kim.Casemanagement.Web.Api;
 
 /// <summary>
-/// Generative Themen. On a Fall (<c>/api/faelle/{fallId}/themen</c>): its case manager flags one (POST, the rights of
-/// writing a note), those who may read its notes list them (GET). For the Lenkungsgruppe (<c>/api/themen</c>, role
-/// Lenkungsgruppe with two-factor sign-in): the tenant's Themen without any Fall (GET) and the change of state (PATCH).
+/// Generative Themen on a Fall (<c>/api/faelle/{fallId}/themen</c>): its case manager flags one (POST) and records how it
+/// stands (PATCH: offen, in der Lenkungsgruppe, erledigt), with the rights of writing a note; those who may read the
+/// Fall's notes list them (GET). The Lenkungsgruppe never reaches a single Thema: it sees counts by category and state
+/// only (<c>GET /api/analysen/themen</c>), without descriptions, ids or Fälle.
 /// </summary>
 public static class ThemenApi
 {
@@ -19,33 +19,25 @@ public static class ThemenApi
             .RequireRateLimiting(SicherheitsKonfiguration.RateApi);
         fall.MapPost("/", Melden).WithName("ThemaMelden").WithSummary("Meldet ein generatives Thema (strukturelles Problem) an einem Fall; Beschreibung ohne personenbezogene Angaben.");
         fall.MapGet("/", DesFalls).WithName("ThemenDesFalls").WithSummary("Die an diesem Fall gemeldeten Themen.");
-
-        var lenkung = routes.MapGroup("/api/themen").WithTags("Generative Themen")
-            .RequireAuthorization(AnalysenApi.NurLenkungsgruppe)
-            .RequireRateLimiting(SicherheitsKonfiguration.RateApi);
-        lenkung.MapGet("/", Liste).WithName("ThemenListe").WithSummary("Lenkungsgruppe: alle Themen des Mandanten ohne Fallbezug; Filter status, kategorie.");
-        lenkung.MapPatch("/{id:guid}", StatusAendern).WithName("ThemaStatusAendern").WithSummary("Lenkungsgruppe: ändert den Status (Offen, InLenkungsgruppe, Erledigt).");
+        fall.MapPatch("/{id:guid}", StatusAendern).WithName("ThemaStatusAendern").WithSummary("Ändert den Status eines Themas dieses Falls (Offen, InLenkungsgruppe, Erledigt); Version im Body oder If-Match.");
         return routes;
     }
 
     private static async Task<Created<ThemaDetail>> Melden(Guid fallId, ThemaMeldungAnfrage a, ThemenHandler handler, CancellationToken ct)
     {
         var thema = await handler.MeldenAsync(fallId, a.Kategorie, a.Beschreibung, ct);
-        return TypedResults.Created($"/api/faelle/{fallId}/themen", thema);
+        return TypedResults.Created($"/api/faelle/{fallId}/themen/{thema.Id}", thema);
     }
 
     private static async Task<Ok<IReadOnlyList<ThemaDetail>>> DesFalls(Guid fallId, ThemenHandler handler, CancellationToken ct) =>
         TypedResults.Ok(await handler.DesFallsAsync(fallId, ct));
 
-    private static async Task<Ok<IReadOnlyList<ThemaEintrag>>> Liste(string? status, string? kategorie, ThemenHandler handler, CancellationToken ct) =>
-        TypedResults.Ok(await handler.ListeAsync(AnalyseEingaben.Aufzaehlung<ThemaStatus>(status, "status"), AnalyseEingaben.Aufzaehlung<ThemaKategorie>(kategorie, "kategorie"), ct));
-
-    private static async Task<Ok<ThemaEintrag>> StatusAendern(Guid id, ThemaStatusAnfrage a, ThemenHandler handler, HttpContext http, CancellationToken ct) =>
-        TypedResults.Ok(await handler.StatusAendernAsync(id, a.Status, Versionen.Erwartet(http, a.Version), ct));
+    private static async Task<Ok<ThemaDetail>> StatusAendern(Guid fallId, Guid id, ThemaStatusAnfrage a, ThemenHandler handler, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await handler.StatusAendernAsync(fallId, id, a.Status, Versionen.Erwartet(http, a.Version), ct));
 }
 
 /// <summary>Body of POST /api/faelle/{fallId}/themen.</summary>
 internal sealed record ThemaMeldungAnfrage(ThemaKategorie Kategorie, string? Beschreibung);
 
-/// <summary>Body of PATCH /api/themen/{id}.</summary>
+/// <summary>Body of PATCH /api/faelle/{fallId}/themen/{id}.</summary>
 internal sealed record ThemaStatusAnfrage(ThemaStatus Status, int? Version);

@@ -20,8 +20,8 @@ namespace Kim.Casemanagement.Infrastructure.Tests.Analysen;
 
 /// <summary>
 /// Generative Themen through the application as it is wired (AddKimApplication, AddKimInfrastructure, AddKimAudit,
-/// AddKimAnalysen) on a migrated database: the case manager flags one on her Fall, the Lenkungsgruppe lists it without
-/// the Fall, moves it on and sees only counts.
+/// AddKimAnalysen) on a migrated database: the case manager flags one on her Fall and records how it stands; the
+/// Lenkungsgruppe sees only counts.
 /// </summary>
 public sealed class ThemenTests : IAsyncLifetime
 {
@@ -56,40 +56,38 @@ public sealed class ThemenTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Themen_RoundTrip_FlagListChangeStateAndCount()
+    public async Task Themen_RoundTrip_FlagChangeStateOnTheFallAndCountForTheLenkungsgruppe()
     {
         var fall = await FallAnlegenAsync();
 
-        // The case manager flags a Thema on her Fall.
+        // The case manager flags a Thema on her Fall and records that it went to the Lenkungsgruppe.
         _wahl.Aktuell = new Person("fm.yilmaz", Testfaelle.Mandant, Rolle.Fallmanagement);
         var gemeldet = await MitAsync<ThemenHandler, ThemaDetail>(h => h.MeldenAsync(fall, ThemaKategorie.WartezeitIntegrationskurs, "Keine Kursplätze mit Kinderbetreuung im Stadtteil.", default));
         gemeldet.Status.ShouldBe(ThemaStatus.Offen);
+        gemeldet.Version.ShouldBe(1);
         (await MitAsync<ThemenHandler, IReadOnlyList<ThemaDetail>>(h => h.DesFallsAsync(fall, default))).ShouldHaveSingleItem().Id.ShouldBe(gemeldet.Id);
 
-        // The Lenkungsgruppe sees it without the Fall, and moves it on.
-        _wahl.Aktuell = new Person("lg.fischer", Testfaelle.Mandant, Rolle.Lenkungsgruppe);
-        var liste = await MitAsync<ThemenHandler, IReadOnlyList<ThemaEintrag>>(h => h.ListeAsync(null, null, default));
-        var eintrag = liste.ShouldHaveSingleItem();
-        eintrag.Beschreibung.ShouldBe("Keine Kursplätze mit Kinderbetreuung im Stadtteil.");
-        JsonSerializer.Serialize(liste).ShouldNotContain(fall.ToString());
-        JsonSerializer.Serialize(liste).ShouldNotContain("fm.yilmaz");
-
-        var geaendert = await MitAsync<ThemenHandler, ThemaEintrag>(h => h.StatusAendernAsync(eintrag.Id, ThemaStatus.InLenkungsgruppe, eintrag.Version, default));
+        var geaendert = await MitAsync<ThemenHandler, ThemaDetail>(h => h.StatusAendernAsync(fall, gemeldet.Id, ThemaStatus.InLenkungsgruppe, gemeldet.Version, default));
         geaendert.Status.ShouldBe(ThemaStatus.InLenkungsgruppe);
         geaendert.Version.ShouldBe(2);
-        await Should.ThrowAsync<KonfliktException>(() => MitAsync<ThemenHandler, ThemaEintrag>(h => h.StatusAendernAsync(eintrag.Id, ThemaStatus.Erledigt, eintrag.Version, default)));
-        (await MitAsync<ThemenHandler, IReadOnlyList<ThemaEintrag>>(h => h.ListeAsync(ThemaStatus.InLenkungsgruppe, null, default))).ShouldHaveSingleItem();
+        await Should.ThrowAsync<KonfliktException>(() => MitAsync<ThemenHandler, ThemaDetail>(h => h.StatusAendernAsync(fall, gemeldet.Id, ThemaStatus.Erledigt, gemeldet.Version, default)));
 
-        // Counts only, and one Thema is a group below the minimum size.
+        // The Lenkungsgruppe sees counts only, and one Thema is a group below the minimum size.
+        _wahl.Aktuell = new Person("lg.fischer", Testfaelle.Mandant, Rolle.Lenkungsgruppe);
         var uebersicht = await MitAsync<AnalysenHandler, Application.Analysen.Ergebnisse.Themenuebersicht>(h => h.ThemenAsync(AnalyseFilter.Keiner, default));
         var zeile = uebersicht.Zeilen.Single(z => z.Kategorie == ThemaKategorie.WartezeitIntegrationskurs);
         zeile.InLenkungsgruppe.Gesperrt.ShouldBeTrue();
         zeile.Offen.Wert.ShouldBe(0);
+        var json = JsonSerializer.Serialize(uebersicht);
+        json.ShouldNotContain(fall.ToString());
+        json.ShouldNotContain(gemeldet.Id.ToString());
+        json.ShouldNotContain("Kursplätze");
+        json.ShouldNotContain("fm.yilmaz");
 
-        // Flag and change of state are in the audit trail; the Fall only with the case manager's entry.
+        // Flag and change of state are in the audit trail with the Fall.
         var aktionen = await Sql.ColumnAsync<string>(_datenbank.OwnerConnectionString, "SELECT aktion || '|' || coalesce(fall_id::text, '-') FROM audit_protokoll ORDER BY id");
         aktionen.ShouldContain($"Thema.Melden|{fall}");
-        aktionen.ShouldContain("Thema.StatusAendern|-");
+        aktionen.ShouldContain($"Thema.StatusAendern|{fall}");
     }
 
     [Theory]
@@ -116,16 +114,24 @@ public sealed class ThemenTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StatusAendernAsync_ForAnotherRoleOrTenant_IsRefused()
+    public async Task StatusAendernAsync_ForAnotherRoleOrThroughAnotherFall_IsRefused()
     {
         var fall = await FallAnlegenAsync();
+        var andererFall = await FallAnlegenAsync();
         _wahl.Aktuell = new Person("fm.yilmaz", Testfaelle.Mandant, Rolle.Fallmanagement);
         var thema = await MitAsync<ThemenHandler, ThemaDetail>(h => h.MeldenAsync(fall, ThemaKategorie.Wohnsitzauflage, "Wohnsitzauflage verhindert Ausbildung in der Nachbarstadt.", default));
 
-        await Should.ThrowAsync<ZugriffVerweigertException>(() => MitAsync<ThemenHandler, ThemaEintrag>(h => h.StatusAendernAsync(thema.Id, ThemaStatus.Erledigt, null, default)));
-        _wahl.Aktuell = new Person("lg.andere", "Nachbarstadt", Rolle.Lenkungsgruppe);
-        await Should.ThrowAsync<NichtGefundenException>(() => MitAsync<ThemenHandler, ThemaEintrag>(h => h.StatusAendernAsync(thema.Id, ThemaStatus.Erledigt, null, default)));
-        (await MitAsync<ThemenHandler, IReadOnlyList<ThemaEintrag>>(h => h.ListeAsync(null, null, default))).ShouldBeEmpty();
+        // Through a Fall the Thema does not belong to: not found, nothing changed.
+        await Should.ThrowAsync<NichtGefundenException>(() => MitAsync<ThemenHandler, ThemaDetail>(h => h.StatusAendernAsync(andererFall, thema.Id, ThemaStatus.Erledigt, null, default)));
+
+        // The Lenkungsgruppe and a case manager who does not lead the Fall do not even see the Fall.
+        foreach (var person in new[] { new Person("lg.fischer", Testfaelle.Mandant, Rolle.Lenkungsgruppe), new Person("fm.schneider", Testfaelle.Mandant, Rolle.Fallmanagement) })
+        {
+            _wahl.Aktuell = person;
+            await Should.ThrowAsync<NichtGefundenException>(() => MitAsync<ThemenHandler, ThemaDetail>(h => h.StatusAendernAsync(fall, thema.Id, ThemaStatus.Erledigt, null, default)));
+        }
+
+        (await Sql.ScalarAsync<string>(_datenbank.OwnerConnectionString, "SELECT status FROM themen")).ShouldBe("Offen");
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
@@ -11,7 +10,8 @@ using static Kim.Casemanagement.Infrastructure.Tests.Analysen.Ereignislog;
 namespace Kim.Casemanagement.Infrastructure.Tests.Analysen;
 
 /// <summary>
-/// The XES export against the IEEE 1849-2016 schema (<c>xes-ieee-1849-2016.xsd</c>, copied next to this file), with the
+/// The XES export against the IEEE 1849-2016 schema (<c>xes-ieee-1849-2016.xsd</c> next to this file, embedded in the test assembly as a resource; a faithful copy of the
+/// schema published with the standard), with the
 /// standard validator (XmlSchemaSet + validating XmlReader), warnings counted as errors: a document whose elements the
 /// schema does not cover would otherwise pass "laxly" with only a warning.
 /// <para>
@@ -156,9 +156,11 @@ public sealed class XesExportTests
         element.Elements().Single(a => (string?)a.Attribute("key") == schluessel).Attribute("value")!.Value;
 
     /// <summary>The IEEE schema as published, or with <paramref name="targetNamespace"/> set (and made the default namespace of its type references).</summary>
-    private static XmlSchemaSet Schema(string? targetNamespace, [CallerFilePath] string datei = "")
+    private static XmlSchemaSet Schema(string? targetNamespace)
     {
-        var xsd = XDocument.Load(Path.Combine(Path.GetDirectoryName(datei)!, "xes-ieee-1849-2016.xsd"));
+        using var ressource = typeof(XesExportTests).Assembly.GetManifestResourceStream("xes-ieee-1849-2016.xsd")
+            ?? throw new InvalidOperationException("Die Ressource xes-ieee-1849-2016.xsd fehlt.");
+        var xsd = XDocument.Load(ressource);
         if (targetNamespace is not null)
         {
             xsd.Root!.SetAttributeValue("targetNamespace", targetNamespace);

@@ -13,9 +13,6 @@ public interface IThemenRepository
     /// <summary>Writes a changed Thema; throws <see cref="Common.KonfliktException"/> when someone else changed it meanwhile.</summary>
     Task SpeichernAsync(Thema thema, CancellationToken ct);
 
-    /// <summary>The tenant's Themen, newest first, optionally of one state or category.</summary>
-    Task<IReadOnlyList<Thema>> ListeAsync(string mandant, ThemaStatus? status, ThemaKategorie? kategorie, CancellationToken ct);
-
     /// <summary>The Themen flagged on one Fall, newest first.</summary>
     Task<IReadOnlyList<Thema>> DesFallsAsync(Guid fallId, CancellationToken ct);
 }

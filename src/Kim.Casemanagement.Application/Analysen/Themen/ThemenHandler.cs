@@ -7,9 +7,11 @@ using Kim.Casemanagement.Domain.Themen;
 namespace Kim.Casemanagement.Application.Analysen.Themen;
 
 /// <summary>
-/// Generative Themen: the Fall's case manager flags one (the rights of writing a note on the Fall: <see cref="FallAktion.NotizSchreiben"/>,
-/// so 404 for a Fall the caller may not see and 403 for one they may see but not work on); those who may read the Fall's
-/// notes see its Themen; the Lenkungsgruppe lists the Themen of its tenant (never the Fall) and moves them through their states.
+/// Generative Themen, always through their Fall: its case manager flags one and records how it stands (the rights of
+/// writing a note on the Fall: <see cref="FallAktion.NotizSchreiben"/>, so 404 for a Fall the caller may not see and 403
+/// for one they may see but not work on); those who may read the Fall's notes see its Themen. The Lenkungsgruppe never
+/// reaches a single Thema, its description or its Fall: it sees counts by category and state
+/// (<see cref="AnalysenHandler.ThemenAsync"/>).
 /// </summary>
 public sealed class ThemenHandler(FallBearbeitung bearbeitung, IThemenRepository themen, IAktuellerBenutzer benutzer, IKalender kalender, IAuditProtokoll audit)
 {
@@ -28,42 +30,30 @@ public sealed class ThemenHandler(FallBearbeitung bearbeitung, IThemenRepository
         return (await themen.DesFallsAsync(fallId, ct)).Select(ThemaDetail.Aus).ToList();
     }
 
-    public async Task<IReadOnlyList<ThemaEintrag>> ListeAsync(ThemaStatus? status, ThemaKategorie? kategorie, CancellationToken ct)
+    /// <summary>Records how a Thema of this Fall stands (escalated to the Lenkungsgruppe, settled, reopened).</summary>
+    /// <exception cref="NichtGefundenException">The Fall is not visible to the caller, or the Thema is not one of this Fall.</exception>
+    /// <exception cref="KonfliktException">An expected version was given and the Thema has another one.</exception>
+    public async Task<ThemaDetail> StatusAendernAsync(Guid fallId, Guid id, ThemaStatus status, int? erwarteteVersion, CancellationToken ct)
     {
-        NurLenkungsgruppe();
-        audit.Vormerken("Themen.Liste", status?.ToString(), null, null);
-        return (await themen.ListeAsync(benutzer.Mandant, status, kategorie, ct)).Select(ThemaEintrag.Aus).ToList();
-    }
-
-    public async Task<ThemaEintrag> StatusAendernAsync(Guid id, ThemaStatus status, int? erwarteteVersion, CancellationToken ct)
-    {
-        NurLenkungsgruppe();
-        var thema = await themen.LadenAsync(id, benutzer.Mandant, ct);
-        if (thema is null)
+        var fall = await bearbeitung.LadenAsync(fallId, null, FallAktion.NotizSchreiben, ct);
+        var thema = await themen.LadenAsync(id, fall.Mandant, ct);
+        if (thema is null || thema.FallId != fall.Id)
         {
-            audit.Vormerken("Thema.StatusAendern", "Thema nicht vorhanden", null, null);
+            audit.Vormerken("Thema.StatusAendern", "Thema nicht vorhanden", fall.Id, fall.KlientId);
             throw new NichtGefundenException("Das Thema wurde nicht gefunden.");
         }
 
         if (erwarteteVersion is { } version && version != thema.Version)
         {
-            throw new KonfliktException("Das Thema wurde zwischenzeitlich geändert. Bitte laden Sie die Liste neu.");
+            throw new KonfliktException("Das Thema wurde zwischenzeitlich geändert. Bitte laden Sie die Themen des Falls neu.");
         }
 
-        audit.Vormerken("Thema.StatusAendern", $"{thema.Id}:{status}", null, null);
+        audit.Vormerken("Thema.StatusAendern", $"{thema.Id}:{status}", fall.Id, fall.KlientId);
         if (thema.StatusAendern(status, benutzer.Id, kalender.Jetzt))
         {
             await themen.SpeichernAsync(thema, ct);
         }
 
-        return ThemaEintrag.Aus(thema);
-    }
-
-    private void NurLenkungsgruppe()
-    {
-        if (!benutzer.IstAngemeldet || !benutzer.HatRolle(Rolle.Lenkungsgruppe))
-        {
-            throw new ZugriffVerweigertException("Generative Themen bearbeitet die Lenkungsgruppe.");
-        }
+        return ThemaDetail.Aus(thema);
     }
 }

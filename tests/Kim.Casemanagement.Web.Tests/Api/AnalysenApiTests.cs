@@ -64,6 +64,42 @@ public sealed class AnalysenApiTests(AnalysenApiFixture fx) : IClassFixture<Anal
         antwort.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task Seite_ForTheLenkungsgruppe_ShowsTheMapAsAGraphWithTableAlternativesAndNoPerson()
+    {
+        using var antwort = await fx.Lenkungsgruppe.GetAsync("/Analysen?spur=Prozess");
+        var html = await antwort.Content.ReadAsStringAsync();
+
+        antwort.StatusCode.ShouldBe(HttpStatusCode.OK, html);
+        html.ShouldContain("<h1>Typische Fallverläufe</h1>");
+        html.ShouldContain("<svg role=\"img\"");
+        html.ShouldContain("<caption>Direkte Folgeschritte (Tabellenfassung der Prozesslandkarte)</caption>");
+        html.ShouldContain("Kennzahlen je Quartal");
+        KeinePersonenbezug(html);
+    }
+
+    [Fact]
+    public async Task Seite_ForTheCaseManager_ShowsNoAnalysis()
+    {
+        using var antwort = await fx.Client.GetAsync("/Analysen");
+        var html = await antwort.Content.ReadAsStringAsync();
+
+        antwort.StatusCode.ShouldNotBe(HttpStatusCode.OK);
+        html.ShouldNotContain("Prozesslandkarte");
+    }
+
+    [Fact]
+    public async Task Seite_WithAnInvalidFilter_ShowsTheGermanMessageInline()
+    {
+        using var antwort = await fx.Lenkungsgruppe.GetAsync("/Analysen?altersgruppe=Uralt");
+        var html = await antwort.Content.ReadAsStringAsync();
+
+        antwort.StatusCode.ShouldBe(HttpStatusCode.OK, html);
+        html.ShouldContain("role=\"alert\"");
+        html.ShouldContain("Unbekannter Wert.");
+        html.ShouldNotContain("<svg role=\"img\"");
+    }
+
     private void KeinePersonenbezug(string text)
     {
         foreach (var id in fx.FallIds)

@@ -1,5 +1,6 @@
 using Kim.Casemanagement.Application;
 using Kim.Casemanagement.Infrastructure;
+using Kim.Casemanagement.Infrastructure.Analysen;
 using Kim.Casemanagement.Infrastructure.Audit;
 using Kim.Casemanagement.Infrastructure.Benachrichtigungen;
 using Kim.Casemanagement.Web.Api;
@@ -46,6 +47,7 @@ builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Enc
 builder.Services.AddKimApplication();
 builder.Services.AddKimInfrastructure(builder.Configuration);
 builder.Services.AddKimAudit();
+builder.Services.AddKimAnalysen();
 builder.Services.AddKimSicherheit(builder.Configuration);
 builder.Services.AddSignalR(o =>
 {
@@ -89,6 +91,8 @@ app.MapSpurenApi();
 app.MapAdminApi();
 app.MapDatenschutzApi();
 app.MapBenachrichtigungenApi();
+app.MapAnalysenApi();
+app.MapThemenApi();
 app.MapHub<BenachrichtigungsHub>("/hubs/benachrichtigungen");
 app.MapRazorPages();
 

@@ -65,6 +65,16 @@ internal static class AutorisierungsMatrixAnfragen
         ["VertretungEinrichten"] = k => k.Client.PostAsJsonAsync(k.Basis + "/vertretungen", new { benutzerId = k.F.Kollege, von = Heute, bis = Heute.AddDays(14) }),
         ["VertretungBeenden"] = k => k.Client.DeleteAsync($"{k.Basis}/vertretungen/{k.F.VertretungId}"),
 
+        ["ThemaMelden"] = k => k.Client.PostAsJsonAsync(k.Basis + "/themen", new { kategorie = "WartezeitIntegrationskurs", beschreibung = "Keine Kursplätze mit Kinderbetreuung im Stadtteil." }),
+        ["ThemenDesFalls"] = k => k.Client.GetAsync(k.Basis + "/themen"),
+        ["ThemaStatusAendern"] = async k =>
+        {
+            // The Fall's lead case manager flags a Thema first; then the role under test changes its state.
+            var lead = k.Fixture.Client(k.F.Szenario == MatrixSzenario.Fremd ? MatrixRolle.FmB : MatrixRolle.FmA);
+            var thema = await lead.PostAsJsonAsync(k.Basis + "/themen", new { kategorie = "Wohnsitzauflage", beschreibung = "Wohnsitzauflage verhindert Ausbildung in der Nachbarstadt." }).OkAsync();
+            return await k.Client.PatchAsJsonAsync($"{k.Basis}/themen/{thema["id"]!.GetValue<Guid>()}", new { status = "InLenkungsgruppe" });
+        },
+
         ["Diagramm"] = k => k.Client.GetAsync("/api/spuren/Prozess/diagramm"),
 
         ["Konto"] = k => k.Client.GetAsync("/api/konto"),
@@ -115,6 +125,15 @@ internal static class AutorisierungsMatrixAnfragen
         ["RollenSetzen"] = k => k.Client.PutAsJsonAsync($"/api/admin/benutzer/{k.Fixture.Zielkonto.Id}/rollen", new { rollen = new[] { "Lenkungsgruppe" } }),
         ["Teams"] = k => k.Client.GetAsync("/api/admin/teams"),
         ["TeamAnlegen"] = k => k.Client.PostAsJsonAsync("/api/admin/teams", new { name = k.Fixture.Eindeutig("Team MX ") }),
+
+        ["AnalyseProzesslandkarte"] = k => k.Client.GetAsync("/api/analysen/prozesslandkarte"),
+        ["AnalyseVarianten"] = k => k.Client.GetAsync("/api/analysen/varianten?spur=Prozess"),
+        ["AnalyseDauern"] = k => k.Client.GetAsync("/api/analysen/dauern"),
+        ["AnalyseAbweichungen"] = k => k.Client.GetAsync("/api/analysen/abweichungen"),
+        ["AnalyseKennzahlen"] = k => k.Client.GetAsync("/api/analysen/kennzahlen"),
+        ["AnalyseThemen"] = k => k.Client.GetAsync("/api/analysen/themen"),
+        ["AnalyseCsv"] = k => k.Client.GetAsync("/api/analysen/csv/kennzahlen"),
+        ["AnalyseXes"] = k => k.Client.GetAsync("/api/analysen/xes"),
 
         ["Einwilligungsregister"] = k => k.Client.GetAsync("/api/datenschutz/einwilligungen"),
         ["Auditprotokoll"] = k => k.Client.GetAsync("/api/datenschutz/audit?groesse=10"),

@@ -1,0 +1,469 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Kim.Casemanagement.Application.Abstractions;
+using Kim.Casemanagement.Application.Analysen.Algorithmen;
+using Kim.Casemanagement.Application.Analysen.Ergebnisse;
+using Kim.Casemanagement.Application.Analysen.Rohdaten;
+using Kim.Casemanagement.Application.Sicherheit;
+using Kim.Casemanagement.Domain.Common;
+using Kim.Casemanagement.Domain.Faelle.Prozess;
+using Kim.Casemanagement.Domain.Rechtsregeln;
+using Kim.Casemanagement.Domain.Themen;
+using Microsoft.Extensions.Options;
+
+namespace Kim.Casemanagement.Application.Analysen;
+
+/// <summary>
+/// The Lenkungsgruppe's analyses: only aggregates of the caller's tenant, never a Fall. Each request is checked twice for
+/// privacy. <b>Selection check</b> (query-set-size restriction): the selected Fälle must number at least the minimum group
+/// size, and each cohort or team filter must remove either none or at least that many Fälle compared with the same request
+/// without that filter; otherwise nothing is shown (two requests must not differ by a handful of people). <b>Cell
+/// suppression</b>: every published count with fewer Fälle behind it is withheld, with secondary suppression so that it
+/// cannot be computed by difference (<see cref="Sperrtabelle"/>).
+/// </summary>
+public sealed class AnalysenHandler(
+    IAnalysenDaten daten,
+    IXesExport xes,
+    IAktuellerBenutzer benutzer,
+    IKalender kalender,
+    Rechtsregeltabelle regeln,
+    IOptions<AnalysenOptionen> optionen,
+    IAuditProtokoll audit)
+{
+    /// <summary>The conformance measure, as the UI and the CSV state it.</summary>
+    public const string KonformitaetsDefinition =
+        "Ein Fall folgt dem idealen Fallverlauf einer Spur, wenn jeder seiner Schritte auf dieser Spur (Wechsel von einem Zustand in den nächsten, "
+        + "geordnet nach fachlichem Datum) ein im Idealverlauf vorgesehener Schritt ist. Der Einstieg ist in jedem Zustand erlaubt (der Fall beginnt dort, "
+        + "wo die Person bei der Aufnahme steht); Schritte, die im selben Zustand bleiben (z. B. Verlängerung, Fortschreibung), zählen nicht; noch offene "
+        + "Fälle werden nach ihrem bisherigen Verlauf beurteilt. Über alle Spuren folgt ein Fall dem Idealverlauf, wenn er es auf jeder ausgewerteten "
+        + "Spur tut, auf der er Ereignisse hat. Abweichungen sind die nicht vorgesehenen Schritte, gezählt nach Fällen.";
+
+    private AnalysenOptionen O => optionen.Value;
+
+    public async Task<Prozesslandkarte> ProzesslandkarteAsync(AnalyseFilter filter, Spur? spur, CancellationToken ct)
+    {
+        var abfrage = Abfrage(filter, "Prozesslandkarte", spur);
+        if (await AuswahlPruefenAsync(abfrage, mitZeitraum: true, ct) is { } hinweis)
+        {
+            return new Prozesslandkarte(spur, spur is null, null, [], [], true, hinweis);
+        }
+
+        var roh = await daten.LandkarteAsync(abfrage, spur, spuruebergreifend: spur is null, ct);
+        return Landkarten.Erstellen(roh, spur, spur is null, O.Mindestgroesse);
+    }
+
+    public async Task<Variantenanalyse> VariantenAsync(AnalyseFilter filter, Spur spur, CancellationToken ct)
+    {
+        var abfrage = Abfrage(filter, "Varianten", spur);
+        if (await AuswahlPruefenAsync(abfrage, mitZeitraum: true, ct) is { } hinweis)
+        {
+            return new Variantenanalyse(spur, null, null, [], new SonstigeVarianten(null, null, true), true, hinweis);
+        }
+
+        var roh = await daten.VariantenAsync(abfrage, spur, O.MaxVarianten, ct);
+        return VariantenSperren(roh, spur, O.Mindestgroesse);
+    }
+
+    public async Task<Dauernanalyse> DauernAsync(AnalyseFilter filter, string? meilenstein, CancellationToken ct)
+    {
+        var definitionen = O.Meilensteine.Where(m => meilenstein is null || string.Equals(m.Schluessel, meilenstein, StringComparison.Ordinal)).ToList();
+        if (definitionen.Count == 0)
+        {
+            throw new DomainException("Unbekannter Meilenstein.", new Dictionary<string, string[]> { ["meilenstein"] = [$"Erlaubt: {string.Join(", ", O.Meilensteine.Select(m => m.Schluessel))}."] });
+        }
+
+        var abfrage = Abfrage(filter, "Dauern", meilenstein);
+        if (await AuswahlPruefenAsync(abfrage, mitZeitraum: true, ct) is { } hinweis)
+        {
+            return new Dauernanalyse([], O.KurvenIntervallTage, true, hinweis);
+        }
+
+        var ergebnisse = new List<MeilensteinDauer>();
+        foreach (var m in definitionen)
+        {
+            var schaetzung = KaplanMeier.Schaetzen(await daten.DauernAsync(abfrage, m, ct));
+            ergebnisse.Add(DauerSperren(m, schaetzung, O.Mindestgroesse, O.KurvenIntervallTage));
+        }
+
+        return new Dauernanalyse(ergebnisse, O.KurvenIntervallTage, false, null);
+    }
+
+    public async Task<Abweichungsanalyse> AbweichungenAsync(AnalyseFilter filter, CancellationToken ct)
+    {
+        var abfrage = Abfrage(filter, "Abweichungen", null);
+        if (await AuswahlPruefenAsync(abfrage, mitZeitraum: true, ct) is { } hinweis)
+        {
+            return new Abweichungsanalyse([], [], [], KonformitaetsDefinition, true, hinweis);
+        }
+
+        var spuren = O.Idealverlauf.Where(i => i.Value.Pfade.Count > 0).Select(i => i.Key).Order().ToList();
+        var soll = SollKanten();
+        var konformitaet = await daten.KonformitaetAsync(abfrage, soll, spuren, ct);
+        var (anteile, abweichungen) = KonformitaetSperren(konformitaet, O.Mindestgroesse, O.MaxAbweichungen);
+
+        var landkarte = await daten.LandkarteAsync(abfrage, null, spuruebergreifend: false, ct);
+        var engpaesse = EngpaesseBilden(landkarte);
+        return new Abweichungsanalyse(anteile, abweichungen, engpaesse, KonformitaetsDefinition, false, null);
+    }
+
+    public async Task<Kennzahlenanalyse> KennzahlenAsync(AnalyseFilter filter, CancellationToken ct)
+    {
+        var abfrage = Abfrage(filter, "Kennzahlen", null);
+        var grundlage = O.Vollzeitstellen is { } vz
+            ? string.Create(CultureInfo.GetCultureInfo("de-DE"), $"konfigurierte Vollzeitstellen ({vz})")
+            : "Fallmanager*innen, die im Quartal mindestens einen Prozessschritt erfasst haben";
+        if (await AuswahlPruefenAsync(abfrage, mitZeitraum: false, ct) is { } hinweis)
+        {
+            return new Kennzahlenanalyse([], grundlage, true, hinweis);
+        }
+
+        var roh = await daten.KennzahlenAsync(abfrage, ct);
+        return new Kennzahlenanalyse(KennzahlenBilden(roh, filter, abfrage.Heute), grundlage, false, null);
+    }
+
+    public async Task<Themenuebersicht> ThemenAsync(AnalyseFilter filter, CancellationToken ct)
+    {
+        var abfrage = Abfrage(filter, "Themen", null);
+        if (filter.HatKohortenfilter && await AuswahlPruefenAsync(abfrage, mitZeitraum: false, ct) is { } hinweis)
+        {
+            return new Themenuebersicht([], true, hinweis);
+        }
+
+        return ThemenSperren(await daten.ThemenAsync(abfrage, ct), O.Mindestgroesse);
+    }
+
+    /// <summary>
+    /// Checks access and the selection before anything is sent, then returns the writer of the XES stream (so that a
+    /// refusal is a proper error response, not a broken download).
+    /// </summary>
+    public async Task<Func<Stream, CancellationToken, Task>> XesAsync(AnalyseFilter filter, bool mitNamensraum, CancellationToken ct)
+    {
+        var abfrage = Abfrage(filter, "XesExport", null);
+        if (await AuswahlPruefenAsync(abfrage, mitZeitraum: true, ct) is { } hinweis)
+        {
+            throw new DomainException(hinweis, new Dictionary<string, string[]> { ["filter"] = [hinweis] });
+        }
+
+        var schluessel = O.PseudonymSchluessel is { } konfiguriert ? Convert.FromBase64String(konfiguriert) : RandomNumberGenerator.GetBytes(32);
+        var einstellungen = new XesEinstellungen(schluessel, O.Mindestgroesse, mitNamensraum);
+        return (ziel, abbruch) => xes.SchreibenAsync(ziel, abfrage, einstellungen, abbruch);
+    }
+
+    /// <summary>One table of an analysis for the CSV export (names: <see cref="AnalyseTabellen.Namen"/>).</summary>
+    public async Task<AnalyseTabelle> TabelleAsync(string name, AnalyseFilter filter, Spur? spur, string? meilenstein, CancellationToken ct) => name switch
+    {
+        "prozesslandkarte-knoten" => AnalyseTabellen.Knoten(await ProzesslandkarteAsync(filter, spur, ct)),
+        "prozesslandkarte-kanten" => AnalyseTabellen.Kanten(await ProzesslandkarteAsync(filter, spur, ct)),
+        "varianten" => AnalyseTabellen.Varianten(await VariantenAsync(filter, spur ?? AnalyseEingaben.Spur(null, erforderlich: true)!.Value, ct)),
+        "dauern" => AnalyseTabellen.Dauern(await DauernAsync(filter, meilenstein, ct)),
+        "dauern-kurven" => AnalyseTabellen.Kurven(await DauernAsync(filter, meilenstein, ct)),
+        "konformitaet" => AnalyseTabellen.Konformitaet(await AbweichungenAsync(filter, ct)),
+        "abweichungen" => AnalyseTabellen.Abweichungen(await AbweichungenAsync(filter, ct)),
+        "engpaesse" => AnalyseTabellen.Engpaesse(await AbweichungenAsync(filter, ct)),
+        "kennzahlen" => AnalyseTabellen.Kennzahlen(await KennzahlenAsync(filter, ct)),
+        "beendigungsgruende" => AnalyseTabellen.Beendigungsgruende(await KennzahlenAsync(filter, ct)),
+        "themen" => AnalyseTabellen.Themen(await ThemenAsync(filter, ct)),
+        _ => throw new DomainException("Unbekannte Tabelle.", new Dictionary<string, string[]> { ["tabelle"] = [$"Erlaubt: {string.Join(", ", AnalyseTabellen.Namen)}."] }),
+    };
+
+    /// <summary>The allowed steps of every configured ideal flow.</summary>
+    public IReadOnlyList<SollKante> SollKanten() =>
+        O.Idealverlauf.SelectMany(i => i.Value.Kanten().Select(k => new SollKante(i.Key, k.Von, k.Nach))).ToList();
+
+    // ------------------------------------------------------------------ suppression of each analysis (public for tests)
+
+    /// <summary>
+    /// Lists the most frequent variants taken by at least <paramref name="mindestgroesse"/> Fälle; the rest are "sonstige".
+    /// If "sonstige" would be a group below the minimum size (but not empty), the smallest listed variants join it until
+    /// it is not: then every published count is either zero or at least the minimum size, and no difference reveals less.
+    /// </summary>
+    public static Variantenanalyse VariantenSperren(VariantenRohdaten roh, Spur spur, int mindestgroesse)
+    {
+        ArgumentNullException.ThrowIfNull(roh);
+        if (roh.Faelle < mindestgroesse)
+        {
+            return new Variantenanalyse(spur, null, null, [], new SonstigeVarianten(null, null, true), true, AuswahlZuKlein(mindestgroesse));
+        }
+
+        var gezeigt = roh.Haeufigste.Where(v => v.Faelle >= mindestgroesse).ToList();
+        long Sonstige() => roh.Anzahl - gezeigt.Sum(v => v.Anzahl);
+        while (Sonstige() is > 0 and var s && s < mindestgroesse && gezeigt.Count > 0)
+        {
+            gezeigt.RemoveAt(gezeigt.Count - 1);
+        }
+
+        var sonstige = Sonstige();
+        var sonstigeGesperrt = sonstige > 0 && sonstige < mindestgroesse;
+        var varianten = gezeigt.Select((v, i) => new Variante(
+                i + 1, spur, v.Zustaende, v.Zustaende.Select(z => Spurzustaende.Bezeichnung(spur, z)).ToList(), v.Anzahl, v.Faelle,
+                Anteil(v.Anzahl, roh.Anzahl), Landkarten.Runden(v.MedianTage)))
+            .ToList();
+        return new Variantenanalyse(
+            spur, sonstigeGesperrt ? null : roh.Anzahl, null, varianten,
+            new SonstigeVarianten(sonstigeGesperrt ? null : sonstige, sonstigeGesperrt ? null : Anteil(sonstige, roh.Anzahl), sonstigeGesperrt),
+            false, null);
+    }
+
+    /// <summary>
+    /// Fälle, reached and censored are one relation (Fälle = reached + censored). The medians and the curve need at least
+    /// the minimum size of Fälle that reached the milestone and none of the three withheld (the curve's steps would give
+    /// them away); the curve is published in steps of <paramref name="intervallTage"/> days and only while at least the
+    /// minimum size are still under observation (a curve's tail describes single people).
+    /// </summary>
+    public static MeilensteinDauer DauerSperren(MeilensteinDefinition meilenstein, KaplanMeierSchaetzung schaetzung, int mindestgroesse, int intervallTage)
+    {
+        ArgumentNullException.ThrowIfNull(meilenstein);
+        ArgumentNullException.ThrowIfNull(schaetzung);
+        var t = new Sperrtabelle();
+        var n = t.Zelle(schaetzung.Beobachtungen, schaetzung.Beobachtungen, istSumme: true);
+        var e = t.Zelle(schaetzung.Ereignisse, schaetzung.Ereignisse);
+        var c = t.Zelle(schaetzung.Zensiert, schaetzung.Zensiert);
+        t.Summe(n, [e, c]);
+        t.Berechnen(mindestgroesse);
+
+        // The curve's steps and at-risk counts would reveal reached and censored: only when all three are shown.
+        var genugErreicht = schaetzung.Ereignisse >= mindestgroesse && !t.IstGesperrt(n) && !t.IstGesperrt(e) && !t.IstGesperrt(c);
+        var kurve = new List<KurvenPunkt>();
+        if (genugErreicht)
+        {
+            for (var tage = 0; schaetzung.UnterRisiko(tage) >= mindestgroesse; tage += intervallTage)
+            {
+                kurve.Add(new KurvenPunkt(tage, Math.Round(schaetzung.Ueberleben(tage), 4), schaetzung.UnterRisiko(tage)));
+            }
+        }
+
+        return new MeilensteinDauer(
+            meilenstein.Schluessel, meilenstein.Bezeichnung, Zahl(t, n), Zahl(t, e), Zahl(t, c),
+            genugErreicht ? schaetzung.Median : null, genugErreicht ? Landkarten.Runden(schaetzung.NaiverMedian) : null, kurve);
+    }
+
+    /// <summary>Per track and overall: Fälle = konform + abweichend (one relation each). Deviations below the minimum size are not listed.</summary>
+    public static (IReadOnlyList<KonformitaetsAnteil> Anteile, IReadOnlyList<Abweichung> Abweichungen) KonformitaetSperren(KonformitaetsRohdaten roh, int mindestgroesse, int maxAbweichungen)
+    {
+        ArgumentNullException.ThrowIfNull(roh);
+        var anteile = new List<KonformitaetsAnteil>();
+        var faelleJeSpur = new Dictionary<Spur, long>();
+        foreach (var a in roh.Anteile.OrderBy(a => a.Spur is null).ThenBy(a => a.Spur))
+        {
+            var t = new Sperrtabelle();
+            var f = t.Zelle(a.Faelle, a.Faelle, istSumme: true);
+            var k = t.Zelle(a.Konform, a.Konform);
+            var ab = t.Zelle(a.Faelle - a.Konform, a.Faelle - a.Konform);
+            t.Summe(f, [k, ab]);
+            t.Berechnen(mindestgroesse);
+            var anteil = t.IstGesperrt(k) || t.IstGesperrt(f) ? (double?)null : Anteil(a.Konform, a.Faelle);
+            anteile.Add(new KonformitaetsAnteil(a.Spur, a.Spur is { } s ? Spurzustaende.Kurzname(s) : "Alle Spuren", Zahl(t, f), Zahl(t, k), Zahl(t, ab), anteil));
+            if (a.Spur is { } spur && !t.IstGesperrt(f))
+            {
+                faelleJeSpur[spur] = a.Faelle;
+            }
+        }
+
+        var abweichungen = roh.Abweichungen
+            .Where(a => a.Faelle >= mindestgroesse)
+            .OrderByDescending(a => a.Faelle).ThenByDescending(a => a.Anzahl).ThenBy(a => a.Spur).ThenBy(a => a.Von, StringComparer.Ordinal).ThenBy(a => a.Nach, StringComparer.Ordinal)
+            .Take(maxAbweichungen)
+            .Select(a => new Abweichung(
+                a.Spur, a.Von, a.Nach, Spurzustaende.Bezeichnung(a.Spur, a.Von), Spurzustaende.Bezeichnung(a.Spur, a.Nach), a.Faelle, a.Anzahl,
+                faelleJeSpur.TryGetValue(a.Spur, out var f) ? Anteil(a.Faelle, f) : null))
+            .ToList();
+        return (anteile, abweichungen);
+    }
+
+    /// <summary>Category × state with row, column and grand totals, all relations fed to the suppression.</summary>
+    public static Themenuebersicht ThemenSperren(IReadOnlyList<ThemenWertRoh> roh, int mindestgroesse)
+    {
+        ArgumentNullException.ThrowIfNull(roh);
+        var kategorien = Enum.GetValues<ThemaKategorie>();
+        var status = Enum.GetValues<ThemaStatus>();
+        ThemenWertRoh Wert(ThemaKategorie? k, ThemaStatus? s) => roh.FirstOrDefault(r => r.Kategorie == k && r.Status == s) ?? new ThemenWertRoh(k, s, 0, 0);
+
+        var t = new Sperrtabelle();
+        var zellen = new Dictionary<(ThemaKategorie?, ThemaStatus?), int>();
+        foreach (var k in kategorien.Cast<ThemaKategorie?>().Append(null))
+        {
+            foreach (var s in status.Cast<ThemaStatus?>().Append(null))
+            {
+                var w = Wert(k, s);
+                zellen[(k, s)] = t.Zelle(w.Anzahl, w.Faelle, istSumme: k is null || s is null);
+            }
+        }
+
+        foreach (var k in kategorien.Cast<ThemaKategorie?>().Append(null))
+        {
+            t.Summe(zellen[(k, null)], status.Select(s => zellen[(k, s)]));
+        }
+
+        foreach (var s in status.Cast<ThemaStatus?>().Append(null))
+        {
+            t.Summe(zellen[(null, s)], kategorien.Select(k => zellen[(k, s)]));
+        }
+
+        t.Berechnen(mindestgroesse);
+        var zeilen = kategorien.Cast<ThemaKategorie?>().Append(null)
+            .Select(k => new ThemenZeile(
+                k, k is { } kat ? ThemaKatalog.Bezeichnung(kat) : "Alle Kategorien",
+                Zahl(t, zellen[(k, ThemaStatus.Offen)]), Zahl(t, zellen[(k, ThemaStatus.InLenkungsgruppe)]), Zahl(t, zellen[(k, ThemaStatus.Erledigt)]), Zahl(t, zellen[(k, null)])))
+            .ToList();
+        return new Themenuebersicht(zeilen, false, null);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private AnalyseAbfrage Abfrage(AnalyseFilter filter, string vorgang, object? zusatz)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (!benutzer.IstAngemeldet || !benutzer.HatRolle(Rolle.Lenkungsgruppe))
+        {
+            throw new ZugriffVerweigertException("Auswertungen sind der Lenkungsgruppe vorbehalten.");
+        }
+
+        var detail = filter.Beschreibung();
+        if (zusatz is not null)
+        {
+            detail = string.Create(CultureInfo.InvariantCulture, $"{zusatz}{(detail.Length > 0 ? ";" : string.Empty)}{detail}");
+        }
+
+        audit.Vormerken("Analysen." + vorgang, detail.Length == 0 ? null : detail, null, null);
+        return new AnalyseAbfrage(benutzer.Mandant, filter, kalender.Heute, KohortenRegel.Abschnitte(regeln));
+    }
+
+    private async Task<string?> AuswahlPruefenAsync(AnalyseAbfrage abfrage, bool mitZeitraum, CancellationToken ct)
+    {
+        var k = O.Mindestgroesse;
+        var population = await daten.PopulationAsync(abfrage, mitZeitraum, ct);
+        if (population.Gefiltert < k)
+        {
+            return AuswahlZuKlein(k);
+        }
+
+        return population.OhneEinenFilter.Any(n => n - population.Gefiltert is > 0 and var d && d < k)
+            ? string.Create(CultureInfo.InvariantCulture, $"Die Auswahl unterscheidet sich um weniger als {k} Fälle von derselben Auswahl ohne einen der Filter. Aus Datenschutzgründen wird nichts angezeigt; bitte wählen Sie die Filter gröber.")
+            : null;
+    }
+
+    private static string AuswahlZuKlein(int k) =>
+        string.Create(CultureInfo.InvariantCulture, $"Die Auswahl umfasst weniger als {k} Fälle. Aus Datenschutzgründen wird nichts angezeigt.");
+
+    private List<Engpass> EngpaesseBilden(LandkartenRohdaten landkarte)
+    {
+        var k = O.Mindestgroesse;
+        var engpaesse = new List<Engpass>();
+        foreach (var (spur, ideal) in O.Idealverlauf.OrderBy(i => i.Key))
+        {
+            var warten = ideal.Wartezustaende.ToHashSet(StringComparer.Ordinal);
+            if (warten.Count == 0)
+            {
+                continue;
+            }
+
+            var (_, gezeigt) = Landkarten.Sperren(landkarte, spur, spuruebergreifend: false, k);
+            foreach (var kante in gezeigt.Where(e => warten.Contains(e.Von)))
+            {
+                var zustaendig = Spurzustaende.Zustaendig(spur, kante.VonGruppe);
+                if (kante.Nach is { } nach)
+                {
+                    engpaesse.Add(new Engpass(zustaendig, spur, kante.Von, Spurzustaende.Bezeichnung(spur, kante.Von), nach, Spurzustaende.Bezeichnung(spur, nach),
+                        false, kante.Faelle, Landkarten.Runden(kante.MedianTage), Landkarten.Runden(kante.P80Tage)));
+                }
+                else if (kante.OffenFaelle >= k)
+                {
+                    engpaesse.Add(new Engpass(zustaendig, spur, kante.Von, Spurzustaende.Bezeichnung(spur, kante.Von), null, null,
+                        true, kante.OffenFaelle, Landkarten.Runden(kante.OffenMedianTage), Landkarten.Runden(kante.OffenP80Tage)));
+                }
+            }
+        }
+
+        return engpaesse
+            .GroupBy(e => e.Zustaendig, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany(g => g.OrderByDescending(e => e.MedianTage ?? 0).ThenByDescending(e => e.Faelle).ThenBy(e => e.Zustand, StringComparer.Ordinal).Take(O.MaxEngpaesseJeZustaendigkeit))
+            .ToList();
+    }
+
+    private List<Quartalskennzahlen> KennzahlenBilden(IReadOnlyList<QuartalsWertRoh> roh, AnalyseFilter filter, DateOnly heute)
+    {
+        var k = O.Mindestgroesse;
+        var bisQuartal = Quartalsbeginn(heute);
+        var quartale = new List<DateOnly>();
+        if (roh.Count > 0)
+        {
+            for (var q = Quartalsbeginn(roh.Min(r => r.Quartal)); q <= bisQuartal; q = q.AddMonths(3))
+            {
+                quartale.Add(q);
+            }
+        }
+
+        var gruende = new List<(string Art, string Grund, string Merkmal, string Bezeichnung)>();
+        gruende.AddRange(Enum.GetValues<Abschlussgrund>().Select(g => ("Abschluss", g.ToString(), $"Beendet:Abschluss:{g}", "Abschluss: " + ProzessKatalog.Bezeichnung(g))));
+        gruende.AddRange(Enum.GetValues<Abbruchgrund>().Select(g => ("Abbruch", g.ToString(), $"Beendet:Abbruch:{g}", "Abbruch: " + ProzessKatalog.Bezeichnung(g))));
+        gruende.Add(("Verweisung", "Verweisung", "Beendet:Verweisung", "Verweisung (Case Management nicht angezeigt)"));
+
+        QuartalsWertRoh Roh(DateOnly q, string merkmal) => roh.FirstOrDefault(r => r.Quartal == q && r.Merkmal == merkmal) ?? new QuartalsWertRoh(q, merkmal, 0, 0);
+
+        var t = new Sperrtabelle();
+        var zellen = new List<QuartalsZellen>();
+        long aktiv = 0, ruhend = 0;
+        QuartalsZellen? vorher = null;
+        foreach (var q in quartale)
+        {
+            aktiv += Roh(q, "Bestand:Aktiv").Anzahl;
+            ruhend += Roh(q, "Bestand:Ruhend").Anzahl;
+            var neu = Roh(q, "Neu");
+            var wieder = Roh(q, "Wiederaufnahme");
+            var beendet = Roh(q, "Beendet");
+            var z = new QuartalsZellen(
+                q,
+                t.Zelle(neu.Anzahl, neu.Faelle),
+                t.Zelle(wieder.Anzahl, wieder.Faelle),
+                t.Zelle(beendet.Anzahl, beendet.Faelle, istSumme: true),
+                gruende.Select(g => (g.Art, g.Grund, g.Bezeichnung, Zelle: t.Zelle(Roh(q, g.Merkmal).Anzahl, Roh(q, g.Merkmal).Faelle))).ToList(),
+                t.Zelle(aktiv, aktiv),
+                t.Zelle(ruhend, ruhend),
+                t.Zelle(aktiv + ruhend, aktiv + ruhend, istSumme: true),
+                aktiv + ruhend,
+                Roh(q, "Fallmanager").Anzahl);
+            t.Summe(z.Beendet, z.Gruende.Select(g => g.Zelle));
+            t.Summe(z.Offen, [z.Aktiv, z.Ruhend]);
+            // Stock and flow: open at the end + closed in the quarter = open before + new + reopened.
+            int[] rechts = vorher is null ? [z.Neu, z.Wieder] : [vorher.Offen, z.Neu, z.Wieder];
+            t.Gleichung([z.Offen, z.Beendet], rechts);
+            zellen.Add(z);
+            vorher = z;
+        }
+
+        t.Berechnen(k);
+
+        var kohortenfilter = filter.Aufenthaltsstatus is not null || filter.Altersgruppe is not null || filter.ZieldimensionI is not null;
+        var deutsch = CultureInfo.GetCultureInfo("de-DE");
+        return zellen
+            .Where(z => (filter.Von is null || z.Beginn.AddMonths(3).AddDays(-1) >= filter.Von) && (filter.Bis is null || z.Beginn <= filter.Bis))
+            .Select(z =>
+            {
+                double? vollzeit = kohortenfilter ? null
+                    : O.Vollzeitstellen is { } konfiguriert ? (double)konfiguriert
+                    : z.Fallmanager >= O.MindestzahlFallmanager ? z.Fallmanager : null;
+                var offen = t.Wert(z.Offen);
+                var nummer = ((z.Beginn.Month - 1) / 3) + 1;
+                return new Quartalskennzahlen(
+                    string.Create(CultureInfo.InvariantCulture, $"{z.Beginn.Year}-Q{nummer}"),
+                    string.Create(deutsch, $"{nummer}. Quartal {z.Beginn.Year}"),
+                    z.Beginn, z.Beginn.AddMonths(3).AddDays(-1),
+                    Zahl(t, z.Neu), Zahl(t, z.Wieder), Zahl(t, z.Beendet),
+                    z.Gruende.Select(g => new Beendigungsgrund(g.Art, g.Grund, g.Bezeichnung, Zahl(t, g.Zelle))).ToList(),
+                    Zahl(t, z.Aktiv), Zahl(t, z.Ruhend), Zahl(t, z.Offen),
+                    vollzeit, vollzeit is { } v && offen is { } o ? Math.Round(o / v, 1, MidpointRounding.AwayFromZero) : null);
+            })
+            .ToList();
+    }
+
+    private static DateOnly Quartalsbeginn(DateOnly tag) => new(tag.Year, (((tag.Month - 1) / 3) * 3) + 1, 1);
+
+    private static GeschuetzteZahl Zahl(Sperrtabelle t, int zelle) => new(t.Wert(zelle), t.IstGesperrt(zelle));
+
+    private static double Anteil(long teil, long ganzes) => ganzes == 0 ? 0 : Math.Round((double)teil / ganzes, 4, MidpointRounding.AwayFromZero);
+
+    private sealed record QuartalsZellen(
+        DateOnly Beginn, int Neu, int Wieder, int Beendet, List<(string Art, string Grund, string Bezeichnung, int Zelle)> Gruende,
+        int Aktiv, int Ruhend, int Offen, long OffenWert, long Fallmanager);
+}

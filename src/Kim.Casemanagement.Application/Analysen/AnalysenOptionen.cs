@@ -1,0 +1,45 @@
+using Kim.Casemanagement.Domain.Common;
+
+namespace Kim.Casemanagement.Application.Analysen;
+
+/// <summary>
+/// Configuration of the Lenkungsgruppe's analyses (section <c>Analysen</c>). Tracks without a configured ideal flow and an
+/// empty milestone list get the defaults of <see cref="AnalysenStandards"/>.
+/// </summary>
+public sealed class AnalysenOptionen
+{
+    public const string Abschnitt = "Analysen";
+
+    /// <summary>Minimum group size: every published count whose group has fewer Fälle is suppressed (default 5, at least 2).</summary>
+    public int Mindestgroesse { get; set; } = 5;
+
+    /// <summary>Caseload per FTE is only shown when at least this many case managers are counted (it would describe one person's work otherwise).</summary>
+    public int MindestzahlFallmanager { get; set; } = 3;
+
+    /// <summary>At most this many variants are listed; the rest are counted as "sonstige Varianten".</summary>
+    public int MaxVarianten { get; set; } = 20;
+
+    /// <summary>At most this many deviations from the ideal flow are listed.</summary>
+    public int MaxAbweichungen { get; set; } = 10;
+
+    /// <summary>At most this many bottlenecks per authority.</summary>
+    public int MaxEngpaesseJeZustaendigkeit { get; set; } = 5;
+
+    /// <summary>Spacing of the published Kaplan-Meier curve points, in days.</summary>
+    public int KurvenIntervallTage { get; set; } = 30;
+
+    /// <summary>Case-manager FTE for the caseload figure; null: the number of case managers who recorded a process step in the quarter.</summary>
+    public decimal? Vollzeitstellen { get; set; }
+
+    /// <summary>
+    /// Key (Base64, at least 32 bytes) for the XES pseudonyms (HMAC-SHA256 of the Fall id): the same Fall gets the same
+    /// pseudonym in every export. Null: a new random key per export, so that exports cannot be linked.
+    /// </summary>
+    public string? PseudonymSchluessel { get; set; }
+
+    /// <summary>The ideal flow per track.</summary>
+    public Dictionary<Spur, IdealverlaufSpur> Idealverlauf { get; set; } = [];
+
+    /// <summary>The milestone durations.</summary>
+    public List<MeilensteinDefinition> Meilensteine { get; set; } = [];
+}

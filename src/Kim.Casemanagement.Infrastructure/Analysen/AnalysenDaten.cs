@@ -1,0 +1,379 @@
+using Kim.Casemanagement.Application.Analysen;
+using Kim.Casemanagement.Application.Analysen.Algorithmen;
+using Kim.Casemanagement.Application.Analysen.Rohdaten;
+using Kim.Casemanagement.Domain.Common;
+using Kim.Casemanagement.Domain.Faelle.Prozess;
+using Kim.Casemanagement.Domain.Themen;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Kim.Casemanagement.Infrastructure.Analysen;
+
+/// <summary>
+/// The analyses in SQL: PostgreSQL does the heavy lifting (window functions over the event log, <c>percentile_cont</c>,
+/// <c>string_agg</c>, grouping sets) and only small aggregates come back. Traces are ordered by
+/// <c>(fachliches_datum, nr)</c> and partitioned by <c>(fall_id, spur, ueberleitung_id)</c>, or by <c>fall_id</c>
+/// across tracks; the results match <see cref="Ereignisfolgen"/> exactly (tests compare both).
+/// </summary>
+public sealed class AnalysenDaten(NpgsqlDataSource dataSource) : IAnalysenDaten
+{
+    private const string Beendet = "('Abschluss', 'Abbruch', 'Verweisung')";
+
+    public async Task<Population> PopulationAsync(AnalyseAbfrage abfrage, bool mitZeitraum, CancellationToken ct)
+    {
+        await using var befehl = dataSource.CreateCommand();
+        befehl.CommandText = KohortenSql.Population(abfrage, befehl, mitZeitraum);
+        await using var leser = await befehl.ExecuteReaderAsync(ct);
+        await leser.ReadAsync(ct);
+        var werte = Enumerable.Range(0, leser.FieldCount).Select(leser.GetInt64).ToList();
+        return new Population(werte[0], werte.Skip(1).ToList());
+    }
+
+    public async Task<LandkartenRohdaten> LandkarteAsync(AnalyseAbfrage abfrage, Spur? spur, bool spuruebergreifend, CancellationToken ct)
+    {
+        await using var befehl = dataSource.CreateCommand();
+        var kohorte = KohortenSql.Mit(abfrage, befehl, mitZeitraum: true);
+        befehl.Parameters.Add(new NpgsqlParameter("heute", NpgsqlDbType.Date) { Value = abfrage.Heute });
+        var spurFilter = string.Empty;
+        if (!spuruebergreifend && spur is { } s)
+        {
+            befehl.Parameters.Add(new NpgsqlParameter("spur", NpgsqlDbType.Text) { Value = s.ToString() });
+            spurFilter = "WHERE e.spur = @spur";
+        }
+
+        var partition = spuruebergreifend ? "fall_id" : "fall_id, spur, ueberleitung_id";
+        befehl.CommandText = $"""
+            {kohorte},
+            ev0 AS (
+              SELECT e.fall_id, e.spur, e.ueberleitung_id, e.nr, e.fachliches_datum AS d, e.nach_zustand AS zustand,
+                     CASE WHEN e.spur = 'Ueberleitung' THEN u.empfaenger END AS gruppe, k.offen
+              FROM fall_ereignisse e
+              JOIN kohorte k ON k.fall_id = e.fall_id
+              LEFT JOIN ueberleitungen u ON u.id = e.ueberleitung_id
+              {spurFilter}
+            ),
+            ev AS (
+              SELECT fall_id, spur, gruppe, zustand, d, offen,
+                     lead(spur) OVER w AS n_spur, lead(gruppe) OVER w AS n_gruppe, lead(zustand) OVER w AS n_zustand, lead(d) OVER w AS n_d,
+                     row_number() OVER w AS rn
+              FROM ev0
+              WINDOW w AS (PARTITION BY {partition} ORDER BY d, nr)
+            )
+            SELECT GROUPING(n_spur, n_gruppe, n_zustand) AS knoten, spur, gruppe, zustand, n_spur, n_gruppe, n_zustand,
+                   count(*) AS anzahl, count(DISTINCT fall_id) AS faelle,
+                   count(*) FILTER (WHERE rn = 1) AS starts, count(DISTINCT fall_id) FILTER (WHERE rn = 1) AS start_faelle,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY n_d - d) AS median,
+                   percentile_cont(0.8) WITHIN GROUP (ORDER BY n_d - d) AS p80,
+                   count(*) FILTER (WHERE n_zustand IS NULL AND offen) AS offen,
+                   count(DISTINCT fall_id) FILTER (WHERE n_zustand IS NULL AND offen) AS offen_faelle,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY @heute - d) FILTER (WHERE n_zustand IS NULL AND offen) AS offen_median,
+                   percentile_cont(0.8) WITHIN GROUP (ORDER BY @heute - d) FILTER (WHERE n_zustand IS NULL AND offen) AS offen_p80
+            FROM ev
+            GROUP BY GROUPING SETS ((spur, gruppe, zustand, n_spur, n_gruppe, n_zustand), (spur, gruppe, zustand))
+            """;
+
+        var knoten = new List<KnotenRoh>();
+        var kanten = new List<KanteRoh>();
+        await using (var leser = await befehl.ExecuteReaderAsync(ct))
+        {
+            while (await leser.ReadAsync(ct))
+            {
+                var vonSpur = Enum.Parse<Spur>(leser.GetString(1));
+                var gruppe = Text(leser, 2);
+                var zustand = leser.GetString(3);
+                if (leser.GetInt32(0) != 0)
+                {
+                    knoten.Add(new KnotenRoh(vonSpur, gruppe, zustand, leser.GetInt64(7), leser.GetInt64(8), leser.GetInt64(9), leser.GetInt64(10), Zahl(leser, 11), Zahl(leser, 12)));
+                    continue;
+                }
+
+                kanten.Add(new KanteRoh(
+                    vonSpur, gruppe, zustand, Text(leser, 4) is { } n ? Enum.Parse<Spur>(n) : null, Text(leser, 5), Text(leser, 6),
+                    leser.GetInt64(7), leser.GetInt64(8), Zahl(leser, 11), Zahl(leser, 12),
+                    leser.GetInt64(13), leser.GetInt64(14), Zahl(leser, 15), Zahl(leser, 16)));
+            }
+        }
+
+        // Traces: one per start. Distinct Fälle: exact from the starts wherever a Fall has one trace (a track, or across
+        // tracks); referrals (several per Fall) are counted in their own small table.
+        var summen = new List<VerlaufSummeRoh>();
+        if (spuruebergreifend)
+        {
+            summen.Add(new VerlaufSummeRoh(null, knoten.Sum(k => k.Starts), knoten.Sum(k => k.StartFaelle)));
+        }
+        else
+        {
+            foreach (var g in knoten.GroupBy(k => k.Spur))
+            {
+                var faelle = g.Key == Spur.Ueberleitung ? await FaelleMitUeberleitungAsync(abfrage, ct) : g.Sum(k => k.StartFaelle);
+                summen.Add(new VerlaufSummeRoh(g.Key, g.Sum(k => k.Starts), faelle));
+            }
+        }
+
+        return new LandkartenRohdaten(knoten, kanten, summen);
+    }
+
+    public async Task<VariantenRohdaten> VariantenAsync(AnalyseAbfrage abfrage, Spur spur, int anzahl, CancellationToken ct)
+    {
+        await using var befehl = dataSource.CreateCommand();
+        var kohorte = KohortenSql.Mit(abfrage, befehl, mitZeitraum: true);
+        befehl.Parameters.Add(new NpgsqlParameter("spur", NpgsqlDbType.Text) { Value = spur.ToString() });
+        befehl.Parameters.Add(new NpgsqlParameter("anzahl", NpgsqlDbType.Integer) { Value = anzahl });
+        befehl.CommandText = $"""
+            {kohorte},
+            pfade AS (
+              SELECT e.fall_id,
+                     string_agg(e.nach_zustand, '>' ORDER BY e.fachliches_datum, e.nr) FILTER (WHERE e.von_zustand IS DISTINCT FROM e.nach_zustand) AS pfad,
+                     max(e.fachliches_datum) - min(e.fachliches_datum) AS dauer
+              FROM fall_ereignisse e
+              JOIN kohorte k ON k.fall_id = e.fall_id
+              WHERE e.spur = @spur
+              GROUP BY e.fall_id, e.ueberleitung_id
+            ),
+            varianten AS (
+              SELECT pfad, count(*) AS anzahl, count(DISTINCT fall_id) AS faelle, percentile_cont(0.5) WITHIN GROUP (ORDER BY dauer) AS median
+              FROM pfade GROUP BY pfad
+            ),
+            summe AS (SELECT count(*) AS anzahl, count(DISTINCT fall_id) AS faelle FROM pfade)
+            SELECT s.anzahl, s.faelle, (SELECT count(*) FROM varianten), v.pfad, v.anzahl, v.faelle, v.median
+            FROM summe s
+            LEFT JOIN LATERAL (SELECT * FROM varianten ORDER BY anzahl DESC, pfad COLLATE "C" LIMIT @anzahl) v ON true
+            """;
+
+        long gesamt = 0, faelle = 0, varianten = 0;
+        var liste = new List<VarianteRoh>();
+        await using var leser = await befehl.ExecuteReaderAsync(ct);
+        while (await leser.ReadAsync(ct))
+        {
+            gesamt = leser.GetInt64(0);
+            faelle = leser.GetInt64(1);
+            varianten = leser.GetInt64(2);
+            if (Text(leser, 3) is { } pfad)
+            {
+                liste.Add(new VarianteRoh(pfad.Split('>'), leser.GetInt64(4), leser.GetInt64(5), Zahl(leser, 6)));
+            }
+        }
+
+        return new VariantenRohdaten(gesamt, faelle, varianten, liste);
+    }
+
+    public async Task<IReadOnlyList<DauerBeobachtung>> DauernAsync(AnalyseAbfrage abfrage, MeilensteinDefinition meilenstein, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(meilenstein);
+        await using var befehl = dataSource.CreateCommand();
+        var kohorte = KohortenSql.Mit(abfrage, befehl, mitZeitraum: true);
+        befehl.Parameters.Add(new NpgsqlParameter("heute", NpgsqlDbType.Date) { Value = abfrage.Heute });
+        Zustandsliste(befehl, "ende", meilenstein.Ende);
+        var start = meilenstein.Start.Art switch
+        {
+            MeilensteinArt.Einreise => "SELECT fall_id, einreisedatum AS d FROM kohorte WHERE einreisedatum IS NOT NULL",
+            MeilensteinArt.Aufnahme => "SELECT fall_id, aufgenommen_am AS d FROM kohorte",
+            _ => Zustandsliste(befehl, "start", meilenstein.Start) + """
+                SELECT e.fall_id, min(e.fachliches_datum) AS d
+                FROM fall_ereignisse e
+                JOIN kohorte k ON k.fall_id = e.fall_id
+                JOIN unnest(@start_spur, @start_zustand) AS s(spur, zustand) ON s.spur = e.spur AND s.zustand = e.nach_zustand
+                GROUP BY e.fall_id
+                """,
+        };
+        befehl.CommandText = $"""
+            {kohorte},
+            start AS ({start}),
+            ende AS (
+              SELECT s.fall_id, min(e.fachliches_datum) AS d
+              FROM start s
+              JOIN fall_ereignisse e ON e.fall_id = s.fall_id AND e.fachliches_datum >= s.d
+              JOIN unnest(@ende_spur, @ende_zustand) AS z(spur, zustand) ON z.spur = e.spur AND z.zustand = e.nach_zustand
+              GROUP BY s.fall_id
+            ),
+            beobachtung AS (
+              SELECT coalesce(en.d, zensur.d) - s.d AS tage, en.d IS NOT NULL AS ereignis
+              FROM start s
+              JOIN kohorte k ON k.fall_id = s.fall_id
+              LEFT JOIN ende en ON en.fall_id = s.fall_id
+              CROSS JOIN LATERAL (SELECT CASE WHEN k.offen THEN @heute ELSE k.prozess_seit END AS d) zensur
+              WHERE en.d IS NOT NULL OR zensur.d >= s.d
+            )
+            SELECT tage, ereignis, count(*) FROM beobachtung GROUP BY tage, ereignis ORDER BY tage, ereignis
+            """;
+
+        var liste = new List<DauerBeobachtung>();
+        await using var leser = await befehl.ExecuteReaderAsync(ct);
+        while (await leser.ReadAsync(ct))
+        {
+            liste.Add(new DauerBeobachtung(leser.GetInt32(0), leser.GetBoolean(1), leser.GetInt64(2)));
+        }
+
+        return liste;
+    }
+
+    public async Task<KonformitaetsRohdaten> KonformitaetAsync(AnalyseAbfrage abfrage, IReadOnlyCollection<SollKante> soll, IReadOnlyCollection<Spur> spuren, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(soll);
+        ArgumentNullException.ThrowIfNull(spuren);
+        await using var befehl = dataSource.CreateCommand();
+        var kohorte = KohortenSql.Mit(abfrage, befehl, mitZeitraum: true);
+        befehl.Parameters.Add(new NpgsqlParameter("spuren", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = spuren.Select(s => s.ToString()).ToArray() });
+        befehl.Parameters.Add(new NpgsqlParameter("soll_spur", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = soll.Select(s => s.Spur.ToString()).ToArray() });
+        befehl.Parameters.Add(new NpgsqlParameter("soll_von", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = soll.Select(s => s.Von).ToArray() });
+        befehl.Parameters.Add(new NpgsqlParameter("soll_nach", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = soll.Select(s => s.Nach).ToArray() });
+        befehl.CommandText = $"""
+            {kohorte},
+            soll AS (SELECT DISTINCT * FROM unnest(@soll_spur, @soll_von, @soll_nach) AS s(spur, von, nach)),
+            ev AS (
+              SELECT e.fall_id, e.spur, e.nach_zustand AS z,
+                     lag(e.nach_zustand) OVER (PARTITION BY e.fall_id, e.spur, e.ueberleitung_id ORDER BY e.fachliches_datum, e.nr) AS vor
+              FROM fall_ereignisse e
+              JOIN kohorte k ON k.fall_id = e.fall_id
+              WHERE e.spur = ANY(@spuren)
+            ),
+            schritte AS MATERIALIZED (
+              SELECT ev.fall_id, ev.spur, ev.vor, ev.z, (ev.vor IS NOT NULL AND ev.vor <> ev.z AND s.spur IS NULL) AS abweichung
+              FROM ev LEFT JOIN soll s ON s.spur = ev.spur AND s.von = ev.vor AND s.nach = ev.z
+            ),
+            je_spur AS (SELECT fall_id, spur, NOT bool_or(abweichung) AS konform FROM schritte GROUP BY fall_id, spur)
+            SELECT 'spur' AS art, spur, NULL AS von, NULL AS nach, count(*) AS a, count(*) FILTER (WHERE konform) AS b FROM je_spur GROUP BY spur
+            UNION ALL
+            SELECT 'gesamt', NULL, NULL, NULL, count(*), count(*) FILTER (WHERE konform)
+            FROM (SELECT fall_id, bool_and(konform) AS konform FROM je_spur GROUP BY fall_id) f
+            UNION ALL
+            SELECT 'abweichung', spur, vor, z, count(*), count(DISTINCT fall_id) FROM schritte WHERE abweichung GROUP BY spur, vor, z
+            """;
+
+        var anteile = new List<KonformitaetRoh>();
+        var abweichungen = new List<AbweichungRoh>();
+        await using var leser = await befehl.ExecuteReaderAsync(ct);
+        while (await leser.ReadAsync(ct))
+        {
+            var art = leser.GetString(0);
+            Spur? spur = Text(leser, 1) is { } s ? Enum.Parse<Spur>(s) : null;
+            if (art == "abweichung")
+            {
+                abweichungen.Add(new AbweichungRoh(spur!.Value, leser.GetString(2), leser.GetString(3), leser.GetInt64(4), leser.GetInt64(5)));
+            }
+            else
+            {
+                anteile.Add(new KonformitaetRoh(spur, leser.GetInt64(4), leser.GetInt64(5)));
+            }
+        }
+
+        return new KonformitaetsRohdaten(anteile, abweichungen);
+    }
+
+    public async Task<IReadOnlyList<QuartalsWertRoh>> KennzahlenAsync(AnalyseAbfrage abfrage, CancellationToken ct)
+    {
+        await using var befehl = dataSource.CreateCommand();
+        var kohorte = KohortenSql.Mit(abfrage, befehl, mitZeitraum: false);
+        befehl.Parameters.Add(new NpgsqlParameter("abschlussgruende", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Enum.GetNames<Abschlussgrund>() });
+        befehl.Parameters.Add(new NpgsqlParameter("abbruchgruende", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Enum.GetNames<Abbruchgrund>() });
+        befehl.CommandText = $"""
+            {kohorte},
+            p AS (
+              SELECT e.fall_id, e.fachliches_datum AS d, e.trigger, e.nach_zustand AS z, e.akteur, e.parameter,
+                     lag(e.nach_zustand) OVER (PARTITION BY e.fall_id ORDER BY e.fachliches_datum, e.nr) AS vor
+              FROM fall_ereignisse e
+              JOIN kohorte k ON k.fall_id = e.fall_id
+              WHERE e.spur = 'Prozess'
+            ),
+            werte AS (
+              SELECT p.fall_id, date_trunc('quarter', p.d::timestamp)::date AS q, v.merkmal, v.delta
+              FROM p
+              CROSS JOIN LATERAL (VALUES
+                (CASE WHEN p.vor IS NULL THEN 'Neu' END, 1),
+                (CASE WHEN p.trigger = 'Wiederaufnehmen' THEN 'Wiederaufnahme' END, 1),
+                (CASE WHEN p.z IN {Beendet} AND p.vor IS DISTINCT FROM p.z THEN 'Beendet' END, 1),
+                (CASE WHEN p.vor IS NOT DISTINCT FROM p.z THEN NULL
+                      WHEN p.z = 'Abschluss' THEN 'Beendet:Abschluss:' || CASE WHEN p.parameter->>'abschlussgrund' = ANY(@abschlussgruende) THEN p.parameter->>'abschlussgrund' ELSE 'Sonstiges' END
+                      WHEN p.z = 'Abbruch' THEN 'Beendet:Abbruch:' || CASE WHEN p.parameter->>'abbruchgrund' = ANY(@abbruchgruende) THEN p.parameter->>'abbruchgrund' ELSE 'Sonstiges' END
+                      WHEN p.z = 'Verweisung' THEN 'Beendet:Verweisung' END, 1),
+                (CASE WHEN p.z = 'Ruhend' THEN 'Bestand:Ruhend' WHEN p.z NOT IN {Beendet} THEN 'Bestand:Aktiv' END, 1),
+                (CASE WHEN p.vor = 'Ruhend' THEN 'Bestand:Ruhend' WHEN p.vor NOT IN {Beendet} THEN 'Bestand:Aktiv' END, -1)
+              ) AS v(merkmal, delta)
+              WHERE v.merkmal IS NOT NULL
+            )
+            SELECT q, merkmal, sum(delta)::bigint, count(DISTINCT fall_id) FROM werte GROUP BY q, merkmal
+            UNION ALL
+            SELECT date_trunc('quarter', d::timestamp)::date, 'Fallmanager', count(DISTINCT akteur), count(DISTINCT akteur) FROM p WHERE vor IS NOT NULL GROUP BY 1
+            """;
+
+        var liste = new List<QuartalsWertRoh>();
+        await using var leser = await befehl.ExecuteReaderAsync(ct);
+        while (await leser.ReadAsync(ct))
+        {
+            liste.Add(new QuartalsWertRoh(leser.GetFieldValue<DateOnly>(0), leser.GetString(1), leser.GetInt64(2), leser.GetInt64(3)));
+        }
+
+        return liste;
+    }
+
+    public async Task<IReadOnlyList<ThemenWertRoh>> ThemenAsync(AnalyseAbfrage abfrage, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(abfrage);
+        await using var befehl = dataSource.CreateCommand();
+        var mitKohorte = abfrage.Filter.HatKohortenfilter;
+        var kohorte = mitKohorte ? KohortenSql.Mit(abfrage, befehl, mitZeitraum: false) : string.Empty;
+        if (!mitKohorte)
+        {
+            befehl.Parameters.Add(new NpgsqlParameter("mandant", NpgsqlDbType.Text) { Value = abfrage.Mandant });
+        }
+
+        var zeitraum = string.Empty;
+        if (abfrage.Filter.Von is { } von)
+        {
+            befehl.Parameters.Add(new NpgsqlParameter("t_von", NpgsqlDbType.Date) { Value = von });
+            zeitraum += " AND (t.erstellt_am AT TIME ZONE 'Europe/Berlin')::date >= @t_von";
+        }
+
+        if (abfrage.Filter.Bis is { } bis)
+        {
+            befehl.Parameters.Add(new NpgsqlParameter("t_bis", NpgsqlDbType.Date) { Value = bis });
+            zeitraum += " AND (t.erstellt_am AT TIME ZONE 'Europe/Berlin')::date <= @t_bis";
+        }
+
+        befehl.CommandText = $"""
+            {kohorte}
+            SELECT t.kategorie, t.status, GROUPING(t.kategorie) AS gk, GROUPING(t.status) AS gs, count(*), count(DISTINCT coalesce(t.fall_id, t.id))
+            FROM themen t
+            {(mitKohorte ? "JOIN kohorte k ON k.fall_id = t.fall_id" : string.Empty)}
+            WHERE t.mandant = @mandant{zeitraum}
+            GROUP BY CUBE (t.kategorie, t.status)
+            """;
+
+        var liste = new List<ThemenWertRoh>();
+        await using var leser = await befehl.ExecuteReaderAsync(ct);
+        while (await leser.ReadAsync(ct))
+        {
+            ThemaKategorie? kategorie = leser.GetInt32(2) == 1 ? null : Enum.TryParse<ThemaKategorie>(leser.GetString(0), out var k) ? k : null;
+            ThemaStatus? status = leser.GetInt32(3) == 1 ? null : Enum.TryParse<ThemaStatus>(leser.GetString(1), out var s) ? s : null;
+            if ((leser.GetInt32(2) == 0 && kategorie is null) || (leser.GetInt32(3) == 0 && status is null))
+            {
+                continue;
+            }
+
+            liste.Add(new ThemenWertRoh(kategorie, status, leser.GetInt64(4), leser.GetInt64(5)));
+        }
+
+        return liste;
+    }
+
+    private async Task<long> FaelleMitUeberleitungAsync(AnalyseAbfrage abfrage, CancellationToken ct)
+    {
+        await using var befehl = dataSource.CreateCommand();
+        var kohorte = KohortenSql.Mit(abfrage, befehl, mitZeitraum: true);
+        befehl.CommandText = $"{kohorte}\nSELECT count(DISTINCT u.fall_id) FROM ueberleitungen u JOIN kohorte k ON k.fall_id = u.fall_id";
+        return (long)(await befehl.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>Adds <c>@{name}_spur</c> and <c>@{name}_zustand</c> (parallel text arrays) for a milestone's states; returns "".</summary>
+    private static string Zustandsliste(NpgsqlCommand befehl, string name, MeilensteinPunkt punkt)
+    {
+        var zustaende = punkt.Zustaende.Select(Spurzustaende.Lesen).OfType<(Spur Spur, string Zustand)>().ToList();
+        befehl.Parameters.Add(new NpgsqlParameter($"{name}_spur", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = zustaende.Select(z => z.Spur.ToString()).ToArray() });
+        befehl.Parameters.Add(new NpgsqlParameter($"{name}_zustand", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = zustaende.Select(z => z.Zustand).ToArray() });
+        return string.Empty;
+    }
+
+    private static string? Text(NpgsqlDataReader leser, int spalte) => leser.IsDBNull(spalte) ? null : leser.GetString(spalte);
+
+    private static double? Zahl(NpgsqlDataReader leser, int spalte) => leser.IsDBNull(spalte) ? null : leser.GetDouble(spalte);
+}

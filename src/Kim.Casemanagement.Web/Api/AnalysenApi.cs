@@ -1,0 +1,81 @@
+using Kim.Casemanagement.Application.Analysen;
+using Kim.Casemanagement.Application.Analysen.Ergebnisse;
+using Kim.Casemanagement.Application.Sicherheit;
+using Kim.Casemanagement.Web.Sicherheit;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kim.Casemanagement.Web.Api;
+
+/// <summary>
+/// The Lenkungsgruppe's analyses: JSON per analysis, CSV per table, the XES event log. Only aggregates of the caller's
+/// tenant, never a Fall; role Lenkungsgruppe with two-factor sign-in. Filters (all optional) on every endpoint:
+/// <c>von</c>, <c>bis</c> (intake date, yyyy-MM-dd), <c>aufenthaltsstatus</c> (state name at intake),
+/// <c>altersgruppe</c> (Juengere, JungeErwachsene, Aeltere), <c>zieldimensionI</c> (true/false), <c>teamId</c>.
+/// </summary>
+public static class AnalysenApi
+{
+    public static RouteGroupBuilder MapAnalysenApi(this IEndpointRouteBuilder routes)
+    {
+        var g = routes.MapGroup("/api/analysen").WithTags("Analysen (Lenkungsgruppe)")
+            .RequireAuthorization(NurLenkungsgruppe)
+            .RequireRateLimiting(SicherheitsKonfiguration.RateApi);
+        g.MapGet("/prozesslandkarte", Prozesslandkarte).WithName("AnalyseProzesslandkarte")
+            .WithSummary("Prozesslandkarte: Zustände mit Häufigkeiten, direkte Folgeschritte mit Anzahl, Median und 80. Perzentil der Tage; ohne spur spurübergreifend.");
+        g.MapGet("/varianten", Varianten).WithName("AnalyseVarianten")
+            .WithSummary("Varianten einer Spur (spur erforderlich): häufigste Verläufe mit Anteil und medianer Durchlaufzeit.");
+        g.MapGet("/dauern", Dauern).WithName("AnalyseDauern")
+            .WithSummary("Dauern zwischen Meilensteinen (Kaplan-Meier, offene Fälle zensiert) mit naivem Median; optional meilenstein.");
+        g.MapGet("/abweichungen", Abweichungen).WithName("AnalyseAbweichungen")
+            .WithSummary("Abweichungen vom idealen Fallverlauf: Anteil der Fälle im Idealverlauf, häufigste Abweichungen, Engpässe je Behörde.");
+        g.MapGet("/kennzahlen", Kennzahlen).WithName("AnalyseKennzahlen")
+            .WithSummary("Kennzahlen je Quartal: neu, wieder aufgenommen, beendet (nach Gründen), aktiv, ruhend, offen, Fälle je Vollzeitstelle.");
+        g.MapGet("/themen", Themen).WithName("AnalyseThemen")
+            .WithSummary("Generative Themen: Anzahl nach Kategorie und Status (nie ein Fall, nie eine Beschreibung).");
+        g.MapGet("/csv/{tabelle}", Csv).WithName("AnalyseCsv")
+            .WithSummary("Eine Tabelle als CSV (Semikolon, UTF-8): prozesslandkarte-knoten, prozesslandkarte-kanten, varianten, dauern, dauern-kurven, konformitaet, abweichungen, engpaesse, kennzahlen, beendigungsgruende, themen.");
+        g.MapGet("/xes", Xes).WithName("AnalyseXes")
+            .WithSummary("Ereignisprotokoll als XES (IEEE 1849-2016) mit Pseudonymen statt Fällen; namensraum=true setzt xmlns=\"http://www.xes-standard.org/\".");
+        return g;
+    }
+
+    /// <summary>The authorisation of every analysis endpoint: the role Lenkungsgruppe (with a second factor where its accounts must use one).</summary>
+    private static void NurLenkungsgruppe(AuthorizationPolicyBuilder politik) =>
+        politik.RequireAuthenticatedUser().RequireRole(nameof(Rolle.Lenkungsgruppe)).AddRequirements(new ZweiFaktorAnforderung());
+
+    private static async Task<Ok<Prozesslandkarte>> Prozesslandkarte([AsParameters] AnalyseParameter p, AnalysenHandler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.ProzesslandkarteAsync(p.Filter(), AnalyseEingaben.Spur(p.Spur, erforderlich: false), ct));
+
+    private static async Task<Ok<Variantenanalyse>> Varianten([AsParameters] AnalyseParameter p, AnalysenHandler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.VariantenAsync(p.Filter(), AnalyseEingaben.Spur(p.Spur, erforderlich: true)!.Value, ct));
+
+    private static async Task<Ok<Dauernanalyse>> Dauern([AsParameters] AnalyseParameter p, string? meilenstein, AnalysenHandler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.DauernAsync(p.Filter(), meilenstein, ct));
+
+    private static async Task<Ok<Abweichungsanalyse>> Abweichungen([AsParameters] AnalyseParameter p, AnalysenHandler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.AbweichungenAsync(p.Filter(), ct));
+
+    private static async Task<Ok<Kennzahlenanalyse>> Kennzahlen([AsParameters] AnalyseParameter p, AnalysenHandler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.KennzahlenAsync(p.Filter(), ct));
+
+    private static async Task<Ok<Themenuebersicht>> Themen([AsParameters] AnalyseParameter p, AnalysenHandler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.ThemenAsync(p.Filter(), ct));
+
+    private static async Task<FileContentHttpResult> Csv(string tabelle, [AsParameters] AnalyseParameter p, string? meilenstein, AnalysenHandler handler, ICsvExport csv, CancellationToken ct)
+    {
+        var t = await handler.TabelleAsync(tabelle, p.Filter(), AnalyseEingaben.Spur(p.Spur, erforderlich: false), meilenstein, ct);
+        return TypedResults.File(csv.Erzeugen(t), "text/csv; charset=utf-8", $"kim-{t.Name}.csv");
+    }
+
+    private static async Task<PushStreamHttpResult> Xes([AsParameters] AnalyseParameter p, bool? namensraum, AnalysenHandler handler, HttpContext http, CancellationToken ct)
+    {
+        var schreiben = await handler.XesAsync(p.Filter(), namensraum ?? false, ct);
+        return TypedResults.Stream(ziel => schreiben(ziel, http.RequestAborted), "application/xml", "kim-ereignisprotokoll.xes");
+    }
+}
+
+/// <summary>The filter query parameters of the analysis endpoints (and the track, where one applies).</summary>
+internal sealed record AnalyseParameter(DateOnly? Von, DateOnly? Bis, string? Aufenthaltsstatus, string? Altersgruppe, bool? ZieldimensionI, Guid? TeamId, string? Spur)
+{
+    public AnalyseFilter Filter() => AnalyseEingaben.Filter(Von, Bis, Aufenthaltsstatus, Altersgruppe, ZieldimensionI, TeamId);
+}

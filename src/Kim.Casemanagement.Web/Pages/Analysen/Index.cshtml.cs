@@ -1,0 +1,88 @@
+using Kim.Casemanagement.Application.Analysen;
+using Kim.Casemanagement.Application.Analysen.Ergebnisse;
+using Kim.Casemanagement.Application.Sicherheit;
+using Kim.Casemanagement.Domain.Common;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kim.Casemanagement.Web.Pages.Analysen;
+
+/// <summary>
+/// The Lenkungsgruppe's report page ("Typische Fallverläufe"): filter form, process map as a graph with a table
+/// alternative, variants, Kaplan-Meier durations, deviations, key figures and Themen counts; printable as the meeting
+/// report. Binds the filter and calls <see cref="AnalysenHandler"/>; every figure is already suppressed there.
+/// </summary>
+[Authorize(Roles = nameof(Rolle.Lenkungsgruppe))]
+public sealed class IndexModel(AnalysenHandler analysen) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? Von { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? Bis { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Aufenthaltsstatus { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Altersgruppe { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool? ZieldimensionI { get; set; }
+
+    /// <summary>The track of the process map and the variants; empty: the map across tracks, variants of the process track.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Spur { get; set; }
+
+    /// <summary>German error text of an invalid filter; then nothing else is shown.</summary>
+    public string? Fehler { get; private set; }
+
+    public Prozesslandkarte? Landkarte { get; private set; }
+
+    public Variantenanalyse? Varianten { get; private set; }
+
+    public Dauernanalyse? Dauern { get; private set; }
+
+    public Abweichungsanalyse? Abweichungen { get; private set; }
+
+    public Kennzahlenanalyse? Kennzahlen { get; private set; }
+
+    public Themenuebersicht? Themen { get; private set; }
+
+    /// <summary>The query string of the current filter, for the CSV and XES links.</summary>
+    public string FilterAbfrage { get; private set; } = string.Empty;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        AnalyseFilter filter;
+        Domain.Common.Spur? spur;
+        try
+        {
+            filter = AnalyseEingaben.Filter(Von, Bis, Aufenthaltsstatus, Altersgruppe, ZieldimensionI, null);
+            spur = AnalyseEingaben.Spur(Spur, erforderlich: false);
+        }
+        catch (DomainException e)
+        {
+            // The same German messages as the API's 400, shown inline next to the form.
+            Fehler = string.Join(" ", e.Errors.SelectMany(f => f.Value).Prepend(e.Message));
+            return;
+        }
+
+        FilterAbfrage = QueryString.Create(new Dictionary<string, string?>
+        {
+            ["von"] = Von?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["bis"] = Bis?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["aufenthaltsstatus"] = filter.Aufenthaltsstatus?.ToString(),
+            ["altersgruppe"] = filter.Altersgruppe?.ToString(),
+            ["zieldimensionI"] = filter.ZieldimensionI is { } zd ? (zd ? "true" : "false") : null,
+        }.Where(p => p.Value is not null)).ToString();
+
+        Landkarte = await analysen.ProzesslandkarteAsync(filter, spur, ct);
+        Varianten = await analysen.VariantenAsync(filter, spur ?? Domain.Common.Spur.Prozess, ct);
+        Dauern = await analysen.DauernAsync(filter, null, ct);
+        Abweichungen = await analysen.AbweichungenAsync(filter, ct);
+        Kennzahlen = await analysen.KennzahlenAsync(filter, ct);
+        Themen = await analysen.ThemenAsync(filter, ct);
+    }
+}

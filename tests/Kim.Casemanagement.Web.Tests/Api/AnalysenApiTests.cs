@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text;
+using System.Xml.Linq;
+
+namespace Kim.Casemanagement.Web.Tests.Api;
+
+/// <summary>
+/// The Lenkungsgruppe's analyses over HTTP on Fälle taken in through the API: JSON, CSV and XES come back as aggregates
+/// and pseudonyms only, never a Fall id or a name; a case manager of the same Fälle gets 403.
+/// </summary>
+public sealed class AnalysenApiTests(AnalysenApiFixture fx) : IClassFixture<AnalysenApiFixture>
+{
+    [Fact]
+    public async Task Prozesslandkarte_ForTheLenkungsgruppe_IsAnAggregateWithoutIdsOrNames()
+    {
+        using var antwort = await fx.Lenkungsgruppe.GetAsync("/api/analysen/prozesslandkarte?spur=Prozess");
+        var body = await antwort.Content.ReadAsStringAsync();
+
+        antwort.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        body.ShouldContain("\"kanten\"");
+        KeinePersonenbezug(body);
+    }
+
+    [Fact]
+    public async Task Csv_ForTheLenkungsgruppe_IsASemicolonSeparatedTableWithByteOrderMark()
+    {
+        using var antwort = await fx.Lenkungsgruppe.GetAsync("/api/analysen/csv/prozesslandkarte-kanten?spur=Prozess");
+        var bytes = await antwort.Content.ReadAsByteArrayAsync();
+
+        antwort.StatusCode.ShouldBe(HttpStatusCode.OK, Encoding.UTF8.GetString(bytes));
+        antwort.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        text.Split('\n')[0].ShouldContain(";");
+        KeinePersonenbezug(text);
+    }
+
+    [Fact]
+    public async Task Xes_ForTheLenkungsgruppe_HasOneTracePerFallUnderPseudonyms()
+    {
+        using var antwort = await fx.Lenkungsgruppe.GetAsync("/api/analysen/xes");
+        var text = await antwort.Content.ReadAsStringAsync();
+
+        antwort.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+        var log = XDocument.Parse(text).Root!;
+        log.Name.LocalName.ShouldBe("log");
+        log.Elements("trace").Count().ShouldBe(AnalysenApiFixture.AnzahlFaelle);
+        KeinePersonenbezug(text);
+    }
+
+    [Fact]
+    public async Task Csv_ForAnUnknownTable_Is400()
+    {
+        using var antwort = await fx.Lenkungsgruppe.GetAsync("/api/analysen/csv/klienten");
+
+        antwort.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Analysen_ForTheCaseManagerOfTheFaelle_AreForbidden()
+    {
+        using var antwort = await fx.Client.GetAsync("/api/analysen/kennzahlen");
+
+        antwort.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Seite_ForTheLenkungsgruppe_ShowsTheMapAsAGraphWithTableAlternativesAndNoPerson()
+    {
+        using var antwort = await fx.Lenkungsgruppe.GetAsync("/Analysen?spur=Prozess");
+        var html = await antwort.Content.ReadAsStringAsync();
+
+        antwort.StatusCode.ShouldBe(HttpStatusCode.OK, html);
+        html.ShouldContain("<h1>Typische Fallverläufe</h1>");
+        html.ShouldContain("<svg role=\"img\"");
+        html.ShouldContain("<caption>Direkte Folgeschritte (Tabellenfassung der Prozesslandkarte)</caption>");
+        html.ShouldContain("Kennzahlen je Quartal");
+        KeinePersonenbezug(html);
+    }
+
+    [Fact]
+    public async Task Seite_ForTheCaseManager_ShowsNoAnalysis()
+    {
+        using var antwort = await fx.Client.GetAsync("/Analysen");
+        var html = await antwort.Content.ReadAsStringAsync();
+
+        antwort.StatusCode.ShouldNotBe(HttpStatusCode.OK);
+        html.ShouldNotContain("Prozesslandkarte");
+    }
+
+    [Fact]
+    public async Task Seite_WithAnInvalidFilter_ShowsTheGermanMessageInline()
+    {
+        using var antwort = await fx.Lenkungsgruppe.GetAsync("/Analysen?altersgruppe=Uralt");
+        var html = await antwort.Content.ReadAsStringAsync();
+
+        antwort.StatusCode.ShouldBe(HttpStatusCode.OK, html);
+        html.ShouldContain("role=\"alert\"");
+        html.ShouldContain("Unbekannter Wert.");
+        html.ShouldNotContain("<svg role=\"img\"");
+    }
+
+    private void KeinePersonenbezug(string text)
+    {
+        foreach (var id in fx.FallIds)
+        {
+            text.ShouldNotContain(id.ToString(), Case.Insensitive);
+        }
+
+        text.ShouldNotContain("Haddad");
+        text.ShouldNotContain("Amina");
+    }
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kim.Casemanagement.Benchmarks.Analysen;
 using Kim.Casemanagement.Benchmarks.Benachrichtigungen;
 using Kim.Casemanagement.Benchmarks.Stoerungen;
 using Kim.Casemanagement.Benchmarks.Uebergaenge;
@@ -26,15 +27,19 @@ switch (befehl)
     case "stoerungen":
         ergebnis = await StoerungsTest.AusfuehrenAsync(Zahl("--abbrueche", 20), Zahl("--stopps", 5), Zahl("--clients", 16));
         break;
+    case "analysen":
+        ergebnis = await AnalysenBenchmark.AusfuehrenAsync(Zahl("--klienten", 100000));
+        break;
     case "rohserver":
         return await RohServer.LaufenAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
     case "alle":
         ergebnis |= await UebergangsBenchmark.AusfuehrenAsync(32, 15);
         ergebnis |= await StoerungsTest.AusfuehrenAsync(20, 5, 16);
         ergebnis |= await BenachrichtigungsBenchmark.AusfuehrenAsync(1000, 100, 60);
+        ergebnis |= await AnalysenBenchmark.AusfuehrenAsync(100000);
         break;
     default:
-        Console.Error.WriteLine($"Unbekannter Benchmark: {befehl}. Verfügbar: uebergaenge, stoerungen, benachrichtigungen, alle.");
+        Console.Error.WriteLine($"Unbekannter Benchmark: {befehl}. Verfügbar: uebergaenge, stoerungen, benachrichtigungen, analysen, alle.");
         return 2;
 }
 

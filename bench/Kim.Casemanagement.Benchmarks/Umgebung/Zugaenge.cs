@@ -127,6 +127,14 @@ internal static class Zugaenge
         return text;
     }
 
+    /// <summary>One account with the given roles (and team), made over the admin API, signed in with TOTP.</summary>
+    public static async Task<Zugang> KontoAsync(AppProzess app, HttpClient admin, string name, string[] rollen, Guid? team)
+    {
+        await LesenAsync(await admin.PostAsJsonAsync("/api/admin/benutzer", new { benutzername = name, anzeigename = name, rollen, teamId = team, passwort = Passwort }));
+        using var client = app.NeuerClient();
+        return await AnmeldenUndEinrichtenAsync(client, name);
+    }
+
     /// <summary>A client that sends the account's bearer token.</summary>
     public static HttpClient Client(AppProzess app, Zugang zugang, int verbindungen = 64)
     {

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Kim.Casemanagement.Benchmarks.Umgebung;
+using Kim.Casemanagement.Testing;
+using Npgsql;
+
+namespace Kim.Casemanagement.Benchmarks.Analysen;
+
+/// <summary>
+/// QUALITY.md targets 4 and 5 on the demo generator's data (seed command, default 100,000 clients ≈ 1.4M events):
+/// each Lenkungsgruppe analysis through the whole app (HTTP, sign-in, suppression, JSON) against a hand-written SQL
+/// aggregate over the same table in the same run (best of 3 each, alternating), ratio ≤ 1.5; the report page &lt; 1 s.
+/// </summary>
+internal static class AnalysenBenchmark
+{
+    private static readonly (string Name, string Pfad, string Sql)[] Analysen =
+    [
+        ("Prozesslandkarte (je Spur)", "/api/analysen/prozesslandkarte",
+            """
+            SELECT spur, von, nach, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY dd), percentile_cont(0.8) WITHIN GROUP (ORDER BY dd)
+            FROM (SELECT spur, nach_zustand AS von, lead(nach_zustand) OVER w AS nach, lead(fachliches_datum) OVER w - fachliches_datum AS dd
+                  FROM fall_ereignisse WINDOW w AS (PARTITION BY fall_id, spur, ueberleitung_id ORDER BY fachliches_datum, nr)) x
+            GROUP BY spur, von, nach
+            """),
+        ("Varianten (Bildung)", "/api/analysen/varianten?spur=Bildung",
+            """
+            SELECT pfad, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY dauer) FROM (
+              SELECT fall_id, string_agg(nach_zustand, '>' ORDER BY fachliches_datum, nr) AS pfad, max(fachliches_datum) - min(fachliches_datum) AS dauer
+              FROM fall_ereignisse WHERE spur = 'Bildung' GROUP BY fall_id, ueberleitung_id) p GROUP BY pfad
+            """),
+        ("Dauern (Kaplan-Meier)", "/api/analysen/dauern",
+            """
+            SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY d), count(*) FROM (
+              SELECT f.id, min(e.fachliches_datum) FILTER (WHERE e.nach_zustand = 'IntegrationskursLaeuft') - k.einreisedatum AS d
+              FROM faelle f JOIN klienten k ON k.id = f.klient_id LEFT JOIN fall_ereignisse e ON e.fall_id = f.id AND e.spur = 'Bildung'
+              GROUP BY f.id, k.einreisedatum) x
+            """),
+        ("Abweichungen vom idealen Verlauf", "/api/analysen/abweichungen",
+            """
+            SELECT spur, von, nach, count(DISTINCT fall_id)
+            FROM (SELECT fall_id, spur, nach_zustand AS von, lead(nach_zustand) OVER w AS nach
+                  FROM fall_ereignisse WINDOW w AS (PARTITION BY fall_id, spur, ueberleitung_id ORDER BY fachliches_datum, nr)) x
+            WHERE nach IS NOT NULL GROUP BY spur, von, nach
+            """),
+        ("Kennzahlen je Quartal", "/api/analysen/kennzahlen",
+            """
+            SELECT date_trunc('quarter', q) AS quartal, count(*) FILTER (WHERE f.aufgenommen_am >= q AND f.aufgenommen_am < q + interval '3 months'),
+                   count(*) FILTER (WHERE f.aufgenommen_am < q + interval '3 months')
+            FROM faelle f, generate_series(date '2018-01-01', date '2026-10-01', interval '3 months') q GROUP BY 1
+            """),
+    ];
+
+    public static async Task<int> AusfuehrenAsync(int klienten)
+    {
+        Console.WriteLine($"== Analysen und Teamleitung: Demodaten mit {klienten} Klienten");
+        var cluster = await PostgresTestCluster.GetAsync();
+        await using var datenbank = await cluster.CreateEmptyDatabaseAsync("bench_analysen");
+        var uhr = Stopwatch.StartNew();
+        var code = await AppProzess.KommandoAsync(datenbank.AppConnectionString, datenbank.OwnerConnectionString, new Dictionary<string, string>(),
+            "seed", "--clients", klienten.ToString(System.Globalization.CultureInfo.InvariantCulture), "--years", "8", "--seed", "42", "--ohne-validierung");
+        if (code != 0)
+        {
+            throw new InvalidOperationException("seed fehlgeschlagen.");
+        }
+
+        Console.WriteLine($"   seed in {uhr.Elapsed.TotalSeconds:F0} s");
+        long ereignisse;
+        await using (var v = new NpgsqlConnection(datenbank.OwnerConnectionString))
+        {
+            await v.OpenAsync();
+            await using var b = new NpgsqlCommand("ANALYZE; SELECT count(*) FROM fall_ereignisse", v) { CommandTimeout = 600 };
+            ereignisse = (long)(await b.ExecuteScalarAsync())!;
+        }
+
+        await using var app = await AppProzess.StartenAsync(datenbank.AppConnectionString, datenbank.OwnerConnectionString, tls: false);
+        var admin = await Zugaenge.AdministrationAsync(app, datenbank.AppConnectionString, datenbank.OwnerConnectionString);
+        using var adminClient = Zugaenge.Client(app, admin);
+        var lg = await Zugaenge.KontoAsync(app, adminClient, "lg.bench", ["Lenkungsgruppe"], null);
+        using var client = Zugaenge.Client(app, lg);
+        client.Timeout = TimeSpan.FromMinutes(5);
+        await using var quelle = NpgsqlDataSource.Create(datenbank.AppConnectionString);
+
+        var zeilen = new List<(string Was, string Wert, string Ziel, bool Ok)>();
+        var roh = new JsonObject { ["klienten"] = klienten, ["ereignisse"] = ereignisse };
+        foreach (var (name, pfad, sql) in Analysen)
+        {
+            double besteApp = double.MaxValue, besteSql = double.MaxValue;
+            for (var runde = 0; runde < 3; runde++)
+            {
+                besteSql = Math.Min(besteSql, await ZeitAsync(() => SqlAsync(quelle, sql)));
+                besteApp = Math.Min(besteApp, await ZeitAsync(async () => (await client.GetAsync(pfad)).EnsureSuccessStatusCode()));
+            }
+
+            var verhaeltnis = besteApp / besteSql;
+            zeilen.Add(($"{name}: App / SQL", $"{besteApp:F0} / {besteSql:F0} ms = {verhaeltnis:F2}", "≤ 1.50", verhaeltnis <= 1.5));
+            roh[pfad] = new JsonObject { ["appMs"] = besteApp, ["sqlMs"] = besteSql, ["verhaeltnis"] = verhaeltnis };
+            Console.WriteLine($"   {name}: App {besteApp:F0} ms, SQL {besteSql:F0} ms");
+        }
+
+        var seite = double.MaxValue;
+        for (var runde = 0; runde < 3; runde++)
+        {
+            seite = Math.Min(seite, await ZeitAsync(async () => (await client.GetAsync("/Analysen")).EnsureSuccessStatusCode()));
+        }
+
+        zeilen.Add(("Seite /Analysen (alle Analysen, serverseitig gerendert)", $"{seite:F0} ms", "< 1000 ms", seite < 1000));
+        roh["seiteMs"] = seite;
+        Bericht.Ausgeben("analysen", zeilen, roh,
+            "Lenkungsgruppe analytics over the demo data (QUALITY.md target 4)",
+            $"./scripts/bench.sh analysen --klienten {klienten}",
+            $"Data: the demo generator's `seed --clients {klienten} --years 8 --seed 42` ({ereignisse:N0} events). Each analysis over HTTP as a Lenkungsgruppe user (filters empty: all Fälle, all periods) against a hand-written SQL aggregate of the same kind over the same tables, best of 3, alternating.");
+        return zeilen.All(z => z.Ok) ? 0 : 1;
+    }
+
+    private static async Task SqlAsync(NpgsqlDataSource quelle, string sql)
+    {
+        await using var befehl = quelle.CreateCommand(sql);
+        befehl.CommandTimeout = 600;
+        await using var leser = await befehl.ExecuteReaderAsync();
+        while (await leser.ReadAsync())
+        {
+        }
+    }
+
+    private static async Task<double> ZeitAsync(Func<Task> aktion)
+    {
+        var uhr = Stopwatch.StartNew();
+        await aktion();
+        return uhr.Elapsed.TotalMilliseconds;
+    }
+}

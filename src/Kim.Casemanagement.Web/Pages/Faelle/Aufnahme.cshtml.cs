@@ -17,6 +17,7 @@ namespace Kim.Casemanagement.Web.Pages.Faelle;
 /// fields travel with the form, only the current step is shown. The last step runs the same use case as POST /api/faelle;
 /// its refusals are shown next to the fields (and the form returns to the step that holds the field).
 /// </summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Sicherheit.SicherheitsKonfiguration.PolitikAufnahme)]
 public sealed class AufnahmeModel(AufnahmeHandler aufnahme, IKalender kalender) : KimSeite
 {
     public static readonly IReadOnlyList<string> Schrittnamen = ["Person", "Ausgangslage", "Einwilligungen", "Prüfen und aufnehmen"];

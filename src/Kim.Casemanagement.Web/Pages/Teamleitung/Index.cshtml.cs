@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kim.Casemanagement.Web.Pages.Teamleitung;
 
 /// <summary>Team lead: weighted workload per case manager, intake queue with assignment, absence deputies for a period.</summary>
-[Authorize(Roles = "Teamleitung")]
+[Authorize(Policy = Sicherheit.SicherheitsKonfiguration.PolitikTeamleitung)]
 public sealed class IndexModel(AuslastungHandler auslastung, ZustaendigkeitHandler zustaendigkeit, FaelleSuchenHandler suchen, BenutzerVerwaltung benutzer, IAktuellerBenutzer ich, IKalender kalender) : KimSeite
 {
     public TeamAuslastung Daten { get; private set; } = null!;

@@ -16,6 +16,15 @@ public static class Bezeichnungen
 
     public static string Bildung(string zustand) => Enum.TryParse<BildungZustand>(zustand, out var z) ? BildungKatalog.Bezeichnung(z) : zustand;
 
+    /// <summary>A consent recipient or partner authority as people write it.</summary>
+    public static string Stelle(string? name) => name switch
+    {
+        null => "–",
+        "CaseManagement" => "Case Management",
+        "Auslaenderbehoerde" => "Ausländerbehörde",
+        _ => name,
+    };
+
     public static string Datum(DateOnly? d) => d?.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "–";
 
     public static string Zeit(DateTimeOffset d) =>

@@ -14,6 +14,16 @@ dotnet --version
 command -v initdb >/dev/null || { echo "PostgreSQL-Programme (initdb, pg_ctl) fehlen im PATH." >&2; exit 1; }
 initdb --version
 
+echo "== Chromium für die Browsertests (Playwright startet das System-Chromium, kein Download)"
+if ! command -v chromium >/dev/null; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+fi
+chromium --version 2>/dev/null | head -1 || true
+
 echo "== npm-Pakete für die Tests (offizieller SignalR-Client)"
 (cd tests/signalr-client && npm ci --no-audit --no-fund --loglevel=error)
 

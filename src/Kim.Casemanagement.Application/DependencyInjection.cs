@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<NotizHandler>();
         services.AddScoped<NotizenHandler>();
         services.AddScoped<UeberleitungHandler>();
+        services.AddScoped<Faelle.Auslastung.AuslastungHandler>();
         return services;
     }
 }

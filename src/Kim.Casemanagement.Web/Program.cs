@@ -41,6 +41,18 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
     return Task.CompletedTask;
 }));
 builder.Services.AddRazorPages();
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+{
+    // Confirmations after a redirect: same cookie rules as the login cookie (__Host- over HTTPS, Strict, HttpOnly).
+    var nurHttps = builder.Configuration.GetValue("Sicherheit:NurHttps", true);
+    o.Cookie.Name = nurHttps ? "__Host-kim-meldung" : "kim-meldung";
+    o.Cookie.SecurePolicy = nurHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+    o.Cookie.SameSite = SameSiteMode.Strict;
+    o.Cookie.HttpOnly = true;
+    o.Cookie.Path = "/";
+    o.Cookie.IsEssential = true;
+});
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<Kim.Casemanagement.Web.Oberflaeche.SeitenFehlerFilter>());
 // German text (umlauts, ß) is written as it is, not as numeric entities; markup stays encoded.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 

@@ -21,6 +21,14 @@ internal sealed class AutorisierungsAntworten(IProblemDetailsService problemDeta
                 return;
             }
 
+            if (!authorizeResult.Succeeded && authorizeResult.Challenged && context.Items.ContainsKey(SitzungsPruefung.SitzungAbgelaufen))
+            {
+                // The browser had a session that has ended (idle, absolute lifetime, logout elsewhere, deactivation): say so.
+                var zurueck = Uri.EscapeDataString(context.Request.PathBase + context.Request.Path + context.Request.QueryString);
+                context.Response.Redirect($"/Konto/Anmelden?grund=abgelaufen&zurueck={zurueck}");
+                return;
+            }
+
             await _standard.HandleAsync(next, context, policy, authorizeResult);
             return;
         }

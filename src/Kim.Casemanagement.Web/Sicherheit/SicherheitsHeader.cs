@@ -35,5 +35,5 @@ internal sealed class SicherheitsHeader(RequestDelegate next)
     }
 
     private static bool IstStatischesAsset(PathString pfad) =>
-        pfad.StartsWithSegments("/assets") || (pfad.StartsWithSegments("/api-doku") && !pfad.Value!.EndsWith(".html", StringComparison.Ordinal));
+        pfad.StartsWithSegments("/assets") || pfad.StartsWithSegments("/dist") || (pfad.StartsWithSegments("/api-doku") && !pfad.Value!.EndsWith(".html", StringComparison.Ordinal));
 }

@@ -22,6 +22,8 @@ internal static class SicherheitsKonfiguration
     public const string PolitikAngemeldet = "Angemeldet";
     public const string PolitikAdministration = "Administration";
     public const string PolitikDatenschutz = "Datenschutz";
+    public const string PolitikTeamleitung = "Teamleitung";
+    public const string PolitikAufnahme = "Aufnahme";
     public const string AntiforgeryHeader = "X-CSRF-TOKEN";
     public const string RateAnmeldung = "anmeldung";
     public const string RateApi = "api";
@@ -101,6 +103,8 @@ internal static class SicherheitsKonfiguration
             .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new ZweiFaktorAnforderung()).Build())
             .AddPolicy(PolitikAngemeldet, p => p.RequireAuthenticatedUser())
             .AddPolicy(PolitikAdministration, p => p.RequireAuthenticatedUser().AddRequirements(new ZweiFaktorAnforderung()).RequireRole(nameof(Application.Sicherheit.Rolle.Administration)))
+            .AddPolicy(PolitikTeamleitung, p => p.RequireAuthenticatedUser().AddRequirements(new ZweiFaktorAnforderung()).RequireRole(nameof(Application.Sicherheit.Rolle.Teamleitung)))
+            .AddPolicy(PolitikAufnahme, p => p.RequireAuthenticatedUser().AddRequirements(new ZweiFaktorAnforderung()).RequireRole(nameof(Application.Sicherheit.Rolle.Fallmanagement), nameof(Application.Sicherheit.Rolle.Teamleitung)))
             .AddPolicy(PolitikDatenschutz, p => p.RequireAuthenticatedUser().AddRequirements(new ZweiFaktorAnforderung()).RequireRole(nameof(Application.Sicherheit.Rolle.Datenschutz)));
 
         services.AddAntiforgery(o =>

@@ -10,6 +10,9 @@ namespace Kim.Casemanagement.Web.Sicherheit;
 /// </summary>
 internal sealed class SitzungsPruefung(RequestDelegate next)
 {
+    /// <summary>Marks a browser request whose login cookie named a session that has ended (the login page then says so).</summary>
+    public const string SitzungAbgelaufen = "kim.sitzungAbgelaufen";
+
     public async Task InvokeAsync(HttpContext context, SitzungsDienst sitzungen)
     {
         var user = context.User;
@@ -23,6 +26,7 @@ internal sealed class SitzungsPruefung(RequestDelegate next)
                 if (user.Identity.AuthenticationType == IdentityConstants.ApplicationScheme)
                 {
                     context.Response.Cookies.Delete(SicherheitsKonfiguration.CookieName, new CookieOptions { Secure = context.Request.IsHttps, Path = "/", SameSite = SameSiteMode.Strict, HttpOnly = true });
+                    context.Items[SitzungAbgelaufen] = true;
                 }
 
                 context.User = new ClaimsPrincipal(new ClaimsIdentity());

@@ -39,6 +39,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public TestKonto Administration { get; private set; } = null!;
 
+    public TestKonto Lenkungsgruppe { get; private set; } = null!;
+
     /// <summary>A case manager used only by the login test (fresh TOTP steps, a wrong code first).</summary>
     public TestKonto Anmeldung { get; private set; } = null!;
 
@@ -60,6 +62,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         Auslaenderbehoerde = await _factory.KontoAsync("abh.partner", Rolle.Partner, behoerde: Behoerde.Auslaenderbehoerde);
         Jobcenter = await _factory.KontoAsync("jc.partner", Rolle.Partner, behoerde: Behoerde.Jobcenter);
         Administration = await _factory.KontoAsync("admin.test", Rolle.Administration);
+        Lenkungsgruppe = await _factory.KontoAsync("lg.test", Rolle.Lenkungsgruppe);
         Anmeldung = await _factory.KontoAsync("fm.login", Rolle.Fallmanagement, "Team A");
         OhneZweitenFaktor = await _factory.KontoAsync("fm.neu", Rolle.Fallmanagement, "Team A", zweiFaktor: false);
 

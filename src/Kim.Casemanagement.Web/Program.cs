@@ -103,6 +103,7 @@ app.MapSpurenApi();
 app.MapAdminApi();
 app.MapDatenschutzApi();
 app.MapBenachrichtigungenApi();
+app.MapTeamleitungApi();
 app.MapAnalysenApi();
 app.MapThemenApi();
 app.MapHub<BenachrichtigungsHub>("/hubs/benachrichtigungen");

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Kim.Casemanagement.Application.Abstractions;
 using Kim.Casemanagement.Application.Sicherheit;
 using Kim.Casemanagement.Domain.Einwilligungen;
+using Kim.Casemanagement.Application.Faelle.Auslastung;
 using Kim.Casemanagement.Application.Faelle.Ereignisse;
 using Kim.Casemanagement.Application.Faelle.FaelleSuchen;
 using Kim.Casemanagement.Application.Faelle.Notizen;
@@ -125,6 +126,49 @@ internal sealed class FallAbfragen(KimDbContext db) : IFallAbfragen
         }
 
         return new Seite<FallZeile>(eintraege, gesamt, suche.Seite, suche.Groesse);
+    }
+
+    public async Task<AuslastungRoh> AuslastungAsync(FallListenSicht sicht, DateOnly heute, int ohneKontaktTage, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(sicht);
+        var offen = Blaetter<ProzessZustand>(Spur.Prozess, nameof(ProzessZustand.Offen), "phase");
+        var grenze = heute.AddDays(-ohneKontaktTage);
+        var q = db.Faelle.AsNoTracking().Where(f => f.Mandant == sicht.Mandant).Where(Sichtbar(sicht, heute))
+            .Where(f => f.FallmanagerId != null && offen.Contains(f.Prozess.Zustand));
+        var gruppen = await q
+            .GroupBy(f => new
+            {
+                f.FallmanagerId,
+                Phase = f.Prozess.Zustand,
+                A = f.Aufenthalt.Zustand != AufenthaltZustand.KeinStatus,
+                L = f.Leistungen.Zustand != LeistungenZustand.KeinLeistungsbezug,
+                B = f.Bildung.Zustand != BildungZustand.KeineBeratung,
+            })
+            .Select(g => new
+            {
+                g.Key.FallmanagerId,
+                g.Key.Phase,
+                g.Key.A,
+                g.Key.L,
+                g.Key.B,
+                Anzahl = g.Count(),
+                OhneKontakt = g.Count(f => (f.LetzterKontaktAm ?? f.AufgenommenAm) <= grenze),
+            })
+            .ToListAsync(ct);
+        var wiedervorlagen = await db.Wiedervorlagen.AsNoTracking()
+            .Where(w => w.ErledigtAm == null && w.Faellig <= heute)
+            .Join(q, w => w.FallId, f => f.Id, (w, f) => new { f.FallmanagerId, w.FallId, w.Faellig })
+            .GroupBy(x => x.FallmanagerId)
+            .Select(g => new
+            {
+                FallmanagerId = g.Key,
+                Faellig = g.Count(),
+                Ueberfaellig = g.Where(x => x.Faellig < heute).Select(x => x.FallId).Distinct().Count(),
+            })
+            .ToListAsync(ct);
+        return new AuslastungRoh(
+            [.. gruppen.Select(g => new AuslastungsGruppe(g.FallmanagerId!, g.Phase.ToString(), (g.A ? 1 : 0) + (g.L ? 1 : 0) + (g.B ? 1 : 0), g.Anzahl, g.OhneKontakt))],
+            [.. wiedervorlagen.Select(w => new WiedervorlagenJeFallmanager(w.FallmanagerId!, w.Faellig, w.Ueberfaellig))]);
     }
 
     /// <summary>The visibility rules of FallZugriff as a predicate: only the branches that apply to the caller.</summary>

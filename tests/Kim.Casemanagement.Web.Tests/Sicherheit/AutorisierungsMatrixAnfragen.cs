@@ -102,6 +102,7 @@ internal static class AutorisierungsMatrixAnfragen
                 .PostAsJsonAsync("/api/anmeldung", new { benutzername = k.Fixture.Anmeldekonto.Benutzername, passwort = k.Fixture.Anmeldekonto.Passwort }).OkAsync();
             return await k.Client.PostAsJsonAsync("/api/anmeldung/erneuern", new { erneuerungsToken = anmeldung["refreshToken"]!.GetValue<string>() });
         },
+        ["TeamAuslastung"] = k => k.Client.GetAsync("/api/teamleitung/auslastung?ohneKontaktTage=30"),
         ["BenachrichtigungenNachholen"] = k => k.Client.GetAsync("/api/benachrichtigungen?nachSeq=0&anzahl=10"),
         ["PosteingangStand"] = k => k.Client.GetAsync("/api/benachrichtigungen/stand"),
         ["BenachrichtigungGelesen"] = k => k.Client.PostAsync("/api/benachrichtigungen/1/gelesen", null),

@@ -471,6 +471,9 @@ internal static class AutorisierungsMatrixTabelle
         Allgemein("Wiederherstellungscodes", "POST", "/api/konto/wiederherstellungscodes", schreibend: true,  "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
         Allgemein("PasswortAendern", "POST", "/api/konto/passwort", schreibend: true,                         "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
 
+        // The team lead's workload: only the team lead (of their own team).
+        Allgemein("TeamAuslastung", "GET", "/api/teamleitung/auslastung", schreibend: false,                   "403  403  Ok   403   403  403  403  403  403  403  401"),
+
         // The own inbox (HTTP and hub): every signed-in role; each user only ever reaches their own user group.
         Allgemein("BenachrichtigungenNachholen", "GET", "/api/benachrichtigungen/", schreibend: false,          "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
         Allgemein("PosteingangStand", "GET", "/api/benachrichtigungen/stand", schreibend: false,               "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),

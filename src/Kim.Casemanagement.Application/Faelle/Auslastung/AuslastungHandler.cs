@@ -9,8 +9,8 @@ using Kim.Casemanagement.Domain.Faelle.Prozess;
 namespace Kim.Casemanagement.Application.Faelle.Auslastung;
 
 /// <summary>
-/// Workload of the team lead's team, read through the same list query and record filter as the caseload list (a team
-/// lead sees the team's Fälle and the intake queue). Weight of one open Fall = phase weight × (1 + 0.25 per active
+/// Workload of the team lead's team, aggregated in the database under the same record filter as the caseload list (a
+/// team lead sees the team's Fälle and the intake queue). Weight of one open Fall = phase weight × (1 + 0.25 per active
 /// track), an active track being one that is not in its "nothing yet" state; ended Fälle (Abschluss, Abbruch,
 /// Verweisung) do not count. The weights are a first proposal [D] for the team leads to calibrate.
 /// </summary>
@@ -18,6 +18,7 @@ public sealed class AuslastungHandler(IFallAbfragen abfragen, IKalender kalender
 {
     public const int StandardOhneKontaktTage = 30;
     private const int Seitengroesse = 200;
+    private const int MaxWarteschlange = 500;
 
     public static decimal Phasengewicht(string phase) => Enum.TryParse<ProzessZustand>(phase, out var p) ? p switch
     {
@@ -43,34 +44,40 @@ public sealed class AuslastungHandler(IFallAbfragen abfragen, IKalender kalender
         var sicht = zugriff.PruefeListe();
         var heute = kalender.Heute;
         var tage = ohneKontaktTage is > 0 and <= 3650 ? ohneKontaktTage.Value : StandardOhneKontaktTage;
-        var alle = new List<FallZeile>();
+
+        // The figures per case manager are aggregated in the database (one query each, whatever the team's size); only
+        // the intake queue lists single Fälle.
+        var roh = await abfragen.AuslastungAsync(sicht, heute, tage, ct);
+        var wv = roh.Wiedervorlagen.ToDictionary(w => w.FallmanagerId);
+        var zeilen = roh.Gruppen
+            .GroupBy(g => g.FallmanagerId)
+            .Select(g => new AuslastungZeile(
+                g.Key,
+                g.Sum(x => x.Anzahl),
+                g.Sum(x => x.Anzahl * Phasengewicht(x.Phase) * (1m + (0.25m * x.AktiveSpuren))),
+                wv.TryGetValue(g.Key, out var w) ? w.Faellig : 0,
+                wv.TryGetValue(g.Key, out var u) ? u.FaelleMitUeberfaelliger : 0,
+                g.Sum(x => x.OhneKontakt)))
+            .OrderByDescending(z => z.Gewichtet)
+            .ToArray();
+
+        var warteschlange = new List<FallZeile>();
         for (var seite = 1; ; seite++)
         {
-            var s = await abfragen.SuchenAsync(new FallSuche(Phase: nameof(ProzessZustand.Offen), Sortierung: "aktenzeichen", Absteigend: false, Seite: seite, Groesse: Seitengroesse), sicht, heute, ct);
-            alle.AddRange(s.Eintraege);
-            if (seite >= s.Seiten)
+            var s = await abfragen.SuchenAsync(new FallSuche(Phase: nameof(ProzessZustand.Offen), OhneFallmanager: true, Sortierung: "geaendert", Absteigend: false, Seite: seite, Groesse: Seitengroesse), sicht, heute, ct);
+            warteschlange.AddRange(s.Eintraege);
+            if (seite >= s.Seiten || warteschlange.Count >= MaxWarteschlange)
             {
                 break;
             }
         }
 
-        foreach (var z in alle)
+        audit.Vormerken("Team.Auslastung", $"{zeilen.Length} Fallmanager, {zeilen.Sum(z => z.AktiveFaelle)} Fälle (Summen)", null, null);
+        foreach (var z in warteschlange)
         {
-            audit.Vormerken("Fall.Auslastung", null, z.Id, null);
+            audit.Vormerken("Fall.Warteschlange", null, z.Id, null);
         }
 
-        var zeilen = alle.Where(z => z.FallmanagerId is not null)
-            .GroupBy(z => z.FallmanagerId!)
-            .Select(g => new AuslastungZeile(
-                g.Key,
-                g.Count(),
-                g.Sum(z => Phasengewicht(z.Prozess) * (1m + (0.25m * AktiveSpuren(z)))),
-                g.Sum(z => z.FaelligeWiedervorlagen),
-                g.Count(z => z.NaechsteWiedervorlage is { } w && w < heute),
-                g.Count(z => z.LetzterKontaktAm is not { } k || k < heute.AddDays(-tage))))
-            .OrderByDescending(z => z.Gewichtet)
-            .ToArray();
-        var warteschlange = alle.Where(z => z.FallmanagerId is null).OrderBy(z => z.GeaendertAm).ToArray();
         return new TeamAuslastung(zeilen, warteschlange, tage);
     }
 }

@@ -67,6 +67,18 @@ internal sealed class IdempotenzPruefung(RequestDelegate next)
         {
             await next(context);
         }
+        catch (Exception)
+        {
+            // Thrown errors (step not possible, stale version) of a duplicate that raced with the first request are
+            // answered below like a returned error: with the first request's answer. Anything else goes on as thrown.
+            context.Response.Body = original;
+            if (kontext.Gespeichert || await speicher.LesenAsync(benutzerId, schluessel, CancellationToken.None) is null)
+            {
+                throw;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status409Conflict;
+        }
         finally
         {
             context.Response.Body = original;
@@ -77,6 +89,15 @@ internal sealed class IdempotenzPruefung(RequestDelegate next)
         {
             // After the commit: if this fails (or the process dies here), a retry learns that the change was made.
             await speicher.AntwortSpeichernAsync(benutzerId, schluessel, context.Response.StatusCode, context.Response.ContentType, antwort, CancellationToken.None);
+        }
+        else if (!kontext.Gespeichert && context.Response.StatusCode >= 400
+            && await speicher.LesenAsync(benutzerId, schluessel, CancellationToken.None) is { } inzwischen)
+        {
+            // A duplicate that raced with the first request: it looked before the first one committed, then ran into the
+            // changed Fall (e.g. "step not possible"). It is the same request, so it gets the first one's answer.
+            context.Response.Clear();
+            await VorhandenAsync(context, problemDetails, inzwischen, hash);
+            return;
         }
 
         await original.WriteAsync(antwort, context.RequestAborted);

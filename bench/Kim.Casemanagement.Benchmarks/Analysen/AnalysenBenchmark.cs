@@ -72,7 +72,8 @@ internal static class AnalysenBenchmark
             ereignisse = (long)(await b.ExecuteScalarAsync())!;
         }
 
-        await using var app = await AppProzess.StartenAsync(datenbank.AppConnectionString, datenbank.OwnerConnectionString, tls: false);
+        // HTTPS: the report page has a form, and the antiforgery cookie is Secure-only outside Development.
+        await using var app = await AppProzess.StartenAsync(datenbank.AppConnectionString, datenbank.OwnerConnectionString);
         var admin = await Zugaenge.AdministrationAsync(app, datenbank.AppConnectionString, datenbank.OwnerConnectionString);
         using var adminClient = Zugaenge.Client(app, admin);
         var lg = await Zugaenge.KontoAsync(app, adminClient, "lg.bench", ["Lenkungsgruppe"], null);

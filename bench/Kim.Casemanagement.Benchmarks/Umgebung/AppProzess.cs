@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Kim.Casemanagement.Benchmarks.Umgebung;
@@ -47,7 +46,7 @@ internal sealed class AppProzess : IAsyncDisposable
     public static async Task<AppProzess> StartenAsync(string appConnectionString, string ownerConnectionString, IDictionary<string, string>? weitere = null, bool tls = true, int? festerPort = null)
     {
         var ordner = Directory.CreateTempSubdirectory("kim-bench-");
-        var zertifikat = ZertifikatErzeugen();
+        var zertifikat = Testing.TestZertifikat.Erzeugen();
         var pfx = Path.Combine(ordner.FullName, "server.pfx");
         await File.WriteAllBytesAsync(pfx, zertifikat.Export(X509ContentType.Pfx, "bench"));
         var pem = Path.Combine(ordner.FullName, "server.pem");
@@ -202,19 +201,6 @@ internal sealed class AppProzess : IAsyncDisposable
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();
         return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
-
-    private static X509Certificate2 ZertifikatErzeugen()
-    {
-        using var rsa = RSA.Create(2048);
-        var anfrage = new CertificateRequest("CN=localhost", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddDnsName("localhost");
-        san.AddIpAddress(IPAddress.Loopback);
-        anfrage.CertificateExtensions.Add(san.Build());
-        anfrage.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        using var zertifikat = anfrage.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-        return X509CertificateLoader.LoadPkcs12(zertifikat.Export(X509ContentType.Pfx), null);
     }
 
     private async Task BereitAsync(TimeSpan hoechstens)

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Security;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,7 +16,7 @@ namespace Kim.Casemanagement.Web.Tests.Infrastruktur;
 /// </summary>
 public sealed class KimWebFactory : WebApplicationFactory<Program>
 {
-    private static readonly Lazy<X509Certificate2> Zertifikat = new(ZertifikatErzeugen);
+    private static readonly Lazy<X509Certificate2> Zertifikat = new(Kim.Casemanagement.Testing.TestZertifikat.Erzeugen);
     private static readonly Lazy<string> ZertifikatDatei = new(() =>
     {
         var pfad = Path.Combine(Path.GetTempPath(), $"kim-test-{Environment.ProcessId}-{Guid.NewGuid():N}.pem");
@@ -87,18 +86,5 @@ public sealed class KimWebFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-    }
-
-    private static X509Certificate2 ZertifikatErzeugen()
-    {
-        using var rsa = RSA.Create(2048);
-        var anfrage = new CertificateRequest("CN=localhost", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddDnsName("localhost");
-        san.AddIpAddress(IPAddress.Loopback);
-        anfrage.CertificateExtensions.Add(san.Build());
-        anfrage.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        using var zertifikat = anfrage.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-        return X509CertificateLoader.LoadPkcs12(zertifikat.Export(X509ContentType.Pfx), null);
     }
 }

@@ -63,21 +63,21 @@ internal sealed class IdempotenzPruefung(RequestDelegate next)
         var original = context.Response.Body;
         await using var puffer2 = new MemoryStream();
         context.Response.Body = puffer2;
+        // A duplicate that raced with the first request looked before the first one committed, then ran into the changed
+        // Fall (e.g. "step not possible", returned or thrown). It is the same request, so it gets the first one's answer.
+        IdempotenzEintrag? inzwischen = null;
         try
         {
             await next(context);
         }
         catch (Exception)
         {
-            // Thrown errors (step not possible, stale version) of a duplicate that raced with the first request are
-            // answered below like a returned error: with the first request's answer. Anything else goes on as thrown.
             context.Response.Body = original;
-            if (kontext.Gespeichert || await speicher.LesenAsync(benutzerId, schluessel, CancellationToken.None) is null)
+            inzwischen = kontext.Gespeichert ? null : await speicher.LesenAsync(benutzerId, schluessel, CancellationToken.None);
+            if (inzwischen is null)
             {
                 throw;
             }
-
-            context.Response.StatusCode = StatusCodes.Status409Conflict;
         }
         finally
         {
@@ -90,14 +90,15 @@ internal sealed class IdempotenzPruefung(RequestDelegate next)
             // After the commit: if this fails (or the process dies here), a retry learns that the change was made.
             await speicher.AntwortSpeichernAsync(benutzerId, schluessel, context.Response.StatusCode, context.Response.ContentType, antwort, CancellationToken.None);
         }
-        else if (!kontext.Gespeichert && context.Response.StatusCode >= 400
-            && await speicher.LesenAsync(benutzerId, schluessel, CancellationToken.None) is { } inzwischen)
+        else if (!kontext.Gespeichert && (inzwischen is not null || context.Response.StatusCode >= 400))
         {
-            // A duplicate that raced with the first request: it looked before the first one committed, then ran into the
-            // changed Fall (e.g. "step not possible"). It is the same request, so it gets the first one's answer.
-            context.Response.Clear();
-            await VorhandenAsync(context, problemDetails, inzwischen, hash);
-            return;
+            inzwischen ??= await speicher.LesenAsync(benutzerId, schluessel, CancellationToken.None);
+            if (inzwischen is not null)
+            {
+                context.Response.Clear();
+                await VorhandenAsync(context, problemDetails, inzwischen, hash);
+                return;
+            }
         }
 
         await original.WriteAsync(antwort, context.RequestAborted);

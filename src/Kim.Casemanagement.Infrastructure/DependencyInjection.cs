@@ -16,8 +16,9 @@ public static class DependencyInjection
     {
         services.AddOptions<DatenbankOptionen>().Bind(configuration.GetSection(DatenbankOptionen.Abschnitt));
         services.AddSingleton<Datenbank>();
-        services.AddDbContext<KimDbContext>((sp, options) =>
-            options.UseNpgsql(sp.GetRequiredService<Datenbank>().DataSource));
+        // Pooled: a request reuses a context instance (EF resets its state) instead of building one per request.
+        services.AddDbContextPool<KimDbContext>((sp, options) =>
+            options.UseNpgsql(sp.GetRequiredService<Datenbank>().EfDataSource));
         services.AddScoped<IFallRepository, FallRepository>();
         services.AddScoped<Idempotenz.IdempotenzKontext>();
         services.AddSingleton<Idempotenz.IdempotenzSpeicher>();

@@ -23,6 +23,8 @@ namespace Kim.Casemanagement.Benchmarks.Uebergaenge;
 /// </summary>
 internal static class UebergangsBenchmark
 {
+    private static readonly TimeSpan Aufwaermen = TimeSpan.FromSeconds(20);
+
     public static async Task<int> AusfuehrenAsync(int clients, int sekundenProPhase)
     {
         Console.WriteLine($"== Übergänge und Fall lesen: {clients} gleichzeitige Clients, 2 × {sekundenProPhase} s je Seite");
@@ -61,14 +63,17 @@ internal static class UebergangsBenchmark
 
         var (xactSchritt, xactLesen) = await TransaktionenJeAnfrageAsync(datenbank.OwnerConnectionString, () => AppSchritt(0, 0), () => Ok(fm.GetAsync($"/api/faelle/{appFaelle[0]}")));
         Console.WriteLine($"   Datenbank-Transaktionen je Anfrage (autocommit zählt je Befehl): Schritt {xactSchritt:F1}, Fall lesen {xactLesen:F1}");
-        Console.WriteLine("   Aufwärmen …");
-        await Last.GeschlossenAsync(clients, TimeSpan.FromSeconds(3), AppSchritt);
+        // Warm-up until the JIT's tiered compilation has settled (the steady state of a server that runs for days):
+        // with a short warm-up, a quarter of the app's CPU in the first measured phase went to recompiling hot methods.
+        Console.WriteLine($"   Aufwärmen ({Aufwaermen.TotalSeconds:F0} s je Seite) …");
+        await Last.GeschlossenAsync(clients, Aufwaermen, AppSchritt);
         await Last.GeschlossenAsync(clients, TimeSpan.FromSeconds(3), RohSchritt);
         app.SpitzeZuruecksetzen();
-        var roh1 = await Last.GeschlossenAsync(clients, dauer, RohSchritt);
-        var app1 = await Last.GeschlossenAsync(clients, dauer, AppSchritt);
-        var roh2 = await Last.GeschlossenAsync(clients, dauer, RohSchritt);
-        var app2 = await Last.GeschlossenAsync(clients, dauer, AppSchritt);
+        var ich = Environment.ProcessId;
+        var (roh1, cpuRoh1) = await MitCpuAsync(ich, () => Last.GeschlossenAsync(clients, dauer, RohSchritt));
+        var (app1, cpuApp1) = await MitCpuAsync(app.Pid, () => Last.GeschlossenAsync(clients, dauer, AppSchritt));
+        var (roh2, cpuRoh2) = await MitCpuAsync(ich, () => Last.GeschlossenAsync(clients, dauer, RohSchritt));
+        var (app2, cpuApp2) = await MitCpuAsync(app.Pid, () => Last.GeschlossenAsync(clients, dauer, AppSchritt));
         var rssSchreiben = app.SpitzeRssMiB;
         var roh = LastErgebnis.Zusammen(roh1, roh2);
         var voll = LastErgebnis.Zusammen(app1, app2);
@@ -80,12 +85,12 @@ internal static class UebergangsBenchmark
         using var rohClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         Task<bool> AppLesen(int w, int i) => Ok(fm.GetAsync($"/api/faelle/{appFaelle[w]}"));
         Task<bool> RohLesen(int w, int i) => Ok(rohClient.GetAsync($"/roh/{appFaelle[w]}"));
-        await Last.GeschlossenAsync(clients, TimeSpan.FromSeconds(3), AppLesen);
+        await Last.GeschlossenAsync(clients, Aufwaermen, AppLesen);
         await Last.GeschlossenAsync(clients, TimeSpan.FromSeconds(3), RohLesen);
-        var rohL1 = await Last.GeschlossenAsync(clients, dauer, RohLesen);
-        var appL1 = await Last.GeschlossenAsync(clients, dauer, AppLesen);
-        var rohL2 = await Last.GeschlossenAsync(clients, dauer, RohLesen);
-        var appL2 = await Last.GeschlossenAsync(clients, dauer, AppLesen);
+        var (rohL1, cpuRohL1) = await MitCpuAsync(rohServer.Id, () => Last.GeschlossenAsync(clients, dauer, RohLesen));
+        var (appL1, cpuAppL1) = await MitCpuAsync(app.Pid, () => Last.GeschlossenAsync(clients, dauer, AppLesen));
+        var (rohL2, cpuRohL2) = await MitCpuAsync(rohServer.Id, () => Last.GeschlossenAsync(clients, dauer, RohLesen));
+        var (appL2, cpuAppL2) = await MitCpuAsync(app.Pid, () => Last.GeschlossenAsync(clients, dauer, AppLesen));
         rohServer.Kill();
         var rohLesen = LastErgebnis.Zusammen(rohL1, rohL2);
         var appLesen = LastErgebnis.Zusammen(appL1, appL2);
@@ -103,6 +108,10 @@ internal static class UebergangsBenchmark
             ("Fall lesen roh (eine Zeile, HTTP): Durchsatz / p99", $"{rohLesen.ProSekunde:F0}/s / {rohLesen.P(99):F1} ms", "Basis", rohLesen.Fehler == 0),
             ("Fall lesen App (autorisiert, HTTP): Durchsatz / p99", $"{appLesen.ProSekunde:F0}/s / {appLesen.P(99):F1} ms", "–", appLesen.Fehler == 0),
             ("Fall lesen: Durchsatz App / roh", $"{leseVerhaeltnis:F2}", "≥ 0.70", leseVerhaeltnis >= 0.7),
+            ("CPU je Übergang roh (Lastprogramm / PostgreSQL)", (cpuRoh1 + cpuRoh2).JeAnfrage(roh.Erfolgreich + roh.Fehler), "Info", true),
+            ("CPU je Übergang App (App / PostgreSQL)", (cpuApp1 + cpuApp2).JeAnfrage(voll.Erfolgreich + voll.Fehler), "Info", true),
+            ("CPU je Lesen roh (Roh-Server / PostgreSQL)", (cpuRohL1 + cpuRohL2).JeAnfrage(rohLesen.Erfolgreich + rohLesen.Fehler), "Info", true),
+            ("CPU je Lesen App (App / PostgreSQL)", (cpuAppL1 + cpuAppL2).JeAnfrage(appLesen.Erfolgreich + appLesen.Fehler), "Info", true),
             ("Fehler (Übergänge App / roh, Lesen App / roh)", $"{voll.Fehler} / {roh.Fehler} / {appLesen.Fehler} / {rohLesen.Fehler}", "0", voll.Fehler + roh.Fehler + appLesen.Fehler + rohLesen.Fehler == 0),
             ("RSS der Anwendung (Spitze: Übergänge / gesamt)", $"{rssSchreiben:F0} / {rss:F0} MiB", "< 600 MiB", rss < 600),
         };
@@ -123,7 +132,7 @@ internal static class UebergangsBenchmark
         },
         "Transition and case read (QUALITY.md targets 1, 2, 6)",
         $"./scripts/bench.sh uebergaenge --clients {clients} --dauer {sekundenProPhase}",
-        $"{clients} concurrent clients, closed loop, phases alternate raw/app/raw/app ({sekundenProPhase} s each). The app runs as its own process on plain HTTP on loopback (TLS ends at nginx in production). Raw transition: one transaction with the same rows (Fall update, event, audit, the deputy's notification and counter) as one batched round trip plus COMMIT. Raw read: a bare Kestrel endpoint reading one row of `faelle` with Npgsql. Database transactions per request (autocommitted statements count one each): step {xactSchritt:F1}, read {xactLesen:F1}.");
+        $"{clients} concurrent clients, closed loop, {Aufwaermen.TotalSeconds:F0} s warm-up of the app per kind, phases alternate raw/app/raw/app ({sekundenProPhase} s each). The app runs as its own process on plain HTTP on loopback (TLS ends at nginx in production). Raw transition: one transaction with the same rows (Fall update, event, audit, the deputy's notification and counter) as one batched round trip plus COMMIT. Raw read: a bare Kestrel endpoint reading one row of `faelle` with Npgsql. Database transactions per request (autocommitted statements count one each): step {xactSchritt:F1}, read {xactLesen:F1}.");
         return zeilen.All(z => z.Ok) ? 0 : 1;
     }
 
@@ -156,6 +165,13 @@ internal static class UebergangsBenchmark
         }
 
         return (await MessenAsync(schritt), await MessenAsync(lesen));
+    }
+
+    private static async Task<(LastErgebnis Ergebnis, CpuZeit Cpu)> MitCpuAsync(int pid, Func<Task<LastErgebnis>> phase)
+    {
+        var vorher = CpuZeit.Messen(pid);
+        var ergebnis = await phase();
+        return (ergebnis, CpuZeit.Messen(pid) - vorher);
     }
 
     private static JsonObject Figuren(LastErgebnis e) => new()

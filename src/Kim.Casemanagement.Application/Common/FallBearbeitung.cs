@@ -30,7 +30,9 @@ public sealed class FallBearbeitung(IFallRepository repository, IAktuellerBenutz
     {
         var vorgang = "Fall." + aktion;
         var detail = spur is null ? null : trigger is null ? spur.ToString() : $"{spur}/{trigger}";
-        var fall = await repository.LadenAsync(fallId, ct);
+
+        // Reading needs no change tracking (nothing is saved); every other action may change the Fall.
+        var fall = aktion == FallAktion.Lesen ? await repository.LesenAsync(fallId, ct) : await repository.LadenAsync(fallId, ct);
         if (fall is null)
         {
             audit.Vormerken(vorgang, "Fall nicht vorhanden", fallId, null);

@@ -33,9 +33,14 @@ public sealed class Datenbank : IAsyncDisposable
             OwnerConnectionString = configuration.GetConnectionString("KimMigration") is { Length: > 0 } owner ? owner : app;
         }
 
-        var builder = new NpgsqlDataSourceBuilder(AppConnectionString);
-        builder.EnableDynamicJson();
-        DataSource = builder.Build();
+        DataSource = Bauen(AppConnectionString, ohneZuruecksetzen: false);
+
+        // EF Core (requests) opens and closes a pooled connection for every query; resetting the session each time
+        // costs the server several statements per query. EF leaves no session state behind (no LISTEN, temp tables,
+        // session advisory locks or SET outside a transaction; an open transaction is rolled back on close in any
+        // case), so its pool skips the reset. Code that does use session state (LISTEN, the scheduler's advisory
+        // lock) stays on DataSource, whose pool resets.
+        EfDataSource = Bauen(AppConnectionString, ohneZuruecksetzen: true);
     }
 
     public string AppConnectionString { get; }
@@ -46,6 +51,9 @@ public sealed class Datenbank : IAsyncDisposable
 
     public NpgsqlDataSource DataSource { get; }
 
+    /// <summary>The pool of EF Core's contexts: like <see cref="DataSource"/>, without the session reset on return.</summary>
+    public NpgsqlDataSource EfDataSource { get; }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -54,6 +62,7 @@ public sealed class Datenbank : IAsyncDisposable
         }
 
         await DataSource.DisposeAsync();
+        await EfDataSource.DisposeAsync();
         if (_embedded is not null)
         {
             await _embedded.DisposeAsync();
@@ -61,4 +70,22 @@ public sealed class Datenbank : IAsyncDisposable
     }
 
     private int _disposed;
+
+    private static NpgsqlDataSource Bauen(string connectionString, bool ohneZuruecksetzen)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+
+        // Statements the app repeats (loading a Fall, writing a step, notices) are prepared on each pooled connection
+        // after their second use: PostgreSQL then skips parsing and planning them (unless the connection string sets
+        // its own Max Auto Prepare). A resetting pool keeps prepared statements (no DISCARD ALL once some exist).
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 200;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
+
+        builder.ConnectionStringBuilder.NoResetOnClose = ohneZuruecksetzen;
+        builder.EnableDynamicJson();
+        return builder.Build();
+    }
 }

@@ -14,16 +14,26 @@ namespace Kim.Casemanagement.Infrastructure.Persistence;
 /// <summary>EF Core repository of the Fall aggregate; one SaveChanges = one transaction, guarded by the Fall's version.</summary>
 internal sealed class FallRepository(KimDbContext db, IAuditProtokoll audit, AuditSchreiber schreiber, IBenachrichtigungen benachrichtigungen, BenachrichtigungsWecker wecker, TimeProvider zeit, Idempotenz.IdempotenzKontext idempotenz) : IFallRepository
 {
-    public Task<Fall?> LadenAsync(Guid id, CancellationToken ct) =>
-        db.Faelle
+    // Compiled once: the LINQ tree of the aggregate load is not rebuilt, hashed and looked up on every request.
+    private static readonly Func<KimDbContext, Guid, CancellationToken, Task<Fall?>> Verfolgt =
+        EF.CompileAsyncQuery((KimDbContext k, Guid id, CancellationToken ct) => Aggregat(k.Faelle).FirstOrDefault(f => f.Id == id));
+
+    private static readonly Func<KimDbContext, Guid, CancellationToken, Task<Fall?>> Unverfolgt =
+        EF.CompileAsyncQuery((KimDbContext k, Guid id, CancellationToken ct) => Aggregat(k.Faelle.AsNoTracking()).FirstOrDefault(f => f.Id == id));
+
+    public Task<Fall?> LadenAsync(Guid id, CancellationToken ct) => Verfolgt(db, id, ct);
+
+    public Task<Fall?> LesenAsync(Guid id, CancellationToken ct) => Unverfolgt(db, id, ct);
+
+    private static IQueryable<Fall> Aggregat(IQueryable<Fall> faelle) =>
+        faelle
             .Include(f => f.Klient)
             .Include(f => f.Einwilligungen)
             .Include(f => f.Ziele)
             .Include(f => f.Wiedervorlagen)
             .Include(f => f.Vertretungen)
             .Include(f => f.Ueberleitungen)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(f => f.Id == id, ct);
+            .AsSplitQuery();
 
     public async Task HinzufuegenAsync(Fall fall, CancellationToken ct)
     {

@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace Kim.Casemanagement.Benchmarks.Umgebung;
+
+/// <summary>
+/// CPU time (user + system, from /proc) of one process and of all PostgreSQL server processes, so that a phase can say
+/// where the machine's two cores went: milliseconds of CPU per request in the app and in the database.
+/// </summary>
+internal readonly record struct CpuZeit(double ProzessMs, double PostgresMs)
+{
+    private static readonly double TicksProSekunde = 100.0; // USER_HZ on Linux
+
+    public static CpuZeit Messen(int pid) => new(Ms(pid), AllePostgresMs());
+
+    public static CpuZeit operator -(CpuZeit a, CpuZeit b) => new(a.ProzessMs - b.ProzessMs, a.PostgresMs - b.PostgresMs);
+
+    public static CpuZeit operator +(CpuZeit a, CpuZeit b) => new(a.ProzessMs + b.ProzessMs, a.PostgresMs + b.PostgresMs);
+
+    public string JeAnfrage(int anfragen) => anfragen == 0
+        ? "–"
+        : string.Create(CultureInfo.InvariantCulture, $"{ProzessMs / anfragen:F2} / {PostgresMs / anfragen:F2} ms");
+
+    private static double AllePostgresMs()
+    {
+        var summe = 0.0;
+        foreach (var ordner in Directory.EnumerateDirectories("/proc"))
+        {
+            var name = Path.GetFileName(ordner);
+            if (name.Length == 0 || !char.IsAsciiDigit(name[0]))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (File.ReadAllText(Path.Combine(ordner, "comm")).TrimEnd() == "postgres")
+                {
+                    summe += Ms(int.Parse(name, CultureInfo.InvariantCulture));
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended meanwhile.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return summe;
+    }
+
+    private static double Ms(int pid)
+    {
+        try
+        {
+            // Field 2 (comm) may contain spaces; the fields after its closing parenthesis are fixed.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var felder = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(felder[11], CultureInfo.InvariantCulture) + long.Parse(felder[12], CultureInfo.InvariantCulture);
+            return ticks * 1000.0 / TicksProSekunde;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+}

@@ -16,6 +16,8 @@ namespace Kim.Casemanagement.Benchmarks.Benachrichtigungen;
 /// </summary>
 internal static class BenachrichtigungsBenchmark
 {
+    private const int AufwaermSekunden = 20;
+
     public static async Task<int> AusfuehrenAsync(int anzahlClients, int rate, int dauerSekunden)
     {
         Console.WriteLine($"== Benachrichtigungen: {anzahlClients} Clients, {rate} Übergänge/s, {dauerSekunden} s");
@@ -33,15 +35,27 @@ internal static class BenachrichtigungsBenchmark
 
         // One Fall per client, led by the driver; the client's account deputises on it, so each step notifies exactly it.
         using var fm = Zugaenge.Client(app, fuehrung);
-        var faelle = new Guid[anzahlClients];
         var heute = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
-        await Parallel.ForEachAsync(Enumerable.Range(0, anzahlClients), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+        async Task<Guid[]> FaelleAnlegenAsync(List<Zugang> vertreter, int versatz)
         {
-            var fall = await Zugaenge.LesenAsync(await fm.PostAsJsonAsync("/api/faelle", Zugaenge.Aufnahme(i, heute), ct));
-            faelle[i] = fall["fallId"]!.GetValue<Guid>();
-            await Zugaenge.LesenAsync(await fm.PostAsJsonAsync($"/api/faelle/{faelle[i]}/vertretungen", new { benutzerId = vertretungen[i].Id, von = heute, bis = heute.AddDays(30) }, ct));
-        });
+            var ids = new Guid[vertreter.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, vertreter.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+            {
+                var fall = await Zugaenge.LesenAsync(await fm.PostAsJsonAsync("/api/faelle", Zugaenge.Aufnahme(versatz + i, heute), ct));
+                ids[i] = fall["fallId"]!.GetValue<Guid>();
+                await Zugaenge.LesenAsync(await fm.PostAsJsonAsync($"/api/faelle/{ids[i]}/vertretungen", new { benutzerId = vertreter[i].Id, von = heute, bis = heute.AddDays(30) }, ct));
+            });
+            return ids;
+        }
+
+        var faelle = await FaelleAnlegenAsync(vertretungen, 0);
         Console.WriteLine($"   {anzahlClients} Fälle mit Vertretung angelegt ({vorbereitung.Elapsed.TotalSeconds:F0} s)");
+
+        // Warm-up of the step path (JIT tiering, prepared statements) at the same rate, on other Fälle whose deputies
+        // are not connected: their notices stay in those inboxes and reach none of the measured clients.
+        var aufwaermFaelle = await FaelleAnlegenAsync(await Zugaenge.FallmanagementAnlegenAsync(app, adminClient, datenbank.OwnerConnectionString, team, "fm.warm.", 64, anmelden: false), anzahlClients);
+        var aufwaermen = await SchritteAsync(fm, aufwaermFaelle, rate, AufwaermSekunden);
+        Console.WriteLine($"   Aufwärmen: {aufwaermen.Erfolgreich} Schritte in {AufwaermSekunden} s (p99 {aufwaermen.P99:F0} ms)");
 
         var konfiguration = Path.Combine(Path.GetTempPath(), $"kim-bench-clients-{Environment.ProcessId}.json");
         await File.WriteAllTextAsync(konfiguration, new JsonObject
@@ -90,7 +104,7 @@ internal static class BenachrichtigungsBenchmark
         },
         "Notifications: 1,000 connected clients (QUALITY.md targets 3, 6)",
         $"./scripts/bench.sh benachrichtigungen --clients {anzahlClients} --rate {rate} --dauer {dauerSekunden}",
-        $"{anzahlClients} clients of the official `@microsoft/signalr` JavaScript client (Node, WebSockets over TLS, each with the product's inbox logic `ClientApp/posteingang.js`), each the deputy on its own Fall; {rate} transitions/s for {dauerSekunden} s through the HTTP API, each notifying one client. Commit-to-client: from the notice's timestamp (set inside the writing transaction, before COMMIT) to its arrival at the client, same machine clock. 10 % of the clients are forced to disconnect for 2 s at random moments and catch up from their last confirmed seq.");
+        $"{anzahlClients} clients of the official `@microsoft/signalr` JavaScript client (Node, WebSockets over TLS, each with the product's inbox logic `ClientApp/posteingang.js`), each the deputy on its own Fall; {rate} transitions/s for {dauerSekunden} s through the HTTP API, each notifying one client, after a {AufwaermSekunden} s warm-up at the same rate on other Fälle (deputies not connected). Commit-to-client: from the notice's timestamp (set inside the writing transaction, before COMMIT) to its arrival at the client, same machine clock. 10 % of the clients are forced to disconnect for 2 s at random moments and catch up from their last confirmed seq.");
         return zeilen.All(z => z.Ok) ? 0 : 1;
     }
 

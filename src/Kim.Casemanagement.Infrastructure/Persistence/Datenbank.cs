@@ -33,14 +33,14 @@ public sealed class Datenbank : IAsyncDisposable
             OwnerConnectionString = configuration.GetConnectionString("KimMigration") is { Length: > 0 } owner ? owner : app;
         }
 
-        DataSource = Bauen(AppConnectionString, ohneZuruecksetzen: false);
+        DataSource = Bauen(AppConnectionString, efKontext: false);
 
         // EF Core (requests) opens and closes a pooled connection for every query; resetting the session each time
         // costs the server several statements per query. EF leaves no session state behind (no LISTEN, temp tables,
         // session advisory locks or SET outside a transaction; an open transaction is rolled back on close in any
         // case), so its pool skips the reset. Code that does use session state (LISTEN, the scheduler's advisory
         // lock) stays on DataSource, whose pool resets.
-        EfDataSource = Bauen(AppConnectionString, ohneZuruecksetzen: true);
+        EfDataSource = Bauen(AppConnectionString, efKontext: true);
     }
 
     public string AppConnectionString { get; }
@@ -71,20 +71,21 @@ public sealed class Datenbank : IAsyncDisposable
 
     private int _disposed;
 
-    private static NpgsqlDataSource Bauen(string connectionString, bool ohneZuruecksetzen)
+    private static NpgsqlDataSource Bauen(string connectionString, bool efKontext)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
 
-        // Statements the app repeats (loading a Fall, writing a step, notices) are prepared on each pooled connection
-        // after their second use: PostgreSQL then skips parsing and planning them (unless the connection string sets
-        // its own Max Auto Prepare). A resetting pool keeps prepared statements (no DISCARD ALL once some exist).
-        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        // EF's statements (loading a Fall by key, writing a step) are prepared on each pooled connection after their
+        // second use, so PostgreSQL skips parsing and planning them (unless the connection string sets its own Max Auto
+        // Prepare). Not on DataSource: its range queries ("xid >= $1", "seq > $1") would fall back to PostgreSQL's
+        // generic plan after five executions, which does not know how few rows the bound value selects.
+        if (efKontext && builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
         {
             builder.ConnectionStringBuilder.MaxAutoPrepare = 200;
             builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
         }
 
-        builder.ConnectionStringBuilder.NoResetOnClose = ohneZuruecksetzen;
+        builder.ConnectionStringBuilder.NoResetOnClose = efKontext;
         builder.EnableDynamicJson();
         return builder.Build();
     }

@@ -30,16 +30,20 @@ switch (befehl)
     case "analysen":
         ergebnis = await AnalysenBenchmark.AusfuehrenAsync(Zahl("--klienten", 100000));
         break;
+    case "auslastung":
+        ergebnis = await AuslastungsBenchmark.AusfuehrenAsync(Zahl("--klienten", 100000));
+        break;
     case "rohserver":
         return await RohServer.LaufenAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
     case "alle":
         ergebnis |= await UebergangsBenchmark.AusfuehrenAsync(32, 15);
         ergebnis |= await StoerungsTest.AusfuehrenAsync(20, 5, 16);
         ergebnis |= await BenachrichtigungsBenchmark.AusfuehrenAsync(1000, 100, 60);
+        ergebnis |= await AuslastungsBenchmark.AusfuehrenAsync(100000);
         ergebnis |= await AnalysenBenchmark.AusfuehrenAsync(100000);
         break;
     default:
-        Console.Error.WriteLine($"Unbekannter Benchmark: {befehl}. Verfügbar: uebergaenge, stoerungen, benachrichtigungen, analysen, alle.");
+        Console.Error.WriteLine($"Unbekannter Benchmark: {befehl}. Verfügbar: uebergaenge, stoerungen, benachrichtigungen, auslastung, analysen, alle.");
         return 2;
 }
 

@@ -28,7 +28,9 @@ public static class DependencyInjection
         services.AddScoped<EinwilligungsRegister>();
         services.AddSingleton(Rechtsregeltabelle.Standard);
         services.AddKimBenachrichtigungsSchreibweg(configuration);
-        services.AddHostedService<MigrationBeimStart>();
+        // First of all hosted services: DataProtection's own hosted service (registered earlier by Razor Pages and
+        // antiforgery) reads the key ring from the database at start; on a fresh database the table must exist by then.
+        services.Insert(0, ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, MigrationBeimStart>());
         services.AddHealthChecks().AddCheck<DatenbankBereitCheck>("datenbank", HealthStatus.Unhealthy, ["ready"]);
         return services;
     }

@@ -53,24 +53,8 @@ internal static class AnalysenBenchmark
     public static async Task<int> AusfuehrenAsync(int klienten)
     {
         Console.WriteLine($"== Analysen und Teamleitung: Demodaten mit {klienten} Klienten");
-        var cluster = await PostgresTestCluster.GetAsync();
-        await using var datenbank = await cluster.CreateEmptyDatabaseAsync("bench_analysen");
-        var uhr = Stopwatch.StartNew();
-        var code = await AppProzess.KommandoAsync(datenbank.AppConnectionString, datenbank.OwnerConnectionString, new Dictionary<string, string>(),
-            "seed", "--clients", klienten.ToString(System.Globalization.CultureInfo.InvariantCulture), "--years", "8", "--seed", "42", "--ohne-validierung");
-        if (code != 0)
-        {
-            throw new InvalidOperationException("seed fehlgeschlagen.");
-        }
-
-        Console.WriteLine($"   seed in {uhr.Elapsed.TotalSeconds:F0} s");
-        long ereignisse;
-        await using (var v = new NpgsqlConnection(datenbank.OwnerConnectionString))
-        {
-            await v.OpenAsync();
-            await using var b = new NpgsqlCommand("ANALYZE; SELECT count(*) FROM fall_ereignisse", v) { CommandTimeout = 600 };
-            ereignisse = (long)(await b.ExecuteScalarAsync())!;
-        }
+        var (datenbank, ereignisse) = await DemodatenAsync(klienten);
+        await using var _ = datenbank;
 
         // HTTPS: the report page has a form, and the antiforgery cookie is Secure-only outside Development.
         await using var app = await AppProzess.StartenAsync(datenbank.AppConnectionString, datenbank.OwnerConnectionString);
@@ -99,50 +83,41 @@ internal static class AnalysenBenchmark
         }
 
         var seite = double.MaxValue;
-        for (var runde = 0; runde < 3; runde++)
+        for (var runde = 0; runde < 3 && (runde == 0 || seite < 10_000); runde++)
         {
+            // Best of 3; once only when the page takes longer than 10 s (the verdict is clear, each round costs minutes).
             seite = Math.Min(seite, await ZeitAsync(async () => (await client.GetAsync("/Analysen")).EnsureSuccessStatusCode()));
         }
 
         zeilen.Add(("Seite /Analysen (alle Analysen, serverseitig gerendert)", $"{seite:F0} ms", "< 1000 ms", seite < 1000));
         roh["seiteMs"] = seite;
 
-        // Team-lead workload (QUALITY.md target 5): the team with the most Fälle, 200 requests one after another.
-        Guid teamId;
-        long teamFaelle;
-        await using (var v = new NpgsqlConnection(datenbank.OwnerConnectionString))
-        {
-            await v.OpenAsync();
-            await using var b = new NpgsqlCommand("SELECT team_id, count(*) FROM faelle WHERE team_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1", v);
-            await using var r = await b.ExecuteReaderAsync();
-            await r.ReadAsync();
-            teamId = r.GetGuid(0);
-            teamFaelle = r.GetInt64(1);
-        }
-
-        var tl = await Zugaenge.KontoAsync(app, adminClient, "tl.bench", ["Teamleitung"], teamId);
-        using var tlClient = Zugaenge.Client(app, tl);
-        for (var i = 0; i < 5; i++)
-        {
-            (await tlClient.GetAsync("/api/teamleitung/auslastung")).EnsureSuccessStatusCode();
-        }
-
-        var dauern = new double[200];
-        for (var i = 0; i < dauern.Length; i++)
-        {
-            dauern[i] = await ZeitAsync(async () => (await tlClient.GetAsync("/api/teamleitung/auslastung")).EnsureSuccessStatusCode());
-        }
-
-        Array.Sort(dauern);
-        var p95 = Bericht.Perzentil(dauern, 95);
-        zeilen.Add(($"Teamleitung: Auslastung (Team mit {teamFaelle:N0} von {klienten:N0} Fällen) p50 / p95", $"{Bericht.Perzentil(dauern, 50):F0} / {p95:F0} ms", "p95 < 200 ms", p95 < 200));
-        roh["auslastungP95Ms"] = p95;
-        roh["auslastungTeamFaelle"] = teamFaelle;
         Bericht.Ausgeben("analysen", zeilen, roh,
-            "Lenkungsgruppe analytics and team-lead workload over the demo data (QUALITY.md targets 4, 5)",
+            "Lenkungsgruppe analytics over the demo data (QUALITY.md target 4)",
             $"./scripts/bench.sh analysen --klienten {klienten}",
             $"Data: the demo generator's `seed --clients {klienten} --years 8 --seed 42` ({ereignisse:N0} events). Each analysis over HTTP as a Lenkungsgruppe user (filters empty: all Fälle, all periods) against a hand-written SQL aggregate of the same kind over the same tables, best of 3, alternating.");
         return zeilen.All(z => z.Ok) ? 0 : 1;
+    }
+
+    /// <summary>A fresh database with the demo generator's data (seed command of the app, fixed seed), analysed.</summary>
+    internal static async Task<(TestDatabase Datenbank, long Ereignisse)> DemodatenAsync(int klienten)
+    {
+        var cluster = await PostgresTestCluster.GetAsync();
+        var datenbank = await cluster.CreateEmptyDatabaseAsync("bench_demodaten");
+        var uhr = Stopwatch.StartNew();
+        var code = await AppProzess.KommandoAsync(datenbank.AppConnectionString, datenbank.OwnerConnectionString, new Dictionary<string, string>(),
+            "seed", "--clients", klienten.ToString(System.Globalization.CultureInfo.InvariantCulture), "--years", "8", "--seed", "42", "--ohne-validierung");
+        if (code != 0)
+        {
+            await datenbank.DisposeAsync();
+            throw new InvalidOperationException("seed fehlgeschlagen.");
+        }
+
+        Console.WriteLine($"   seed in {uhr.Elapsed.TotalSeconds:F0} s");
+        await using var v = new NpgsqlConnection(datenbank.OwnerConnectionString);
+        await v.OpenAsync();
+        await using var b = new NpgsqlCommand("ANALYZE; SELECT count(*) FROM fall_ereignisse", v) { CommandTimeout = 600 };
+        return (datenbank, (long)(await b.ExecuteScalarAsync())!);
     }
 
     private static async Task SqlAsync(NpgsqlDataSource quelle, string sql)

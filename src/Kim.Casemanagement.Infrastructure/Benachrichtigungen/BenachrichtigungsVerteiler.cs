@@ -47,7 +47,19 @@ public sealed partial class BenachrichtigungsVerteiler(
 
         if (_horizont is null)
         {
-            // First round after start: begin at the present; clients catch up on older notices by seq.
+            // First round after start: begin at the present; clients catch up on older notices by seq. The horizon is
+            // cluster-wide, so a transaction still open anywhere (another database, a long report) keeps it behind rows
+            // that committed before this start: those count as pushed, so that only what commits from now on is pushed.
+            await using (var vorhanden = new NpgsqlCommand("SELECT id, xid FROM benachrichtigungen WHERE xid >= @h", verbindung, tx))
+            {
+                vorhanden.Parameters.Add(new NpgsqlParameter("h", NpgsqlDbType.Xid8) { Value = neuerHorizont });
+                await using var reader = await vorhanden.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    _zugestellt[reader.GetInt64(0)] = reader.GetFieldValue<ulong>(1);
+                }
+            }
+
             _horizont = neuerHorizont;
             await tx.CommitAsync(ct);
             return 0;

@@ -19,7 +19,10 @@ public sealed class KimWebFactory : WebApplicationFactory<Program>
     private static readonly Lazy<X509Certificate2> Zertifikat = new(Kim.Casemanagement.Testing.TestZertifikat.Erzeugen);
     private static readonly Lazy<string> ZertifikatDatei = new(() =>
     {
-        var pfad = Path.Combine(Path.GetTempPath(), $"kim-test-{Environment.ProcessId}-{Guid.NewGuid():N}.pem");
+        // In the test cluster's folder, which its watchdog deletes once this process is gone (the test runner kills
+        // the test host too soon for exit handlers).
+        var ordner = Kim.Casemanagement.Testing.PostgresTestCluster.GetAsync().GetAwaiter().GetResult().RootDirectory;
+        var pfad = Path.Combine(ordner, "server-zertifikat.pem");
         File.WriteAllText(pfad, Zertifikat.Value.ExportCertificatePem());
         return pfad;
     });

@@ -45,33 +45,18 @@ public sealed partial class BenachrichtigungsVerteiler(
             neuerHorizont = (ulong)(await h.ExecuteScalarAsync(ct))!;
         }
 
-        if (_horizont is null)
-        {
-            // First round after start: begin at the present; clients catch up on older notices by seq. The horizon is
-            // cluster-wide, so a transaction still open anywhere (another database, a long report) keeps it behind rows
-            // that committed before this start: those count as pushed, so that only what commits from now on is pushed.
-            await using (var vorhanden = new NpgsqlCommand("SELECT id, xid FROM benachrichtigungen WHERE xid >= @h", verbindung, tx))
-            {
-                vorhanden.Parameters.Add(new NpgsqlParameter("h", NpgsqlDbType.Xid8) { Value = neuerHorizont });
-                await using var reader = await vorhanden.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    _zugestellt[reader.GetInt64(0)] = reader.GetFieldValue<ulong>(1);
-                }
-            }
-
-            _horizont = neuerHorizont;
-            await tx.CommitAsync(ct);
-            return 0;
-        }
-
+        // First round after start: begin at the present; clients catch up on older notices by seq. The horizon is
+        // cluster-wide, so a transaction still open anywhere (another database, a long report) keeps it behind rows that
+        // committed before this start: the first round reads them like any round but only records them as pushed, so
+        // that only what commits from now on is pushed.
+        var ersteRunde = _horizont is null;
         var neue = new List<(long Id, ulong Xid, string Empfaenger, BenachrichtigungDto Dto)>();
         await using (var befehl = new NpgsqlCommand(
             "SELECT id, xid, empfaenger_id, seq, fall_id, art, titel, text, link, erstellt_am, gelesen_am IS NOT NULL FROM benachrichtigungen WHERE xid >= @h ORDER BY xid, id",
             verbindung,
             tx))
         {
-            befehl.Parameters.Add(new NpgsqlParameter("h", NpgsqlDbType.Xid8) { Value = _horizont.Value });
+            befehl.Parameters.Add(new NpgsqlParameter("h", NpgsqlDbType.Xid8) { Value = _horizont ?? neuerHorizont });
             await using var reader = await befehl.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -96,18 +81,23 @@ public sealed partial class BenachrichtigungsVerteiler(
         await tx.CommitAsync(ct);
         foreach (var (id, xid, empfaenger, dto) in neue)
         {
-            await zustellung.ZustellenAsync(empfaenger, dto, ct);
+            if (!ersteRunde)
+            {
+                await zustellung.ZustellenAsync(empfaenger, dto, ct);
+            }
+
             _zugestellt[id] = xid;
         }
 
-        Zugestellt += neue.Count;
+        var gepusht = ersteRunde ? 0 : neue.Count;
+        Zugestellt += gepusht;
         _horizont = neuerHorizont;
         foreach (var alt in _zugestellt.Where(z => z.Value < neuerHorizont).Select(z => z.Key).ToList())
         {
             _zugestellt.Remove(alt);
         }
 
-        return neue.Count;
+        return gepusht;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

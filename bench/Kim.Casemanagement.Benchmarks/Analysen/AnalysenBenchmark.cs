@@ -109,7 +109,7 @@ internal static class AnalysenBenchmark
         }
     }
 
-    private static async Task<double> ZeitAsync(Func<Task> aktion)
+    internal static async Task<double> ZeitAsync(Func<Task> aktion)
     {
         var uhr = Stopwatch.StartNew();
         await aktion();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Kim.Casemanagement.Benchmarks.Umgebung;
 using Npgsql;
@@ -44,11 +43,12 @@ internal static class AuslastungsBenchmark
         var dauern = new double[200];
         for (var i = 0; i < dauern.Length; i++)
         {
-            var uhr = Stopwatch.StartNew();
-            using var antwort = await tlClient.GetAsync("/api/teamleitung/auslastung");
-            antwort.EnsureSuccessStatusCode();
-            await antwort.Content.CopyToAsync(Stream.Null);
-            dauern[i] = uhr.Elapsed.TotalMilliseconds;
+            dauern[i] = await AnalysenBenchmark.ZeitAsync(async () =>
+            {
+                using var antwort = await tlClient.GetAsync("/api/teamleitung/auslastung");
+                antwort.EnsureSuccessStatusCode();
+                await antwort.Content.CopyToAsync(Stream.Null);
+            });
         }
 
         Array.Sort(dauern);

@@ -35,25 +35,13 @@ internal static class BenachrichtigungsBenchmark
 
         // One Fall per client, led by the driver; the client's account deputises on it, so each step notifies exactly it.
         using var fm = Zugaenge.Client(app, fuehrung);
-        var heute = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
-        async Task<Guid[]> FaelleAnlegenAsync(List<Zugang> vertreter, int versatz)
-        {
-            var ids = new Guid[vertreter.Count];
-            await Parallel.ForEachAsync(Enumerable.Range(0, vertreter.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
-            {
-                var fall = await Zugaenge.LesenAsync(await fm.PostAsJsonAsync("/api/faelle", Zugaenge.Aufnahme(versatz + i, heute), ct));
-                ids[i] = fall["fallId"]!.GetValue<Guid>();
-                await Zugaenge.LesenAsync(await fm.PostAsJsonAsync($"/api/faelle/{ids[i]}/vertretungen", new { benutzerId = vertreter[i].Id, von = heute, bis = heute.AddDays(30) }, ct));
-            });
-            return ids;
-        }
-
-        var faelle = await FaelleAnlegenAsync(vertretungen, 0);
+        var heute = Zugaenge.Heute;
+        var faelle = await Zugaenge.FaelleMitVertretungAsync(fm, vertretungen, heute, parallel: 16);
         Console.WriteLine($"   {anzahlClients} Fälle mit Vertretung angelegt ({vorbereitung.Elapsed.TotalSeconds:F0} s)");
 
         // Warm-up of the step path (JIT tiering, prepared statements) at the same rate, on other Fälle whose deputies
         // are not connected: their notices stay in those inboxes and reach none of the measured clients.
-        var aufwaermFaelle = await FaelleAnlegenAsync(await Zugaenge.FallmanagementAnlegenAsync(app, adminClient, datenbank.OwnerConnectionString, team, "fm.warm.", 64, anmelden: false), anzahlClients);
+        var aufwaermFaelle = await Zugaenge.FaelleMitVertretungAsync(fm, await Zugaenge.FallmanagementAnlegenAsync(app, adminClient, datenbank.OwnerConnectionString, team, "fm.warm.", 64, anmelden: false), heute, versatz: anzahlClients, parallel: 16);
         var aufwaermen = await SchritteAsync(fm, aufwaermFaelle, rate, AufwaermSekunden);
         Console.WriteLine($"   Aufwärmen: {aufwaermen.Erfolgreich} Schritte in {AufwaermSekunden} s (p99 {aufwaermen.P99:F0} ms)");
 

@@ -33,15 +33,9 @@ internal static class StoerungsTest
             var team = await Zugaenge.TeamAsync(adminClient, "Stoerung");
             var fuehrung = (await Zugaenge.FallmanagementAnlegenAsync(app, adminClient, datenbank.OwnerConnectionString, team, "fm.stoerung.", 1))[0];
             var vertretungen = await Zugaenge.FallmanagementAnlegenAsync(app, adminClient, datenbank.OwnerConnectionString, team, "fm.vertretung.", clients);
-            var heute = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
+            var heute = Zugaenge.Heute;
             using var fm = Zugaenge.Client(app, fuehrung);
-            var faelle = new Guid[clients];
-            for (var i = 0; i < clients; i++)
-            {
-                var fall = await Zugaenge.LesenAsync(await fm.PostAsJsonAsync("/api/faelle", Zugaenge.Aufnahme(i, heute)));
-                faelle[i] = fall["fallId"]!.GetValue<Guid>();
-                await Zugaenge.LesenAsync(await fm.PostAsJsonAsync($"/api/faelle/{faelle[i]}/vertretungen", new { benutzerId = vertretungen[i].Id, von = heute, bis = heute.AddDays(30) }));
-            }
+            var faelle = await Zugaenge.FaelleMitVertretungAsync(fm, vertretungen, heute, parallel: 1);
 
             var ausgangsVersion = await VersionenAsync(datenbank.SuperuserConnectionString, faelle);
 

@@ -41,14 +41,8 @@ internal static class UebergangsBenchmark
 
         // 2 × clients Fälle, each with its own deputy (so each step writes one notification, and no two clients share a
         // counter row): the first half for the app, the second for the raw program.
-        var heute = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
-        var faelle = new Guid[2 * clients];
-        await Parallel.ForEachAsync(Enumerable.Range(0, faelle.Length), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
-        {
-            var fall = await Zugaenge.LesenAsync(await fm.PostAsJsonAsync("/api/faelle", Zugaenge.Aufnahme(i, heute), ct));
-            faelle[i] = fall["fallId"]!.GetValue<Guid>();
-            await Zugaenge.LesenAsync(await fm.PostAsJsonAsync($"/api/faelle/{faelle[i]}/vertretungen", new { benutzerId = vertretungen[i].Id, von = heute, bis = heute.AddDays(30) }, ct));
-        });
+        var heute = Zugaenge.Heute;
+        var faelle = await Zugaenge.FaelleMitVertretungAsync(fm, vertretungen, heute);
         var appFaelle = faelle[..clients];
         var rohFaelle = await RohFall.LadenAsync(datenbank.AppConnectionString, faelle[clients..], [.. vertretungen.Skip(clients).Select(v => v.Id)]);
         var tag = heute.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -99,6 +99,25 @@ internal static class Zugaenge
         return [.. ergebnis];
     }
 
+    /// <summary>Today in Germany (the app's business date).</summary>
+    public static DateOnly Heute => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
+
+    /// <summary>
+    /// One Fall per deputy, taken in on <paramref name="heute"/> by <paramref name="fuehrung"/> (intake index <paramref name="versatz"/> + i), with
+    /// that account as active deputy for 30 days, so that each step on the Fall notifies exactly it.
+    /// </summary>
+    public static async Task<Guid[]> FaelleMitVertretungAsync(HttpClient fuehrung, IReadOnlyList<Zugang> vertreter, DateOnly heute, int versatz = 0, int parallel = 8)
+    {
+        var ids = new Guid[vertreter.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, vertreter.Count), new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, ct) =>
+        {
+            var fall = await LesenAsync(await fuehrung.PostAsJsonAsync("/api/faelle", Aufnahme(versatz + i, heute), ct));
+            ids[i] = fall["fallId"]!.GetValue<Guid>();
+            await LesenAsync(await fuehrung.PostAsJsonAsync($"/api/faelle/{ids[i]}/vertretungen", new { benutzerId = vertreter[i].Id, von = heute, bis = heute.AddDays(30) }, ct));
+        });
+        return ids;
+    }
+
     /// <summary>An intake with consent to case management, one client per index (names of letters only).</summary>
     public static object Aufnahme(int i, DateOnly heute) => new
     {

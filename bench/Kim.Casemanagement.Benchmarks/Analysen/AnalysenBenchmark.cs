@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Kim.Casemanagement.Benchmarks.Umgebung;
 using Kim.Casemanagement.Domain.Common;
+using Kim.Casemanagement.Infrastructure.Persistence;
 using Kim.Casemanagement.Testing;
 using Npgsql;
 
@@ -36,7 +37,13 @@ internal static class AnalysenBenchmark
         var lg = await Zugaenge.KontoAsync(app, adminClient, "lg.bench", ["Lenkungsgruppe"], null);
         using var client = Zugaenge.Client(app, lg);
         client.Timeout = TimeSpan.FromMinutes(5);
-        await using var quelle = NpgsqlDataSource.Create(datenbank.AppConnectionString);
+        // The app refreshes the stored report of all Fälle in the background right after its start; wait for it before
+        // timing anything (it would compete for the two cores) and report how long it took.
+        var erneuerung = await StandAbwartenAsync(datenbank.AppConnectionString);
+        Console.WriteLine($"   gespeicherter Bericht nach {erneuerung / 1000:F0} s");
+
+        // The baselines run with the app's session settings (JIT off), so the ratio measures the app, not the setting.
+        await using var quelle = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(datenbank.AppConnectionString) { Options = Datenbank.SitzungsOptionen }.ConnectionString);
 
         var zeilen = new List<(string Was, string Wert, string Ziel, bool Ok)>();
         var roh = new JsonObject { ["klienten"] = klienten, ["ereignisse"] = ereignisse };
@@ -61,21 +68,57 @@ internal static class AnalysenBenchmark
             Console.WriteLine($"   {name}: App {besteApp:F0} ms, SQL {besteSql:F0} ms");
         }
 
-        var seite = double.MaxValue;
-        for (var runde = 0; runde < 3 && (runde == 0 || seite < 10_000); runde++)
+        // The page without filters shows the stored report: 20 requests, p50 and max.
+        var seiten = new List<double>();
+        for (var runde = 0; runde < 20; runde++)
         {
-            // Best of 3; once only when the page takes longer than 10 s (the verdict is clear, each round costs minutes).
-            seite = Math.Min(seite, await ZeitAsync(async () => (await client.GetAsync("/Analysen")).EnsureSuccessStatusCode()));
+            seiten.Add(await ZeitAsync(async () =>
+            {
+                using var antwort = (await client.GetAsync("/Analysen")).EnsureSuccessStatusCode();
+                var html = await antwort.Content.ReadAsStringAsync();
+                if (!html.Contains("Gespeicherte Auswertung aller Fälle", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException("Die Seite zeigt nicht den gespeicherten Bericht.");
+                }
+            }));
         }
 
-        zeilen.Add(("Seite /Analysen (alle Analysen, serverseitig gerendert)", $"{seite:F0} ms", "< 1000 ms", seite < 1000));
-        roh["seiteMs"] = seite;
+        seiten.Sort();
+        var seiteMax = seiten[^1];
+        zeilen.Add(("Seite /Analysen (gespeicherter Bericht aller Fälle) p50 / max", $"{seiten[seiten.Count / 2]:F0} / {seiteMax:F0} ms", "< 1000 ms", seiteMax < 1000));
+        zeilen.Add(("Erneuerung des gespeicherten Berichts im Hintergrund (nach dem Start)", $"{erneuerung / 1000:F0} s", "–", true));
+
+        // A filtered page is computed on request (once: it takes as long as the analyses of its selection).
+        var gefiltert = await ZeitAsync(async () => (await client.GetAsync("/Analysen?zieldimensionI=true")).EnsureSuccessStatusCode());
+        zeilen.Add(("Seite /Analysen?zieldimensionI=true (für die Auswahl berechnet)", $"{gefiltert:F0} ms", "< 1000 ms", gefiltert < 1000));
+        roh["seiteMs"] = new JsonArray([.. seiten.Select(x => JsonValue.Create(x))]);
+        roh["erneuerungMs"] = erneuerung;
+        roh["seiteGefiltertMs"] = gefiltert;
 
         Bericht.Ausgeben("analysen", zeilen, roh,
             "Lenkungsgruppe analytics over the demo data (QUALITY.md target 4)",
             $"./scripts/bench.sh analysen --klienten {klienten}",
-            $"Data: the demo generator's `seed --clients {klienten} --years 8 --seed 42` ({ereignisse:N0} events). Each analysis over HTTP as a Lenkungsgruppe user (filters empty: all Fälle, all periods) against hand-written SQL computing the same figures over the same tables (`bench/Kim.Casemanagement.Benchmarks/Analysen/Vergleichsabfragen.cs`: same grouping, counts, distinct Fälle, percentiles and censoring, without the cohort CTE, the selection check, suppression, HTTP and JSON; one statement per part where the endpoint computes several, times added), best of 3, alternating.");
+            $"Data: the demo generator's `seed --clients {klienten} --years 8 --seed 42` ({ereignisse:N0} events). Each analysis over HTTP as a Lenkungsgruppe user (filters empty: all Fälle, all periods) against hand-written SQL computing the same figures over the same tables (`bench/Kim.Casemanagement.Benchmarks/Analysen/Vergleichsabfragen.cs`: same grouping, counts, distinct Fälle, percentiles and censoring, without the cohort CTE, the selection check, suppression, HTTP and JSON; one statement per part where the endpoint computes several, times added), best of 3, alternating. The page /Analysen without filters shows the stored report of all Fälle (computed in the background after the start and whenever the data changed, at most every 15 minutes; „Stand“ on the page), 20 requests after the app stored it; a filtered page is computed on request, timed once.");
         return zeilen.All(z => z.Ok) ? 0 : 1;
+    }
+
+    /// <summary>Waits (at most 10 minutes) until the app has stored the report of all Fälle; returns the milliseconds waited.</summary>
+    private static async Task<double> StandAbwartenAsync(string appConnectionString)
+    {
+        await using var quelle = NpgsqlDataSource.Create(appConnectionString);
+        var uhr = Stopwatch.StartNew();
+        while (uhr.Elapsed < TimeSpan.FromMinutes(10))
+        {
+            await using var befehl = quelle.CreateCommand("SELECT count(*) FROM analysen_staende");
+            if ((long)(await befehl.ExecuteScalarAsync())! > 0)
+            {
+                return uhr.Elapsed.TotalMilliseconds;
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException("Die Anwendung hat den Bericht nicht binnen 10 Minuten gespeichert.");
     }
 
     /// <summary>A fresh database with the demo generator's data (seed command of the app, fixed seed), analysed.</summary>

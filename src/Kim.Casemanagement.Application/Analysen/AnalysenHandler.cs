@@ -28,7 +28,8 @@ public sealed class AnalysenHandler(
     IKalender kalender,
     Rechtsregeltabelle regeln,
     IOptions<AnalysenOptionen> optionen,
-    IAuditProtokoll audit)
+    IAuditProtokoll audit,
+    IAnalysenStand stand)
 {
     /// <summary>The conformance measure, as the UI and the CSV state it.</summary>
     public const string KonformitaetsDefinition =
@@ -40,9 +41,92 @@ public sealed class AnalysenHandler(
 
     private AnalysenOptionen O => optionen.Value;
 
-    public async Task<Prozesslandkarte> ProzesslandkarteAsync(AnalyseFilter filter, Spur? spur, CancellationToken ct)
+    public Task<Prozesslandkarte> ProzesslandkarteAsync(AnalyseFilter filter, Spur? spur, CancellationToken ct) =>
+        LandkarteBerechnenAsync(Abfrage(filter, "Prozesslandkarte", spur), spur, ct);
+
+    public Task<Variantenanalyse> VariantenAsync(AnalyseFilter filter, Spur spur, CancellationToken ct) =>
+        VariantenBerechnenAsync(Abfrage(filter, "Varianten", spur), spur, ct);
+
+    public Task<Dauernanalyse> DauernAsync(AnalyseFilter filter, string? meilenstein, CancellationToken ct)
     {
-        var abfrage = Abfrage(filter, "Prozesslandkarte", spur);
+        var definitionen = O.Meilensteine.Where(m => meilenstein is null || string.Equals(m.Schluessel, meilenstein, StringComparison.Ordinal)).ToList();
+        if (definitionen.Count == 0)
+        {
+            throw new DomainException("Unbekannter Meilenstein.", new Dictionary<string, string[]> { ["meilenstein"] = [$"Erlaubt: {string.Join(", ", O.Meilensteine.Select(m => m.Schluessel))}."] });
+        }
+
+        return DauernBerechnenAsync(Abfrage(filter, "Dauern", meilenstein), definitionen, ct);
+    }
+
+    public Task<Abweichungsanalyse> AbweichungenAsync(AnalyseFilter filter, CancellationToken ct) =>
+        AbweichungenBerechnenAsync(Abfrage(filter, "Abweichungen", null), ct);
+
+    public Task<Kennzahlenanalyse> KennzahlenAsync(AnalyseFilter filter, CancellationToken ct) =>
+        KennzahlenBerechnenAsync(Abfrage(filter, "Kennzahlen", null), ct);
+
+    public Task<Themenuebersicht> ThemenAsync(AnalyseFilter filter, CancellationToken ct) =>
+        ThemenBerechnenAsync(Abfrage(filter, "Themen", null), ct);
+
+    /// <summary>
+    /// Everything the report page shows. Without filter and track: the stored report of all Fälle (see
+    /// <see cref="StandErneuernAsync"/>; computed and stored now if there is none yet). With a filter or a track:
+    /// computed for this request.
+    /// </summary>
+    public async Task<AnalysenBericht> BerichtAsync(AnalyseFilter filter, Spur? spur, CancellationToken ct)
+    {
+        var abfrage = Abfrage(filter, "Bericht", spur);
+        var alle = spur is null && filter == AnalyseFilter.Keiner;
+        if (alle && await stand.LesenAsync(abfrage.Mandant, ct) is { } gespeichert)
+        {
+            return gespeichert.Bericht with { Gespeichert = true };
+        }
+
+        var datenstand = alle ? await stand.DatenstandAsync(abfrage.Mandant, ct) : null;
+        var bericht = await BerichtBerechnenAsync(abfrage, spur, ct);
+        if (datenstand is not null)
+        {
+            await stand.SpeichernAsync(abfrage.Mandant, bericht, abfrage.Heute, datenstand, ct);
+        }
+
+        return bericht;
+    }
+
+    /// <summary>
+    /// Background refresh of a tenant's stored report (no user; nothing is returned to anyone). Recomputes when there is
+    /// none, when it was computed for an earlier business day, or when the data changed and it is older than
+    /// <see cref="AnalysenOptionen.StandIntervall"/>. Returns whether it recomputed.
+    /// </summary>
+    public async Task<bool> StandErneuernAsync(string mandant, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(mandant);
+        var datenstand = await stand.DatenstandAsync(mandant, ct);
+        if (await stand.LesenAsync(mandant, ct) is { } g && g.Stichtag == kalender.Heute
+            && (g.Datenstand == datenstand || kalender.Jetzt - g.Bericht.Stand < O.StandIntervall))
+        {
+            return false;
+        }
+
+        var abfrage = new AnalyseAbfrage(mandant, AnalyseFilter.Keiner, kalender.Heute, KohortenRegel.Abschnitte(regeln));
+        await stand.SpeichernAsync(mandant, await BerichtBerechnenAsync(abfrage, null, ct), abfrage.Heute, datenstand, ct);
+        return true;
+    }
+
+    private async Task<AnalysenBericht> BerichtBerechnenAsync(AnalyseAbfrage abfrage, Spur? spur, CancellationToken ct)
+    {
+        var jetzt = kalender.Jetzt;
+        return new AnalysenBericht(
+            jetzt,
+            false,
+            await LandkarteBerechnenAsync(abfrage, spur, ct),
+            await VariantenBerechnenAsync(abfrage, spur ?? Spur.Prozess, ct),
+            await DauernBerechnenAsync(abfrage, O.Meilensteine, ct),
+            await AbweichungenBerechnenAsync(abfrage, ct),
+            await KennzahlenBerechnenAsync(abfrage, ct),
+            await ThemenBerechnenAsync(abfrage, ct));
+    }
+
+    private async Task<Prozesslandkarte> LandkarteBerechnenAsync(AnalyseAbfrage abfrage, Spur? spur, CancellationToken ct)
+    {
         if (await AuswahlPruefenAsync(abfrage, mitZeitraum: true, ct) is { } hinweis)
         {
             return new Prozesslandkarte(spur, spur is null, null, [], [], true, hinweis);
@@ -52,9 +136,8 @@ public sealed class AnalysenHandler(
         return Landkarten.Erstellen(roh, spur, spur is null, O.Mindestgroesse);
     }
 
-    public async Task<Variantenanalyse> VariantenAsync(AnalyseFilter filter, Spur spur, CancellationToken ct)
+    private async Task<Variantenanalyse> VariantenBerechnenAsync(AnalyseAbfrage abfrage, Spur spur, CancellationToken ct)
     {
-        var abfrage = Abfrage(filter, "Varianten", spur);
         if (await AuswahlPruefenAsync(abfrage, mitZeitraum: true, ct) is { } hinweis)
         {
             return new Variantenanalyse(spur, null, null, [], new SonstigeVarianten(null, null, true), true, hinweis);
@@ -64,15 +147,8 @@ public sealed class AnalysenHandler(
         return VariantenSperren(roh, spur, O.Mindestgroesse);
     }
 
-    public async Task<Dauernanalyse> DauernAsync(AnalyseFilter filter, string? meilenstein, CancellationToken ct)
+    private async Task<Dauernanalyse> DauernBerechnenAsync(AnalyseAbfrage abfrage, IReadOnlyList<MeilensteinDefinition> definitionen, CancellationToken ct)
     {
-        var definitionen = O.Meilensteine.Where(m => meilenstein is null || string.Equals(m.Schluessel, meilenstein, StringComparison.Ordinal)).ToList();
-        if (definitionen.Count == 0)
-        {
-            throw new DomainException("Unbekannter Meilenstein.", new Dictionary<string, string[]> { ["meilenstein"] = [$"Erlaubt: {string.Join(", ", O.Meilensteine.Select(m => m.Schluessel))}."] });
-        }
-
-        var abfrage = Abfrage(filter, "Dauern", meilenstein);
         if (await AuswahlPruefenAsync(abfrage, mitZeitraum: true, ct) is { } hinweis)
         {
             return new Dauernanalyse([], O.KurvenIntervallTage, true, hinweis);
@@ -88,9 +164,8 @@ public sealed class AnalysenHandler(
         return new Dauernanalyse(ergebnisse, O.KurvenIntervallTage, false, null);
     }
 
-    public async Task<Abweichungsanalyse> AbweichungenAsync(AnalyseFilter filter, CancellationToken ct)
+    private async Task<Abweichungsanalyse> AbweichungenBerechnenAsync(AnalyseAbfrage abfrage, CancellationToken ct)
     {
-        var abfrage = Abfrage(filter, "Abweichungen", null);
         if (await AuswahlPruefenAsync(abfrage, mitZeitraum: true, ct) is { } hinweis)
         {
             return new Abweichungsanalyse([], [], [], KonformitaetsDefinition, true, hinweis);
@@ -106,9 +181,8 @@ public sealed class AnalysenHandler(
         return new Abweichungsanalyse(anteile, abweichungen, engpaesse, KonformitaetsDefinition, false, null);
     }
 
-    public async Task<Kennzahlenanalyse> KennzahlenAsync(AnalyseFilter filter, CancellationToken ct)
+    private async Task<Kennzahlenanalyse> KennzahlenBerechnenAsync(AnalyseAbfrage abfrage, CancellationToken ct)
     {
-        var abfrage = Abfrage(filter, "Kennzahlen", null);
         var grundlage = O.Vollzeitstellen is { } vz
             ? string.Create(CultureInfo.GetCultureInfo("de-DE"), $"konfigurierte Vollzeitstellen ({vz})")
             : "Fallmanager*innen, die im Quartal mindestens einen Prozessschritt erfasst haben";
@@ -118,13 +192,12 @@ public sealed class AnalysenHandler(
         }
 
         var roh = await daten.KennzahlenAsync(abfrage, ct);
-        return new Kennzahlenanalyse(KennzahlenBilden(roh, filter, abfrage.Heute), grundlage, false, null);
+        return new Kennzahlenanalyse(KennzahlenBilden(roh, abfrage.Filter, abfrage.Heute), grundlage, false, null);
     }
 
-    public async Task<Themenuebersicht> ThemenAsync(AnalyseFilter filter, CancellationToken ct)
+    private async Task<Themenuebersicht> ThemenBerechnenAsync(AnalyseAbfrage abfrage, CancellationToken ct)
     {
-        var abfrage = Abfrage(filter, "Themen", null);
-        if (filter.HatKohortenfilter && await AuswahlPruefenAsync(abfrage, mitZeitraum: false, ct) is { } hinweis)
+        if (abfrage.Filter.HatKohortenfilter && await AuswahlPruefenAsync(abfrage, mitZeitraum: false, ct) is { } hinweis)
         {
             return new Themenuebersicht([], true, hinweis);
         }

@@ -37,6 +37,18 @@ public sealed class AnalysenOptionen
     /// </summary>
     public string? PseudonymSchluessel { get; set; }
 
+    /// <summary>
+    /// The stored report of all Fälle (report page without filters) is recomputed at most this often while the data
+    /// change, and always on a new business day (default 15 minutes).
+    /// </summary>
+    public TimeSpan StandIntervall { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often the background job checks whether a stored report is due (default 1 minute).</summary>
+    public TimeSpan StandPruefintervall { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>False turns the background refresh off (tests call <see cref="AnalysenHandler.StandErneuernAsync"/> directly).</summary>
+    public bool StandAktualisieren { get; set; } = true;
+
     /// <summary>The ideal flow per track.</summary>
     public Dictionary<Spur, IdealverlaufSpur> Idealverlauf { get; set; } = [];
 

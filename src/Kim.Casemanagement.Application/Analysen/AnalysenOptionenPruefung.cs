@@ -47,6 +47,11 @@ public sealed class AnalysenOptionenPruefung : IPostConfigureOptions<AnalysenOpt
             fehler.Add("Analysen:KurvenIntervallTage muss zwischen 1 und 366 liegen.");
         }
 
+        if (options.StandIntervall < TimeSpan.Zero || options.StandPruefintervall < TimeSpan.FromSeconds(1))
+        {
+            fehler.Add("Analysen:StandIntervall darf nicht negativ sein, Analysen:StandPruefintervall muss mindestens eine Sekunde betragen.");
+        }
+
         if (options.Vollzeitstellen is <= 0)
         {
             fehler.Add("Analysen:Vollzeitstellen muss größer als 0 sein (oder fehlen).");

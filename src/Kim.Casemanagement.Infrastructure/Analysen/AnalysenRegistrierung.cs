@@ -11,7 +11,7 @@ public static class AnalysenRegistrierung
 {
     /// <summary>
     /// Options from the configuration section <c>Analysen</c> (defaults filled in, validated at start-up), the SQL data port,
-    /// the XES and CSV exports, <see cref="AnalysenHandler"/> and <see cref="ThemenHandler"/> (scoped) and the Themen
+    /// the XES and CSV exports, the stored report and its background refresh, <see cref="AnalysenHandler"/> and <see cref="ThemenHandler"/> (scoped) and the Themen
     /// repository. Needs <c>AddKimApplication</c>, <c>AddKimInfrastructure</c> and <c>AddKimAudit</c>.
     /// </summary>
     public static IServiceCollection AddKimAnalysen(this IServiceCollection services)
@@ -25,6 +25,9 @@ public static class AnalysenRegistrierung
         services.AddSingleton<IXesExport>(sp => new XesExport(sp.GetRequiredService<Datenbank>().DataSource));
         services.AddSingleton<ICsvExport, CsvExport>();
         services.AddScoped<IThemenRepository, ThemenRepository>();
+        services.AddSingleton<IAnalysenStand>(sp => new AnalysenStand(sp.GetRequiredService<Datenbank>().DataSource));
+        services.AddSingleton<AnalysenStandAktualisierung>();
+        services.AddHostedService(sp => sp.GetRequiredService<AnalysenStandAktualisierung>());
         services.AddScoped<AnalysenHandler>();
         services.AddScoped<ThemenHandler>();
         return services;

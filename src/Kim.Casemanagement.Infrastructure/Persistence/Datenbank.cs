@@ -71,9 +71,22 @@ public sealed class Datenbank : IAsyncDisposable
 
     private int _disposed;
 
+    /// <summary>
+    /// Session settings of every application connection (PostgreSQL's <c>options</c> startup parameter), unless the
+    /// connection string sets its own <c>Options</c>. <c>jit=off</c>: the analyses' statements over the whole event log
+    /// have cost estimates far above the JIT thresholds, and compiling them took 1-3 s per statement (measured with
+    /// <c>EXPLAIN ANALYZE</c> on the 100k demo data: "JIT Timing: Total 2963 ms" for a 0.9 s milestone query), more
+    /// than the query itself; request statements never profit from it either.
+    /// </summary>
+    public const string SitzungsOptionen = "-c jit=off";
+
     private static NpgsqlDataSource Bauen(string connectionString, bool efKontext)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.ConnectionStringBuilder.Options))
+        {
+            builder.ConnectionStringBuilder.Options = SitzungsOptionen;
+        }
 
         // EF's statements (loading a Fall by key, writing a step) are prepared on each pooled connection after their
         // second use, so PostgreSQL skips parsing and planning them (unless the connection string sets its own Max Auto

@@ -109,6 +109,27 @@ internal static class Handler
         new AnalysenOptionenPruefung().PostConfigure(null, o);
         return new AnalysenHandler(
             daten, xes ?? new FakeXes(), benutzer ?? new FakeBenutzer(Rolle.Lenkungsgruppe), new FakeKalender(new DateOnly(2025, 12, 31)),
-            Rechtsregeltabelle.Standard, Options.Create(o), audit ?? new FakeAudit());
+            Rechtsregeltabelle.Standard, Options.Create(o), audit ?? new FakeAudit(), new FakeStand());
     }
+}
+
+/// <summary>Keeps the stored report in memory.</summary>
+internal sealed class FakeStand : IAnalysenStand
+{
+    public Dictionary<string, GespeicherterBericht> Berichte { get; } = [];
+
+    public string Datenstand { get; set; } = "1";
+
+    public Task<GespeicherterBericht?> LesenAsync(string mandant, CancellationToken ct) =>
+        Task.FromResult(Berichte.GetValueOrDefault(mandant));
+
+    public Task SpeichernAsync(string mandant, Kim.Casemanagement.Application.Analysen.Ergebnisse.AnalysenBericht bericht, DateOnly stichtag, string datenstand, CancellationToken ct)
+    {
+        Berichte[mandant] = new GespeicherterBericht(bericht, stichtag, datenstand);
+        return Task.CompletedTask;
+    }
+
+    public Task<string> DatenstandAsync(string mandant, CancellationToken ct) => Task.FromResult(Datenstand);
+
+    public Task<IReadOnlyList<string>> MandantenAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<string>>([.. Berichte.Keys]);
 }

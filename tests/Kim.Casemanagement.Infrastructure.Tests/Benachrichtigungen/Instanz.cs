@@ -28,6 +28,7 @@ internal sealed class Instanz : IAsyncDisposable
                 ["ConnectionStrings:KimMigration"] = ownerConnectionString,
                 ["Database:MigrateOnStartup"] = "false",
                 ["Termine:Aktiv"] = "false",
+                ["Analysen:StandAktualisieren"] = "false",
             })
             .Build();
         var services = new ServiceCollection();

@@ -96,13 +96,33 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> UeberAnmeldeseiteAsync(IBrowserContext kontext, TestKonto konto)
     {
         var seite = await kontext.NewPageAsync();
-        await seite.GotoAsync("/Konto/Anmelden");
-        await seite.GetByLabel("Benutzername").FillAsync(konto.Benutzername);
-        await seite.GetByLabel("Passwort", new() { Exact = true }).FillAsync(konto.Passwort);
-        await seite.GetByLabel("Code aus der Authenticator-App").FillAsync(await Factory.CodeAsync(konto));
-        await seite.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await seite.WaitForURLAsync(u => !u.Contains("/Konto/Anmelden", StringComparison.Ordinal));
-        return seite;
+        for (var versuch = 1; ; versuch++)
+        {
+            await seite.GotoAsync("/Konto/Anmelden");
+            await seite.GetByLabel("Benutzername").FillAsync(konto.Benutzername);
+            await seite.GetByLabel("Passwort", new() { Exact = true }).FillAsync(konto.Passwort);
+            var code = await Factory.CodeAsync(konto);
+            await seite.GetByLabel("Code aus der Authenticator-App").FillAsync(code);
+            await seite.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+            try
+            {
+                await seite.WaitForURLAsync(u => !u.Contains("/Konto/Anmelden", StringComparison.Ordinal));
+                return seite;
+            }
+            catch (TimeoutException e)
+            {
+                // Still on the login page: say why (the page's message), so that a failure here is diagnosable.
+                var meldung = await seite.Locator("[role=alert]").AllInnerTextsAsync();
+                var text = $"Anmeldung von {konto.Benutzername} (Versuch {versuch}, Code-Schritt um {DateTimeOffset.UtcNow:HH:mm:ss}) blieb auf {seite.Url}: {string.Join(" | ", meldung)}";
+                Console.Error.WriteLine(text);
+
+                // A TOTP code can be refused at a step boundary (the server accepts each step once); one more try with a new code.
+                if (versuch >= 2 || !meldung.Any(m => m.Contains("Code", StringComparison.Ordinal)))
+                {
+                    throw new TimeoutException(text, e);
+                }
+            }
+        }
     }
 
     /// <summary>A page of a new context signed in as <paramref name="konto"/> (first time through the login page, then with the same session).</summary>

@@ -45,6 +45,7 @@ public sealed class KimWebFactory : WebApplicationFactory<Program>
         ["Sicherheit:ApiAnfragenProSekunde"] = "100000",
         ["Sicherheit:ApiSpitze"] = "100000",
         ["Termine:Aktiv"] = "false",
+        ["Analysen:StandAktualisieren"] = "false",
     };
 
     /// <summary>A PEM file with the test certificate, for clients outside .NET (NODE_EXTRA_CA_CERTS).</summary>

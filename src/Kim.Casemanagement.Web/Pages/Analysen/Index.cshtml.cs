@@ -11,7 +11,9 @@ namespace Kim.Casemanagement.Web.Pages.Analysen;
 /// <summary>
 /// The Lenkungsgruppe's report page ("Typische Fallverläufe"): filter form, process map as a graph with a table
 /// alternative, variants, Kaplan-Meier durations, deviations, key figures and Themen counts; printable as the meeting
-/// report. Binds the filter and calls <see cref="AnalysenHandler"/>; every figure is already suppressed there.
+/// report. Binds the filter and calls <see cref="AnalysenHandler.BerichtAsync"/>; every figure is already suppressed there.
+/// Without filter and track the page shows the stored report of all Fälle with its "Stand" (refreshed in the background);
+/// a filter or a track is computed on request.
 /// </summary>
 [Authorize(Roles = nameof(Rolle.Lenkungsgruppe))]
 public sealed class IndexModel(AnalysenHandler analysen) : PageModel
@@ -37,6 +39,12 @@ public sealed class IndexModel(AnalysenHandler analysen) : PageModel
 
     /// <summary>German error text of an invalid filter; then nothing else is shown.</summary>
     public string? Fehler { get; private set; }
+
+    /// <summary>When the figures were computed.</summary>
+    public DateTimeOffset Stand { get; private set; }
+
+    /// <summary>The figures are the stored report of all Fälle (no filter, no track), not computed for this request.</summary>
+    public bool Gespeichert { get; private set; }
 
     public Prozesslandkarte? Landkarte { get; private set; }
 
@@ -78,11 +86,14 @@ public sealed class IndexModel(AnalysenHandler analysen) : PageModel
             ["zieldimensionI"] = filter.ZieldimensionI is { } zd ? (zd ? "true" : "false") : null,
         }.Where(p => p.Value is not null)).ToString();
 
-        Landkarte = await analysen.ProzesslandkarteAsync(filter, spur, ct);
-        Varianten = await analysen.VariantenAsync(filter, spur ?? Domain.Common.Spur.Prozess, ct);
-        Dauern = await analysen.DauernAsync(filter, null, ct);
-        Abweichungen = await analysen.AbweichungenAsync(filter, ct);
-        Kennzahlen = await analysen.KennzahlenAsync(filter, ct);
-        Themen = await analysen.ThemenAsync(filter, ct);
+        var bericht = await analysen.BerichtAsync(filter, spur, ct);
+        Stand = bericht.Stand;
+        Gespeichert = bericht.Gespeichert;
+        Landkarte = bericht.Landkarte;
+        Varianten = bericht.Varianten;
+        Dauern = bericht.Dauern;
+        Abweichungen = bericht.Abweichungen;
+        Kennzahlen = bericht.Kennzahlen;
+        Themen = bericht.Themen;
     }
 }

@@ -1,0 +1,16 @@
+namespace Kim.Casemanagement.Application.Analysen.Ergebnisse;
+
+/// <summary>
+/// All analyses of the report page for one selection, every figure already suppressed. <paramref name="Stand"/>: when
+/// they were computed; <paramref name="Gespeichert"/>: taken from the stored report of all Fälle (refreshed in the
+/// background) rather than computed for this request.
+/// </summary>
+public sealed record AnalysenBericht(
+    DateTimeOffset Stand,
+    bool Gespeichert,
+    Prozesslandkarte Landkarte,
+    Variantenanalyse Varianten,
+    Dauernanalyse Dauern,
+    Abweichungsanalyse Abweichungen,
+    Kennzahlenanalyse Kennzahlen,
+    Themenuebersicht Themen);

@@ -12,7 +12,7 @@
 import * as signalR from "@microsoft/signalr";
 import fs from "node:fs";
 import readline from "node:readline";
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { Posteingang } from "../../src/Kim.Casemanagement.Web/ClientApp/posteingang.js";
 
 const config = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
@@ -26,6 +26,11 @@ function zeitstempelMs(text) {
   const bruch = m[3] ? Number("0." + m[3]) * 1000 : 0;
   return basis + bruch;
 }
+
+// How late this process's event loop ran (timers, socket reads): a push that arrives while the loop is busy is stamped
+// late, so this bounds how much of the measured latency is the measuring client's own.
+const schleife = monitorEventLoopDelay({ resolution: 10 });
+schleife.enable();
 
 const clients = config.clients.map((c) => ({
   ...c,
@@ -106,6 +111,7 @@ function start({ dauerMs }) {
     const wann = 0.1 * dauerMs + Math.random() * 0.6 * dauerMs;
     return schlafen(wann).then(() => erzwungenerNeustart(c, pauseMs));
   });
+  schleife.reset();
   melden({ ev: "gestartet", neustarts: auswahl.length });
 }
 
@@ -158,6 +164,7 @@ async function ende({ fristMs = 15000 }) {
     erwartetGetrennte,
     erhaltenGetrennte,
     nachgeholt,
+    schleifeMs: { p99: schleife.percentile(99) / 1e6, max: schleife.max / 1e6 },
     latenzMs: {
       anzahl: latenzen.length,
       p50: perzentil(latenzen, 50),

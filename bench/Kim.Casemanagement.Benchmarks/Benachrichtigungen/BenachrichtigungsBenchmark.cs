@@ -76,6 +76,7 @@ internal static class BenachrichtigungsBenchmark
             ("Benachrichtigungen erwartet / übergeben", $"{ergebnis["erwartet"]} / {ergebnis["uebergeben"]}", "gleich", ergebnis["erwartet"]!.GetValue<long>() == ergebnis["uebergeben"]!.GetValue<long>()),
             ("Commit bis Client p50 / p95 / p99", $"{Ms("p50"):F1} / {Ms("p95"):F1} / {Ms("p99"):F1} ms", "p99 < 250 ms", Ms("p99") < 250),
             ("Commit bis Client max", $"{Ms("max"):F1} ms", "–", true),
+            ("Verzögerung der Ereignisschleife des Node-Clients p99 / max", $"{ergebnis["schleifeMs"]!["p99"]!.GetValue<double>():F1} / {ergebnis["schleifeMs"]!["max"]!.GetValue<double>():F1} ms", "–", true),
             ("Verloren (verbunden gebliebene Clients)", $"{verloren}", "0", verloren == 0),
             ("Erzwungene Neuverbindungen: Clients / nachgeholt", $"{ergebnis["getrennteClients"]} / {ergebnis["nachgeholt"]}", "–", true),
             ("Nachholen vollständig", $"{vollstaendig:P1}", "100 %", vollstaendig >= 1.0),

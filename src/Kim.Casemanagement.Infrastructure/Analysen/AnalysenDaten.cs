@@ -125,7 +125,7 @@ public sealed class AnalysenDaten(NpgsqlDataSource dataSource) : IAnalysenDaten
         befehl.CommandText = $"""
             {kohorte},
             pfade AS (
-              SELECT e.fall_id,
+              SELECT e.fall_id, e.ueberleitung_id,
                      string_agg(e.nach_zustand, '>' ORDER BY e.fachliches_datum, e.nr) FILTER (WHERE e.von_zustand IS DISTINCT FROM e.nach_zustand) AS pfad,
                      max(e.fachliches_datum) - min(e.fachliches_datum) AS dauer
               FROM fall_ereignisse e
@@ -137,7 +137,13 @@ public sealed class AnalysenDaten(NpgsqlDataSource dataSource) : IAnalysenDaten
               SELECT pfad, count(*) AS anzahl, count(DISTINCT fall_id) AS faelle, percentile_cont(0.5) WITHIN GROUP (ORDER BY dauer) AS median
               FROM pfade GROUP BY pfad
             ),
-            summe AS (SELECT count(*) AS anzahl, count(DISTINCT fall_id) AS faelle FROM pfade)
+            summe AS (
+              -- Distinct Fälle: a Fall has one trace per track, several only on the referral track (one per referral;
+              -- a track's events carry a referral id either all or none), so only those need a distinct count.
+              SELECT count(*) AS anzahl,
+                     count(*) FILTER (WHERE ueberleitung_id IS NULL) + count(DISTINCT fall_id) FILTER (WHERE ueberleitung_id IS NOT NULL) AS faelle
+              FROM pfade
+            )
             SELECT s.anzahl, s.faelle, (SELECT count(*) FROM varianten), v.pfad, v.anzahl, v.faelle, v.median
             FROM summe s
             LEFT JOIN LATERAL (SELECT * FROM varianten ORDER BY anzahl DESC, pfad COLLATE "C" LIMIT @anzahl) v ON true
@@ -164,7 +170,7 @@ public sealed class AnalysenDaten(NpgsqlDataSource dataSource) : IAnalysenDaten
     {
         ArgumentNullException.ThrowIfNull(meilenstein);
         await using var befehl = dataSource.CreateCommand();
-        var kohorte = KohortenSql.Mit(abfrage, befehl, mitZeitraum: true);
+        var kohorte = KohortenSql.Mit(abfrage, befehl, mitZeitraum: true, mitEinreise: meilenstein.Start.Art == MeilensteinArt.Einreise);
         befehl.Parameters.Add(new NpgsqlParameter("heute", NpgsqlDbType.Date) { Value = abfrage.Heute });
         Zustandsliste(befehl, "ende", meilenstein.Ende);
         var start = meilenstein.Start.Art switch

@@ -23,9 +23,10 @@ internal static class KohortenSql
     /// <summary>The CTEs (<c>WITH</c> included, ending with <c>kohorte AS (...)</c>), parameters added to <paramref name="befehl"/>.</summary>
     /// <param name="mitZeitraum">The period restricts the intake date.</param>
     /// <param name="mitMerkmalen">Compute the cohort attributes even where no filter needs them (XES).</param>
-    public static string Mit(AnalyseAbfrage abfrage, NpgsqlCommand befehl, bool mitZeitraum, bool mitMerkmalen = false)
+    /// <param name="mitEinreise">Include the client's entry date (<c>einreisedatum</c>); otherwise the clients are only joined when a filter needs them.</param>
+    public static string Mit(AnalyseAbfrage abfrage, NpgsqlCommand befehl, bool mitZeitraum, bool mitMerkmalen = false, bool mitEinreise = false)
     {
-        var (basis, bedingungen) = Basis(abfrage, befehl, mitZeitraum, mitMerkmalen);
+        var (basis, bedingungen) = Basis(abfrage, befehl, mitZeitraum, mitMerkmalen, mitEinreise);
         var wo = bedingungen.Count == 0 ? "true" : string.Join(" AND ", bedingungen.Select(b => b.Sql));
         return $"WITH {basis},\nkohorte AS (SELECT * FROM basis WHERE {wo})";
     }
@@ -33,19 +34,22 @@ internal static class KohortenSql
     /// <summary>The query for the selection check: the selection's size, then per active filter the size without it.</summary>
     public static string Population(AnalyseAbfrage abfrage, NpgsqlCommand befehl, bool mitZeitraum)
     {
-        var (basis, bedingungen) = Basis(abfrage, befehl, mitZeitraum, mitMerkmalen: false);
+        var (basis, bedingungen) = Basis(abfrage, befehl, mitZeitraum, mitMerkmalen: false, mitEinreise: false);
         string Und(IEnumerable<(string Name, string Sql)> b) => b.Any() ? string.Join(" AND ", b.Select(x => x.Sql)) : "true";
         var spalten = new List<string> { $"count(*) FILTER (WHERE {Und(bedingungen)})" };
         spalten.AddRange(bedingungen.Select(ohne => $"count(*) FILTER (WHERE {Und(bedingungen.Where(b => b.Name != ohne.Name))})"));
         return $"WITH {basis}\nSELECT {string.Join(", ", spalten)} FROM basis";
     }
 
-    private static (string Sql, List<(string Name, string Sql)> Bedingungen) Basis(AnalyseAbfrage abfrage, NpgsqlCommand befehl, bool mitZeitraum, bool mitMerkmalen)
+    private static (string Sql, List<(string Name, string Sql)> Bedingungen) Basis(AnalyseAbfrage abfrage, NpgsqlCommand befehl, bool mitZeitraum, bool mitMerkmalen, bool mitEinreise)
     {
         ArgumentNullException.ThrowIfNull(abfrage);
         var f = abfrage.Filter;
         var status = mitMerkmalen || f.Aufenthaltsstatus is not null;
         var regeln = mitMerkmalen || f.Altersgruppe is not null || f.ZieldimensionI is not null;
+
+        // The clients (birth and entry date) are joined only where needed: most analyses need the Fall alone.
+        var klienten = regeln || mitEinreise;
 
         befehl.Parameters.Add(new NpgsqlParameter("mandant", NpgsqlDbType.Text) { Value = abfrage.Mandant });
         var sql = new StringBuilder();
@@ -60,7 +64,12 @@ internal static class KohortenSql
         }
 
         sql.Append("basis AS (\n  SELECT f.id AS fall_id, f.team_id, f.aufgenommen_am, f.prozess_zustand, f.prozess_seit, ")
-            .Append(Offen).Append(" AS offen, k.einreisedatum");
+            .Append(Offen).Append(" AS offen");
+        if (klienten)
+        {
+            sql.Append(", k.einreisedatum");
+        }
+
         if (status)
         {
             sql.Append(",\n    a.nach_zustand AS status_aufnahme");
@@ -72,7 +81,12 @@ internal static class KohortenSql
                 .Append(",\n    (r.zd IS NOT NULL AND k.einreisedatum IS NOT NULL AND (k.einreisedatum + make_interval(years => r.zd))::date > f.aufgenommen_am) AS zieldimension_i");
         }
 
-        sql.Append("\n  FROM faelle f\n  JOIN klienten k ON k.id = f.klient_id");
+        sql.Append("\n  FROM faelle f");
+        if (klienten)
+        {
+            sql.Append("\n  JOIN klienten k ON k.id = f.klient_id");
+        }
+
         if (status)
         {
             sql.Append("\n  LEFT JOIN fall_ereignisse a ON a.fall_id = f.id AND a.spur = 'Aufenthalt' AND a.von_zustand IS NULL");

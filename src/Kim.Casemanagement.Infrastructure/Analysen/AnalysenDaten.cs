@@ -17,6 +17,12 @@ namespace Kim.Casemanagement.Infrastructure.Analysen;
 /// </summary>
 public sealed class AnalysenDaten(NpgsqlDataSource dataSource) : IAnalysenDaten
 {
+    /// <summary>
+    /// Statement timeout of the analyses: over 100,000 Fälle the process maps take 10-20 s of PostgreSQL time, more on a
+    /// loaded machine, beyond Npgsql's default of 30 s. The page's stored report is computed in the background.
+    /// </summary>
+    public const int ZeitlimitSekunden = 300;
+
     private const string Beendet = "('Abschluss', 'Abbruch', 'Verweisung')";
 
     /// <summary>The closed states and <c>Ruhend</c>: a step into any other process state counts as active.</summary>
@@ -24,7 +30,7 @@ public sealed class AnalysenDaten(NpgsqlDataSource dataSource) : IAnalysenDaten
 
     public async Task<Population> PopulationAsync(AnalyseAbfrage abfrage, bool mitZeitraum, CancellationToken ct)
     {
-        await using var befehl = dataSource.CreateCommand();
+        await using var befehl = Befehl();
         befehl.CommandText = KohortenSql.Population(abfrage, befehl, mitZeitraum);
         await using var leser = await befehl.ExecuteReaderAsync(ct);
         await leser.ReadAsync(ct);
@@ -34,7 +40,7 @@ public sealed class AnalysenDaten(NpgsqlDataSource dataSource) : IAnalysenDaten
 
     public async Task<LandkartenRohdaten> LandkarteAsync(AnalyseAbfrage abfrage, Spur? spur, bool spuruebergreifend, CancellationToken ct)
     {
-        await using var befehl = dataSource.CreateCommand();
+        await using var befehl = Befehl();
         var kohorte = KohortenSql.Mit(abfrage, befehl, mitZeitraum: true);
         befehl.Parameters.Add(new NpgsqlParameter("heute", NpgsqlDbType.Date) { Value = abfrage.Heute });
         var spurFilter = string.Empty;
@@ -118,7 +124,7 @@ public sealed class AnalysenDaten(NpgsqlDataSource dataSource) : IAnalysenDaten
 
     public async Task<VariantenRohdaten> VariantenAsync(AnalyseAbfrage abfrage, Spur spur, int anzahl, CancellationToken ct)
     {
-        await using var befehl = dataSource.CreateCommand();
+        await using var befehl = Befehl();
         var kohorte = KohortenSql.Mit(abfrage, befehl, mitZeitraum: true);
         befehl.Parameters.Add(new NpgsqlParameter("spur", NpgsqlDbType.Text) { Value = spur.ToString() });
         befehl.Parameters.Add(new NpgsqlParameter("anzahl", NpgsqlDbType.Integer) { Value = anzahl });
@@ -169,7 +175,7 @@ public sealed class AnalysenDaten(NpgsqlDataSource dataSource) : IAnalysenDaten
     public async Task<IReadOnlyList<DauerBeobachtung>> DauernAsync(AnalyseAbfrage abfrage, MeilensteinDefinition meilenstein, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(meilenstein);
-        await using var befehl = dataSource.CreateCommand();
+        await using var befehl = Befehl();
         var kohorte = KohortenSql.Mit(abfrage, befehl, mitZeitraum: true, mitEinreise: meilenstein.Start.Art == MeilensteinArt.Einreise);
         befehl.Parameters.Add(new NpgsqlParameter("heute", NpgsqlDbType.Date) { Value = abfrage.Heute });
         Zustandsliste(befehl, "ende", meilenstein.Ende);
@@ -220,7 +226,7 @@ public sealed class AnalysenDaten(NpgsqlDataSource dataSource) : IAnalysenDaten
     {
         ArgumentNullException.ThrowIfNull(soll);
         ArgumentNullException.ThrowIfNull(spuren);
-        await using var befehl = dataSource.CreateCommand();
+        await using var befehl = Befehl();
         var kohorte = KohortenSql.Mit(abfrage, befehl, mitZeitraum: true);
         befehl.Parameters.Add(new NpgsqlParameter("spuren", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = spuren.Select(s => s.ToString()).ToArray() });
         befehl.Parameters.Add(new NpgsqlParameter("soll_spur", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = soll.Select(s => s.Spur.ToString()).ToArray() });
@@ -271,7 +277,7 @@ public sealed class AnalysenDaten(NpgsqlDataSource dataSource) : IAnalysenDaten
 
     public async Task<IReadOnlyList<QuartalsWertRoh>> KennzahlenAsync(AnalyseAbfrage abfrage, CancellationToken ct)
     {
-        await using var befehl = dataSource.CreateCommand();
+        await using var befehl = Befehl();
         var kohorte = KohortenSql.Mit(abfrage, befehl, mitZeitraum: false);
         befehl.Parameters.Add(new NpgsqlParameter("abschlussgruende", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Enum.GetNames<Abschlussgrund>() });
         befehl.Parameters.Add(new NpgsqlParameter("abbruchgruende", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Enum.GetNames<Abbruchgrund>() });
@@ -336,7 +342,7 @@ public sealed class AnalysenDaten(NpgsqlDataSource dataSource) : IAnalysenDaten
     public async Task<IReadOnlyList<ThemenWertRoh>> ThemenAsync(AnalyseAbfrage abfrage, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(abfrage);
-        await using var befehl = dataSource.CreateCommand();
+        await using var befehl = Befehl();
         var mitKohorte = abfrage.Filter.HatKohortenfilter;
         var kohorte = mitKohorte ? KohortenSql.Mit(abfrage, befehl, mitZeitraum: false) : string.Empty;
         if (!mitKohorte)
@@ -385,10 +391,17 @@ public sealed class AnalysenDaten(NpgsqlDataSource dataSource) : IAnalysenDaten
 
     private async Task<long> FaelleMitUeberleitungAsync(AnalyseAbfrage abfrage, CancellationToken ct)
     {
-        await using var befehl = dataSource.CreateCommand();
+        await using var befehl = Befehl();
         var kohorte = KohortenSql.Mit(abfrage, befehl, mitZeitraum: true);
         befehl.CommandText = $"{kohorte}\nSELECT count(DISTINCT u.fall_id) FROM ueberleitungen u JOIN kohorte k ON k.fall_id = u.fall_id";
         return (long)(await befehl.ExecuteScalarAsync(ct))!;
+    }
+
+    private NpgsqlCommand Befehl()
+    {
+        var befehl = dataSource.CreateCommand();
+        befehl.CommandTimeout = ZeitlimitSekunden;
+        return befehl;
     }
 
     /// <summary>Adds <c>@{name}_spur</c> and <c>@{name}_zustand</c> (parallel text arrays) for a milestone's states; returns "".</summary>

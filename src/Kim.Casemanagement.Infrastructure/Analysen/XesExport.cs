@@ -36,6 +36,7 @@ public sealed class XesExport(NpgsqlDataSource dataSource) : IXesExport
         ArgumentNullException.ThrowIfNull(ziel);
         ArgumentNullException.ThrowIfNull(einstellungen);
         await using var befehl = dataSource.CreateCommand();
+        befehl.CommandTimeout = AnalysenDaten.ZeitlimitSekunden;
         var kohorte = KohortenSql.Mit(abfrage, befehl, mitZeitraum: true, mitMerkmalen: true);
         befehl.CommandText = $"""
             {kohorte},

@@ -128,31 +128,27 @@ public sealed class AnalysenDaten(NpgsqlDataSource dataSource) : IAnalysenDaten
         var kohorte = KohortenSql.Mit(abfrage, befehl, mitZeitraum: true);
         befehl.Parameters.Add(new NpgsqlParameter("spur", NpgsqlDbType.Text) { Value = spur.ToString() });
         befehl.Parameters.Add(new NpgsqlParameter("anzahl", NpgsqlDbType.Integer) { Value = anzahl });
+        // One pass: traces, then variants with the totals as window aggregates over all variants before the limit. A Fall
+        // has one trace per track, one per referral on the referral track: only there the distinct Fälle need their own count.
+        var ueberleitung = spur == Spur.Ueberleitung;
         befehl.CommandText = $"""
             {kohorte},
             pfade AS (
-              SELECT e.fall_id, e.ueberleitung_id,
+              SELECT e.fall_id,
                      string_agg(e.nach_zustand, '>' ORDER BY e.fachliches_datum, e.nr) FILTER (WHERE e.von_zustand IS DISTINCT FROM e.nach_zustand) AS pfad,
                      max(e.fachliches_datum) - min(e.fachliches_datum) AS dauer
               FROM fall_ereignisse e
               JOIN kohorte k ON k.fall_id = e.fall_id
               WHERE e.spur = @spur
-              GROUP BY e.fall_id, e.ueberleitung_id
-            ),
-            varianten AS (
-              SELECT pfad, count(*) AS anzahl, count(DISTINCT fall_id) AS faelle, percentile_cont(0.5) WITHIN GROUP (ORDER BY dauer) AS median
-              FROM pfade GROUP BY pfad
-            ),
-            summe AS (
-              -- Distinct Fälle: a Fall has one trace per track, several only on the referral track (one per referral;
-              -- a track's events carry a referral id either all or none), so only those need a distinct count.
-              SELECT count(*) AS anzahl,
-                     count(*) FILTER (WHERE ueberleitung_id IS NULL) + count(DISTINCT fall_id) FILTER (WHERE ueberleitung_id IS NOT NULL) AS faelle
-              FROM pfade
+              GROUP BY e.fall_id{(ueberleitung ? ", e.ueberleitung_id" : string.Empty)}
             )
-            SELECT s.anzahl, s.faelle, (SELECT count(*) FROM varianten), v.pfad, v.anzahl, v.faelle, v.median
-            FROM summe s
-            LEFT JOIN LATERAL (SELECT * FROM varianten ORDER BY anzahl DESC, pfad COLLATE "C" LIMIT @anzahl) v ON true
+            SELECT sum(count(*)) OVER ()::bigint,
+                   {(ueberleitung ? "(SELECT count(DISTINCT fall_id) FROM pfade)" : "sum(count(*)) OVER ()::bigint")},
+                   count(*) OVER (), pfad, count(*), {(ueberleitung ? "count(DISTINCT fall_id)" : "count(*)")}, percentile_cont(0.5) WITHIN GROUP (ORDER BY dauer)
+            FROM pfade
+            GROUP BY pfad
+            ORDER BY count(*) DESC, pfad COLLATE "C"
+            LIMIT @anzahl
             """;
 
         long gesamt = 0, faelle = 0, varianten = 0;

@@ -26,6 +26,10 @@ internal static partial class SchemaVergleich
     {
         // The migrator's journal (SqlMigrator.JournalTable): created and written by SqlMigrator itself, not by the app.
         "schema_migrations",
+
+        // The stored analytics report (migration 0007): one JSON document per tenant, read and replaced with plain SQL by
+        // AnalysenStand; no entity of the domain, nothing EF loads or tracks.
+        "analysen_staende",
     };
 
     /// <summary>Non-primary-key indexes that exist only in SQL because EF Core cannot model them. Anything else unmapped is drift.</summary>

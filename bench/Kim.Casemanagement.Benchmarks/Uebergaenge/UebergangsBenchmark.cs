@@ -57,6 +57,13 @@ internal static class UebergangsBenchmark
 
         var (xactSchritt, xactLesen) = await TransaktionenJeAnfrageAsync(datenbank.OwnerConnectionString, () => AppSchritt(0, 0), () => Ok(fm.GetAsync($"/api/faelle/{appFaelle[0]}")));
         Console.WriteLine($"   Datenbank-Transaktionen je Anfrage (autocommit zählt je Befehl): Schritt {xactSchritt:F1}, Fall lesen {xactLesen:F1}");
+        if (Environment.GetEnvironmentVariable("KIM_BENCH_SQL") == "1")
+        {
+            // Profiling aid: the statements PostgreSQL received for one step and one read (server log, log_statement = all).
+            await SqlProtokollAsync(cluster.Server.LogFile, datenbank.SuperuserConnectionString, "Schritt", () => AppSchritt(0, 0));
+            await SqlProtokollAsync(cluster.Server.LogFile, datenbank.SuperuserConnectionString, "Fall lesen", () => Ok(fm.GetAsync($"/api/faelle/{appFaelle[0]}")));
+        }
+
         // Warm-up until the JIT's tiered compilation has settled (the steady state of a server that runs for days):
         // with a short warm-up, a quarter of the app's CPU in the first measured phase went to recompiling hot methods.
         Console.WriteLine($"   Aufwärmen ({Aufwaermen.TotalSeconds:F0} s je Seite) …");
@@ -159,6 +166,31 @@ internal static class UebergangsBenchmark
         }
 
         return (await MessenAsync(schritt), await MessenAsync(lesen));
+    }
+
+    private static async Task SqlProtokollAsync(string logDatei, string superuserConnectionString, string was, Func<Task<bool>> aktion)
+    {
+        async Task SetzenAsync(string wert)
+        {
+            await using var verbindung = new NpgsqlConnection(superuserConnectionString);
+            await verbindung.OpenAsync();
+            await using var befehl = new NpgsqlCommand($"ALTER SYSTEM SET log_statement = '{wert}'; ", verbindung);
+            await befehl.ExecuteNonQueryAsync();
+            await using var neu = new NpgsqlCommand("SELECT pg_reload_conf()", verbindung);
+            await neu.ExecuteNonQueryAsync();
+            await Task.Delay(300);
+        }
+
+        await aktion();
+        await SetzenAsync("all");
+        var beginn = new FileInfo(logDatei).Length;
+        await aktion();
+        await Task.Delay(300);
+        await SetzenAsync("none");
+        await using var datei = new FileStream(logDatei, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        datei.Seek(beginn, SeekOrigin.Begin);
+        Console.WriteLine($"   --- SQL für {was} ---");
+        Console.WriteLine(await new StreamReader(datei).ReadToEndAsync());
     }
 
     private static async Task<(LastErgebnis Ergebnis, CpuZeit Cpu)> MitCpuAsync(int pid, Func<Task<LastErgebnis>> phase)

@@ -12,20 +12,23 @@ namespace Kim.Casemanagement.Infrastructure.Benachrichtigungen;
 /// </summary>
 internal static class BenachrichtigungsSql
 {
-    private const string Sql = """
+    // $1 recipients, $2 Fälle, $3 kinds, $4 titles, $5 texts, $6 links, $7 once-only keys, $8 now.
+    private const string ZaehlerAnlegen = """
         INSERT INTO benachrichtigung_zaehler (empfaenger_id, letzte_seq)
-        SELECT DISTINCT e, 0 FROM unnest(@empfaenger) AS e ORDER BY 1
-        ON CONFLICT (empfaenger_id) DO NOTHING;
+        SELECT DISTINCT e, 0 FROM unnest($1::text[]) AS e ORDER BY 1
+        ON CONFLICT (empfaenger_id) DO NOTHING
+        """;
 
-        SELECT 1 FROM benachrichtigung_zaehler WHERE empfaenger_id = ANY(@empfaenger) ORDER BY empfaenger_id FOR UPDATE;
+    private const string ZaehlerSperren = "SELECT 1 FROM benachrichtigung_zaehler WHERE empfaenger_id = ANY($1::text[]) ORDER BY empfaenger_id FOR UPDATE";
 
+    private const string Einfuegen = """
         WITH n AS (
-            SELECT * FROM unnest(@empfaenger, @fall, @art, @titel, @text, @link, @schluessel)
+            SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
                 WITH ORDINALITY AS n(empfaenger_id, fall_id, art, titel, text, link, schluessel, ord)
         ),
         neu AS (
             INSERT INTO termin_meldungen (schluessel, erstellt_am)
-            SELECT schluessel, @jetzt FROM n WHERE schluessel IS NOT NULL
+            SELECT schluessel, $8 FROM n WHERE schluessel IS NOT NULL
             ON CONFLICT (schluessel) DO NOTHING
             RETURNING schluessel
         ),
@@ -43,10 +46,33 @@ internal static class BenachrichtigungsSql
         INSERT INTO benachrichtigungen (empfaenger_id, seq, fall_id, art, titel, text, link, erstellt_am)
         SELECT g.empfaenger_id,
                z.letzte_seq - count(*) OVER (PARTITION BY g.empfaenger_id) + row_number() OVER (PARTITION BY g.empfaenger_id ORDER BY g.ord),
-               g.fall_id, g.art, g.titel, g.text, g.link, @jetzt
-        FROM g JOIN z USING (empfaenger_id);
+               g.fall_id, g.art, g.titel, g.text, g.link, $8
+        FROM g JOIN z USING (empfaenger_id)
         """;
 
+    /// <summary>The three statements as part of the caller's batch (constant texts, so each is prepared once per connection); the last one reports the rows inserted.</summary>
+    public static IEnumerable<NpgsqlBatchCommand> Befehle(IReadOnlyList<NeueBenachrichtigung> offen, DateTimeOffset jetzt)
+    {
+        var empfaenger = offen.Select(b => b.EmpfaengerId).ToArray();
+        yield return new NpgsqlBatchCommand(ZaehlerAnlegen) { Parameters = { new NpgsqlParameter<string[]> { TypedValue = empfaenger } } };
+        yield return new NpgsqlBatchCommand(ZaehlerSperren) { Parameters = { new NpgsqlParameter<string[]> { TypedValue = empfaenger } } };
+        yield return new NpgsqlBatchCommand(Einfuegen)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter<string[]> { TypedValue = empfaenger },
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid, Value = offen.Select(b => b.FallId).ToArray() },
+                new NpgsqlParameter<string[]> { TypedValue = offen.Select(b => b.Art).ToArray() },
+                new NpgsqlParameter<string[]> { TypedValue = offen.Select(b => b.Titel).ToArray() },
+                new NpgsqlParameter<string[]> { TypedValue = offen.Select(b => b.Text).ToArray() },
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = offen.Select(b => b.Link).ToArray() },
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = offen.Select(b => b.Schluessel).ToArray() },
+                new NpgsqlParameter<DateTimeOffset> { TypedValue = jetzt },
+            },
+        };
+    }
+
+    /// <summary>Writes the notices in the caller's transaction, in one round trip; returns how many were inserted.</summary>
     public static async Task<int> SchreibenAsync(NpgsqlConnection verbindung, NpgsqlTransaction? transaktion, IReadOnlyList<NeueBenachrichtigung> offen, DateTimeOffset jetzt, CancellationToken ct)
     {
         if (offen.Count == 0)
@@ -54,15 +80,13 @@ internal static class BenachrichtigungsSql
             return 0;
         }
 
-        await using var befehl = new NpgsqlCommand(Sql, verbindung, transaktion);
-        befehl.Parameters.Add(new NpgsqlParameter<string[]>("empfaenger", offen.Select(b => b.EmpfaengerId).ToArray()));
-        befehl.Parameters.Add(new NpgsqlParameter("fall", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = offen.Select(b => (object?)b.FallId ?? DBNull.Value).ToArray() });
-        befehl.Parameters.Add(new NpgsqlParameter<string[]>("art", offen.Select(b => b.Art).ToArray()));
-        befehl.Parameters.Add(new NpgsqlParameter<string[]>("titel", offen.Select(b => b.Titel).ToArray()));
-        befehl.Parameters.Add(new NpgsqlParameter<string[]>("text", offen.Select(b => b.Text).ToArray()));
-        befehl.Parameters.Add(new NpgsqlParameter("link", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = offen.Select(b => (object?)b.Link ?? DBNull.Value).ToArray() });
-        befehl.Parameters.Add(new NpgsqlParameter("schluessel", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = offen.Select(b => (object?)b.Schluessel ?? DBNull.Value).ToArray() });
-        befehl.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("jetzt", jetzt));
-        return await befehl.ExecuteNonQueryAsync(ct);
+        await using var batch = new NpgsqlBatch(verbindung, transaktion);
+        foreach (var befehl in Befehle(offen, jetzt))
+        {
+            batch.BatchCommands.Add(befehl);
+        }
+
+        await batch.ExecuteNonQueryAsync(ct);
+        return batch.BatchCommands[^1].RecordsAffected;
     }
 }

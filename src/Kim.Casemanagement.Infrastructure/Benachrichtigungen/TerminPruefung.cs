@@ -315,11 +315,7 @@ public sealed partial class TerminPruefung(IServiceScopeFactory scopes, Datenban
         }
         catch (Application.Common.KonfliktException)
         {
-            return 0;
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // Another instance created the same keyed Wiedervorlage at the same moment.
+            // Changed meanwhile, or another instance created the same keyed Wiedervorlage at the same moment: next run.
             return 0;
         }
 

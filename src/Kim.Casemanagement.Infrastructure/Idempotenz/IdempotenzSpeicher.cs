@@ -54,16 +54,17 @@ public sealed class IdempotenzSpeicher(Datenbank datenbank, TimeProvider zeit)
         return await befehl.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Inserts the key in the change's transaction (a duplicate key fails the whole change).</summary>
-    internal static async Task EinfuegenAsync(NpgsqlConnection verbindung, NpgsqlTransaction tx, IdempotenzKontext kontext, Guid fallId, DateTimeOffset jetzt, CancellationToken ct)
+    /// <summary>The key as a statement of the change's batch (a duplicate key fails the whole change).</summary>
+    internal static NpgsqlBatchCommand Einfuegen(IdempotenzKontext kontext, Guid fallId, DateTimeOffset jetzt) => new(
+        "INSERT INTO idempotenz (benutzer_id, schluessel, anfrage_hash, fall_id, erstellt_am) VALUES ($1, $2, $3, $4, $5)")
     {
-        await using var befehl = new NpgsqlCommand(
-            "INSERT INTO idempotenz (benutzer_id, schluessel, anfrage_hash, fall_id, erstellt_am) VALUES ($1, $2, $3, $4, $5)", verbindung, tx);
-        befehl.Parameters.Add(new NpgsqlParameter { Value = kontext.BenutzerId! });
-        befehl.Parameters.Add(new NpgsqlParameter { Value = kontext.Schluessel! });
-        befehl.Parameters.Add(new NpgsqlParameter { Value = kontext.AnfrageHash });
-        befehl.Parameters.Add(new NpgsqlParameter { Value = fallId });
-        befehl.Parameters.Add(new NpgsqlParameter { Value = jetzt });
-        await befehl.ExecuteNonQueryAsync(ct);
-    }
+        Parameters =
+        {
+            new NpgsqlParameter { Value = kontext.BenutzerId! },
+            new NpgsqlParameter { Value = kontext.Schluessel! },
+            new NpgsqlParameter { Value = kontext.AnfrageHash },
+            new NpgsqlParameter { Value = fallId },
+            new NpgsqlParameter { Value = jetzt },
+        },
+    };
 }

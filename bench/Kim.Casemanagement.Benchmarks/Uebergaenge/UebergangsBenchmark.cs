@@ -30,7 +30,11 @@ internal static class UebergangsBenchmark
         Console.WriteLine($"== Übergänge und Fall lesen: {clients} gleichzeitige Clients, 2 × {sekundenProPhase} s je Seite");
         var cluster = await PostgresTestCluster.GetAsync();
         await using var datenbank = await cluster.CreateDatabaseAsync("bench_uebergaenge");
-        await using var app = await AppProzess.StartenAsync(datenbank.AppConnectionString, datenbank.OwnerConnectionString, tls: false);
+        // The Lenkungsgruppe's stored report is recomputed in the background once the data changed and the last one is
+        // 15 minutes old (ADR 0002): over the events this benchmark writes that is seconds of PostgreSQL time, landing in a
+        // random phase of a run that is shorter than the interval. It is not part of a transition or a read, so it is off here.
+        await using var app = await AppProzess.StartenAsync(
+            datenbank.AppConnectionString, datenbank.OwnerConnectionString, new Dictionary<string, string> { ["Analysen__StandAktualisieren"] = "false" }, tls: false);
 
         var admin = await Zugaenge.AdministrationAsync(app, datenbank.AppConnectionString, datenbank.OwnerConnectionString);
         using var adminClient = Zugaenge.Client(app, admin);

@@ -1,4 +1,5 @@
 using System.Text;
+using Kim.Casemanagement.Infrastructure.Persistence.Aggregat;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -18,24 +19,20 @@ internal static class AuditSql
         FROM STDIN (FORMAT BINARY)
         """;
 
-    /// <summary>One entry as a statement of the change's batch (same columns as <see cref="KopierenSql"/>); call <see cref="Bereinigen"/> first.</summary>
-    public static NpgsqlBatchCommand Einfuegen(AuditEintrag e) => new(
-        "INSERT INTO audit_protokoll (zeitpunkt, benutzer_id, rollen, aktion, detail, fall_id, klient_id, ergebnis, herkunft, trace_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
-    {
-        Parameters =
-        {
-            new NpgsqlParameter<DateTimeOffset> { TypedValue = e.Zeitpunkt, NpgsqlDbType = NpgsqlDbType.TimestampTz },
-            new NpgsqlParameter<string> { TypedValue = e.BenutzerId, NpgsqlDbType = NpgsqlDbType.Text },
-            new NpgsqlParameter<string> { TypedValue = e.Rollen, NpgsqlDbType = NpgsqlDbType.Text },
-            new NpgsqlParameter<string> { TypedValue = e.Aktion, NpgsqlDbType = NpgsqlDbType.Text },
-            new NpgsqlParameter { Value = (object?)e.Detail ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
-            new NpgsqlParameter { Value = (object?)e.FallId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid },
-            new NpgsqlParameter { Value = (object?)e.KlientId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid },
-            new NpgsqlParameter<int> { TypedValue = e.Ergebnis, NpgsqlDbType = NpgsqlDbType.Integer },
-            new NpgsqlParameter { Value = (object?)e.Herkunft ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
-            new NpgsqlParameter { Value = (object?)e.TraceId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
-        },
-    };
+    /// <summary>The columns the application writes (as in <see cref="KopierenSql"/>), for a change's statement; call <see cref="Bereinigen"/> first.</summary>
+    public static readonly Spalte<AuditEintrag>[] Schreibspalten =
+    [
+        new("zeitpunkt", NpgsqlDbType.TimestampTz, e => e.Zeitpunkt),
+        new("benutzer_id", NpgsqlDbType.Text, e => e.BenutzerId),
+        new("rollen", NpgsqlDbType.Text, e => e.Rollen),
+        new("aktion", NpgsqlDbType.Text, e => e.Aktion),
+        new("detail", NpgsqlDbType.Text, e => e.Detail),
+        new("fall_id", NpgsqlDbType.Uuid, e => e.FallId),
+        new("klient_id", NpgsqlDbType.Uuid, e => e.KlientId),
+        new("ergebnis", NpgsqlDbType.Integer, e => e.Ergebnis),
+        new("herkunft", NpgsqlDbType.Text, e => e.Herkunft),
+        new("trace_id", NpgsqlDbType.Text, e => e.TraceId),
+    ];
 
     public static AuditEintrag Lesen(NpgsqlDataReader r, int o) => new()
     {

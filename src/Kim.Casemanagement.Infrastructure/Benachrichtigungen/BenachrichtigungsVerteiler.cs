@@ -34,51 +34,85 @@ public sealed partial class BenachrichtigungsVerteiler(
     /// <summary>Pushed notices since start (for tests and benchmarks).</summary>
     public long Zugestellt { get; private set; }
 
+    /// <summary>
+    /// The round's one statement: horizon and rows from the same snapshot (a single statement has one), so no explicit
+    /// transaction. <c>$1</c> is the previous horizon (or null in the first round: then only the horizon is wanted).
+    /// </summary>
+    private const string RundeSql = """
+        WITH h AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS h)
+        SELECT h.h, b.id, b.xid, b.empfaenger_id, b.seq, b.fall_id, b.art, b.titel, b.text, b.link, b.erstellt_am, b.gelesen_am IS NOT NULL
+        FROM h LEFT JOIN benachrichtigungen b ON b.xid >= coalesce($1, h.h)
+        ORDER BY b.xid, b.id
+        """;
+
+    /// <summary>At least this long between two rounds, so that under load one round takes the commits of several steps.</summary>
+    public static readonly TimeSpan Mindestabstand = TimeSpan.FromMilliseconds(5);
+
+    private NpgsqlConnection? _verbindung;
+    private NpgsqlCommand? _befehl;
+
+    // One round at a time (the kept connection serves one statement at a time; tests call rounds themselves).
+    private readonly SemaphoreSlim _runde = new(1, 1);
+
     /// <summary>One read-and-push round; returns how many notices were pushed. Public for tests.</summary>
     public async Task<int> RundeAsync(CancellationToken ct)
     {
-        await using var verbindung = await datenbank.DataSource.OpenConnectionAsync(ct);
-        await using var tx = await verbindung.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        ulong neuerHorizont;
-        await using (var h = new NpgsqlCommand("SELECT pg_snapshot_xmin(pg_current_snapshot())", verbindung, tx))
+        await _runde.WaitAsync(ct);
+        try
         {
-            neuerHorizont = (ulong)(await h.ExecuteScalarAsync(ct))!;
+            return await RundeUnterSperreAsync(ct);
         }
+        finally
+        {
+            _runde.Release();
+        }
+    }
 
+    private async Task<int> RundeUnterSperreAsync(CancellationToken ct)
+    {
         // First round after start: begin at the present; clients catch up on older notices by seq. The horizon is
         // cluster-wide, so a transaction still open anywhere (another database, a long report) keeps it behind rows that
         // committed before this start: the first round reads them like any round but only records them as pushed, so
         // that only what commits from now on is pushed.
         var ersteRunde = _horizont is null;
         var neue = new List<(long Id, ulong Xid, string Empfaenger, BenachrichtigungDto Dto)>();
-        await using (var befehl = new NpgsqlCommand(
-            "SELECT id, xid, empfaenger_id, seq, fall_id, art, titel, text, link, erstellt_am, gelesen_am IS NOT NULL FROM benachrichtigungen WHERE xid >= @h ORDER BY xid, id",
-            verbindung,
-            tx))
+        ulong neuerHorizont = 0;
+        var befehl = await BefehlAsync(ct);
+        befehl.Parameters[0].Value = _horizont is { } bisher ? bisher : DBNull.Value;
+        try
         {
-            befehl.Parameters.Add(new NpgsqlParameter("h", NpgsqlDbType.Xid8) { Value = _horizont ?? neuerHorizont });
             await using var reader = await befehl.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                var id = reader.GetInt64(0);
+                neuerHorizont = reader.GetFieldValue<ulong>(0);
+                if (reader.IsDBNull(1))
+                {
+                    continue;
+                }
+
+                var id = reader.GetInt64(1);
                 if (_zugestellt.ContainsKey(id))
                 {
                     continue;
                 }
 
-                neue.Add((id, reader.GetFieldValue<ulong>(1), reader.GetString(2), new BenachrichtigungDto(
-                    reader.GetInt64(3),
-                    reader.IsDBNull(4) ? null : reader.GetGuid(4),
-                    reader.GetString(5),
+                neue.Add((id, reader.GetFieldValue<ulong>(2), reader.GetString(3), new BenachrichtigungDto(
+                    reader.GetInt64(4),
+                    reader.IsDBNull(5) ? null : reader.GetGuid(5),
                     reader.GetString(6),
                     reader.GetString(7),
-                    reader.IsDBNull(8) ? null : reader.GetString(8),
-                    reader.GetFieldValue<DateTimeOffset>(9),
-                    reader.GetBoolean(10))));
+                    reader.GetString(8),
+                    reader.IsDBNull(9) ? null : reader.GetString(9),
+                    reader.GetFieldValue<DateTimeOffset>(10),
+                    reader.GetBoolean(11))));
             }
         }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException or System.IO.IOException)
+        {
+            await VerbindungVerwerfenAsync();
+            throw;
+        }
 
-        await tx.CommitAsync(ct);
         foreach (var (id, xid, empfaenger, dto) in neue)
         {
             if (!ersteRunde)
@@ -100,6 +134,67 @@ public sealed partial class BenachrichtigungsVerteiler(
         return gepusht;
     }
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await _runde.WaitAsync(cancellationToken);
+        try
+        {
+            await VerbindungVerwerfenAsync();
+        }
+        finally
+        {
+            _runde.Release();
+        }
+    }
+
+    /// <summary>
+    /// The round's statement on a connection kept for the dispatcher: prepared once, and planned for each bound horizon
+    /// (<c>plan_cache_mode = force_custom_plan</c>: a generic plan of "xid ≥ $1" does not know how few rows it selects).
+    /// </summary>
+    private async Task<NpgsqlCommand> BefehlAsync(CancellationToken ct)
+    {
+        if (_befehl is not null)
+        {
+            return _befehl;
+        }
+
+        var verbindung = await datenbank.DataSource.OpenConnectionAsync(ct);
+        try
+        {
+            await using (var modus = new NpgsqlCommand("SET plan_cache_mode = force_custom_plan", verbindung))
+            {
+                await modus.ExecuteNonQueryAsync(ct);
+            }
+
+            var befehl = new NpgsqlCommand(RundeSql, verbindung);
+            befehl.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Xid8, Value = DBNull.Value });
+            await befehl.PrepareAsync(ct);
+            (_verbindung, _befehl) = (verbindung, befehl);
+            return befehl;
+        }
+        catch
+        {
+            await verbindung.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task VerbindungVerwerfenAsync()
+    {
+        if (_befehl is not null)
+        {
+            await _befehl.DisposeAsync();
+        }
+
+        if (_verbindung is not null)
+        {
+            await _verbindung.DisposeAsync();
+        }
+
+        (_verbindung, _befehl) = (null, null);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var lauscher = LauschenAsync(stoppingToken);
@@ -109,6 +204,7 @@ public sealed partial class BenachrichtigungsVerteiler(
             {
                 await RundeAsync(stoppingToken);
                 await wecker.WartenAsync(Intervall, stoppingToken);
+                await Task.Delay(Mindestabstand, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -138,7 +234,7 @@ public sealed partial class BenachrichtigungsVerteiler(
                     {
                         sitzungen.FremdBeendet(e.Payload);
                     }
-                    else
+                    else if (!wecker.IstEigeneMeldung(e.Payload))
                     {
                         wecker.LokalWecken();
                     }

@@ -13,6 +13,8 @@ public sealed partial class BenachrichtigungsWecker(Datenbank datenbank, ILogger
     public const string Kanal = "kim_benachrichtigung";
     public static readonly TimeSpan Buendelung = TimeSpan.FromMilliseconds(20);
 
+    // Sent as the NOTIFY payload, so that this instance's listener ignores its own wake-ups (its dispatcher was woken in process).
+    private readonly string _instanz = Guid.NewGuid().ToString("N");
     private readonly SemaphoreSlim _lokal = new(0, 1);
     private readonly CancellationTokenSource _ende = new();
     private int _notifyGeplant;
@@ -40,6 +42,9 @@ public sealed partial class BenachrichtigungsWecker(Datenbank datenbank, ILogger
         }
     }
 
+    /// <summary>Whether a NOTIFY payload came from this instance.</summary>
+    public bool IstEigeneMeldung(string payload) => payload == _instanz;
+
     /// <summary>Waits until woken or until <paramref name="hoechstens"/> passed; true when woken.</summary>
     public Task<bool> WartenAsync(TimeSpan hoechstens, CancellationToken ct) => _lokal.WaitAsync(hoechstens, ct);
 
@@ -56,8 +61,9 @@ public sealed partial class BenachrichtigungsWecker(Datenbank datenbank, ILogger
         {
             await Task.Delay(Buendelung, _ende.Token);
             Interlocked.Exchange(ref _notifyGeplant, 0);
-            await using var verbindung = await datenbank.DataSource.OpenConnectionAsync(_ende.Token);
-            await using var befehl = new Npgsql.NpgsqlCommand($"NOTIFY {Kanal}", verbindung);
+            // No session state is left behind, so the pool without the per-connection reset serves.
+            await using var befehl = datenbank.EfDataSource.CreateCommand($"SELECT pg_notify('{Kanal}', $1)");
+            befehl.Parameters.Add(new Npgsql.NpgsqlParameter { Value = _instanz });
             await befehl.ExecuteNonQueryAsync(_ende.Token);
         }
         catch (OperationCanceledException)

@@ -1,4 +1,5 @@
 using Kim.Casemanagement.Infrastructure.Persistence;
+using Kim.Casemanagement.Infrastructure.Persistence.Aggregat;
 using Npgsql;
 
 namespace Kim.Casemanagement.Infrastructure.Idempotenz;
@@ -54,17 +55,17 @@ public sealed class IdempotenzSpeicher(Datenbank datenbank, TimeProvider zeit)
         return await befehl.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>The key as a statement of the change's batch (a duplicate key fails the whole change).</summary>
-    internal static NpgsqlBatchCommand Einfuegen(IdempotenzKontext kontext, Guid fallId, DateTimeOffset jetzt) => new(
-        "INSERT INTO idempotenz (benutzer_id, schluessel, anfrage_hash, fall_id, erstellt_am) VALUES ($1, $2, $3, $4, $5)")
+    /// <summary>Adds the key to a change's statement (part <c>i</c>; a duplicate key fails the whole change).</summary>
+    internal static void Teil(Sammelanweisung s, IdempotenzKontext kontext, Guid fallId, DateTimeOffset jetzt)
     {
-        Parameters =
+        var werte = string.Join(", ", new[]
         {
-            new NpgsqlParameter { Value = kontext.BenutzerId! },
-            new NpgsqlParameter { Value = kontext.Schluessel! },
-            new NpgsqlParameter { Value = kontext.AnfrageHash },
-            new NpgsqlParameter { Value = fallId },
-            new NpgsqlParameter { Value = jetzt },
-        },
-    };
+            s.Wert(NpgsqlTypes.NpgsqlDbType.Text, kontext.BenutzerId),
+            s.Wert(NpgsqlTypes.NpgsqlDbType.Text, kontext.Schluessel),
+            s.Wert(NpgsqlTypes.NpgsqlDbType.Text, kontext.AnfrageHash),
+            s.Wert(NpgsqlTypes.NpgsqlDbType.Uuid, fallId),
+            s.Wert(NpgsqlTypes.NpgsqlDbType.TimestampTz, jetzt),
+        });
+        s.Teil("i", () => $"INSERT INTO idempotenz (benutzer_id, schluessel, anfrage_hash, fall_id, erstellt_am) VALUES ({werte})");
+    }
 }

@@ -14,26 +14,19 @@ namespace Kim.Casemanagement.Infrastructure.Persistence;
 /// <summary>
 /// The Fall aggregate on the hot path, with Npgsql batches instead of EF Core (why: ADR 0003):
 /// <list type="bullet">
-/// <item>Loading is one round trip: the Fall with its client and the five child tables as one batch of six statements.</item>
-/// <item>Saving is one batch plus COMMIT: the Fall row guarded by the loaded version (someone else's change in between
-/// is a <see cref="KonfliktException"/>), the child rows that are new, changed or gone (compared with a snapshot of
-/// what was loaded), the new events, notes and hand-overs, the request's audit entries, the idempotency key and the
-/// notices, all in one transaction.</item>
+/// <item>Loading is one round trip: the Fall with its client, and the rows of its five child tables in one more statement.</item>
+/// <item>Saving is one round trip too: one batch, which PostgreSQL runs as one implicit transaction (committed at its
+/// end, rolled back as a whole if any statement fails): the Fall row guarded by the loaded version (someone else's
+/// change in between fails the batch and is a <see cref="KonfliktException"/>), the child rows that are new, changed or
+/// gone (compared with a snapshot of what was loaded), the new events, notes and hand-overs, the request's audit
+/// entries, the idempotency key and the notices.</item>
 /// </list>
 /// One instance per scope (unit of work); it remembers the snapshot of each Fall it loaded for saving.
 /// </summary>
 internal sealed class FallRepository(Datenbank datenbank, IAuditProtokoll audit, IBenachrichtigungen benachrichtigungen, BenachrichtigungsWecker wecker, TimeProvider zeit, IdempotenzKontext idempotenz) : IFallRepository
 {
-    /// <summary>The six statements of one load, each with the Fall's id as $1.</summary>
-    private static readonly string[] LadenSql =
-    [
-        FallZeilen.FallAuswahlSql,
-        FallZeilen.Einwilligungen.AuswahlSql,
-        FallZeilen.Ziele.AuswahlSql,
-        FallZeilen.Wiedervorlagen.AuswahlSql,
-        FallZeilen.Vertretungen.AuswahlSql,
-        FallZeilen.Ueberleitungen.AuswahlSql,
-    ];
+    /// <summary>The two statements of one load (the Fall with its client; its child rows), each with the Fall's id as $1.</summary>
+    private static readonly string[] LadenSql = [FallZeilen.FallAuswahlSql, FallZeilen.KinderAuswahlSql];
 
     private readonly Dictionary<Fall, Schnappschuss> _geladen = new(ReferenceEqualityComparer.Instance);
 
@@ -64,11 +57,31 @@ internal sealed class FallRepository(Datenbank datenbank, IAuditProtokoll audit,
         }
 
         var fall = FallZeilen.FallLesen(leser);
-        await KinderLesenAsync(leser, FallZeilen.Einwilligungen, FallZeilen.EinwilligungenVon(fall), ct);
-        await KinderLesenAsync(leser, FallZeilen.Ziele, FallZeilen.ZieleVon(fall), ct);
-        await KinderLesenAsync(leser, FallZeilen.Wiedervorlagen, FallZeilen.WiedervorlagenVon(fall), ct);
-        await KinderLesenAsync(leser, FallZeilen.Vertretungen, FallZeilen.VertretungenVon(fall), ct);
-        await KinderLesenAsync(leser, FallZeilen.Ueberleitungen, FallZeilen.UeberleitungenVon(fall), ct);
+        await leser.NextResultAsync(ct);
+        while (await leser.ReadAsync(ct))
+        {
+            var art = leser.GetInt32(0);
+            var ordinale = FallZeilen.KinderOrdinale[art];
+            switch (art)
+            {
+                case 0:
+                    FallZeilen.EinwilligungenVon(fall).Add(FallZeilen.Einwilligungen.Lesen(leser, ordinale));
+                    break;
+                case 1:
+                    FallZeilen.ZieleVon(fall).Add(FallZeilen.Ziele.Lesen(leser, ordinale));
+                    break;
+                case 2:
+                    FallZeilen.WiedervorlagenVon(fall).Add(FallZeilen.Wiedervorlagen.Lesen(leser, ordinale));
+                    break;
+                case 3:
+                    FallZeilen.VertretungenVon(fall).Add(FallZeilen.Vertretungen.Lesen(leser, ordinale));
+                    break;
+                default:
+                    FallZeilen.UeberleitungenVon(fall).Add(FallZeilen.Ueberleitungen.Lesen(leser, ordinale));
+                    break;
+            }
+        }
+
         return fall;
     }
 
@@ -96,91 +109,84 @@ internal sealed class FallRepository(Datenbank datenbank, IAuditProtokoll audit,
         return string.Create(CultureInfo.InvariantCulture, $"KIM-{heute.Year}-{nummer:000000}");
     }
 
-    private static async Task KinderLesenAsync<T>(NpgsqlDataReader leser, Tabelle<T> tabelle, List<T> ziel, CancellationToken ct)
-        where T : class
-    {
-        await leser.NextResultAsync(ct);
-        while (await leser.ReadAsync(ct))
-        {
-            ziel.Add(tabelle.Lesen(leser));
-        }
-    }
-
     /// <summary>Writes the Fall: all of it when <paramref name="vorher"/> is null (intake), else what changed since the snapshot.</summary>
     private async Task SchreibenAsync(Fall fall, Schnappschuss? vorher, CancellationToken ct)
     {
         var jetzt = zeit.GetUtcNow();
         var nachher = Schnappschuss.Leer(fall.Version);
         await using var verbindung = await datenbank.EfDataSource.OpenConnectionAsync(ct);
-        await using var tx = await verbindung.BeginTransactionAsync(ct);
-        await using var batch = new NpgsqlBatch(verbindung, tx);
+
+        // No explicit transaction: the statements of one batch run in an implicit transaction that commits when the
+        // last one succeeded (with synchronous_commit, as any commit) and rolls back entirely when one fails.
+        await using var batch = new NpgsqlBatch(verbindung);
         var befehle = batch.BatchCommands;
+
+        // The audit entries of this request go into the same transaction as the change they describe; the idempotency
+        // key and the notices too: nothing un-committed is notified, and a committed change always has its key.
+        var protokoll = audit is AuditProtokoll p ? p.AlsEintraege(StatusCodes.Status200OK).Select(e => AuditSql.Bereinigen(e, jetzt)).ToList() : [];
+        var offen = benachrichtigungen.Offen;
+        void Teile(Sammelanweisung s)
+        {
+            if (vorher is not null)
+            {
+                FallZeilen.AendernTeil(s, fall, vorher.Version);
+            }
+
+            if (fall.NeueEreignisse.Count > 0)
+            {
+                s.Einfuegen("e", "fall_ereignisse", FallZeilen.Ereignisse, fall.NeueEreignisse);
+            }
+
+            if (fall.NeueNotizen.Count > 0)
+            {
+                s.Einfuegen("no", "notizen", FallZeilen.Notizen, fall.NeueNotizen);
+            }
+
+            if (fall.NeueUebergaben.Count > 0)
+            {
+                s.Einfuegen("ue", "kompetenzprofil_uebergaben", FallZeilen.Uebergaben, fall.NeueUebergaben);
+            }
+
+            if (protokoll.Count > 0)
+            {
+                s.Einfuegen("a", "audit_protokoll", AuditSql.Schreibspalten, protokoll);
+            }
+
+            if (idempotenz.Schluessel is not null)
+            {
+                IdempotenzSpeicher.Teil(s, idempotenz, fall.Id, jetzt);
+            }
+
+            if (offen.Count > 0)
+            {
+                BenachrichtigungsSql.Teile(s, offen, jetzt);
+            }
+        }
 
         if (vorher is null)
         {
+            // Intake: the client and the Fall first (the other rows refer to them).
             befehle.Add(FallZeilen.Befehl(FallZeilen.KlientEinfuegenSql, FallZeilen.Klient, (fall.Klient, fall.Mandant)));
             befehle.Add(FallZeilen.Befehl(FallZeilen.FallEinfuegenSql, FallZeilen.FallAlle, fall));
         }
-        else
-        {
-            befehle.Add(FallZeilen.Befehl(FallZeilen.FallAendernSql, FallZeilen.FallVeraenderlich, fall, fall.Id, vorher.Version));
-        }
 
-        var fallBefehl = befehle[^1];
-        vorher ??= Schnappschuss.Leer(0);
-        Kinder(befehle, FallZeilen.Einwilligungen, fall.Einwilligungen, vorher.Einwilligungen, nachher.Einwilligungen);
-        Kinder(befehle, FallZeilen.Ziele, fall.Ziele, vorher.Ziele, nachher.Ziele);
-        Kinder(befehle, FallZeilen.Wiedervorlagen, fall.Wiedervorlagen, vorher.Wiedervorlagen, nachher.Wiedervorlagen);
-        Kinder(befehle, FallZeilen.Vertretungen, fall.Vertretungen, vorher.Vertretungen, nachher.Vertretungen);
-        Kinder(befehle, FallZeilen.Ueberleitungen, fall.Ueberleitungen, vorher.Ueberleitungen, nachher.Ueberleitungen);
-        foreach (var e in fall.NeueEreignisse)
-        {
-            befehle.Add(FallZeilen.Befehl(FallZeilen.EreignisEinfuegenSql, FallZeilen.Ereignisse, e));
-        }
-
-        foreach (var n in fall.NeueNotizen)
-        {
-            befehle.Add(FallZeilen.Notizen.Einfuegen(FallZeilen.Notizen.Werte(n)));
-        }
-
-        foreach (var u in fall.NeueUebergaben)
-        {
-            befehle.Add(FallZeilen.Uebergaben.Einfuegen(FallZeilen.Uebergaben.Werte(u)));
-        }
-
-        // The audit entries of this request go into the same transaction as the change they describe.
-        var protokoll = audit is AuditProtokoll p ? p.AlsEintraege(StatusCodes.Status200OK) : [];
-        foreach (var eintrag in protokoll)
-        {
-            befehle.Add(AuditSql.Einfuegen(AuditSql.Bereinigen(eintrag, jetzt)));
-        }
-
-        // The idempotency key and the notices are part of the change: nothing un-committed is notified, and a
-        // committed change always has its key.
-        if (idempotenz.Schluessel is not null)
-        {
-            befehle.Add(IdempotenzSpeicher.Einfuegen(idempotenz, fall.Id, jetzt));
-        }
-
-        var offen = benachrichtigungen.Offen;
-        if (offen.Count > 0)
-        {
-            foreach (var befehl in BenachrichtigungsSql.Befehle(offen, jetzt))
-            {
-                befehle.Add(befehl);
-            }
-        }
+        // One statement for the Fall row (version-checked before anything else is written), the appended rows, the
+        // audit entries, the key and the notices; the child rows that changed follow as statements of their own.
+        befehle.Add(Sammelanweisung.Befehl(Teile, vorher is null ? "SELECT 1" : FallZeilen.VersionPruefen));
+        var bisher = vorher ?? Schnappschuss.Leer(0);
+        Kinder(befehle, FallZeilen.Einwilligungen, fall.Einwilligungen, bisher.Einwilligungen, nachher.Einwilligungen);
+        Kinder(befehle, FallZeilen.Ziele, fall.Ziele, bisher.Ziele, nachher.Ziele);
+        Kinder(befehle, FallZeilen.Wiedervorlagen, fall.Wiedervorlagen, bisher.Wiedervorlagen, nachher.Wiedervorlagen);
+        Kinder(befehle, FallZeilen.Vertretungen, fall.Vertretungen, bisher.Vertretungen, nachher.Vertretungen);
+        Kinder(befehle, FallZeilen.Ueberleitungen, fall.Ueberleitungen, bisher.Ueberleitungen, nachher.Ueberleitungen);
 
         try
         {
             await batch.ExecuteNonQueryAsync(ct);
-            if (fallBefehl.RecordsAffected != 1)
-            {
-                await tx.RollbackAsync(ct);
-                throw new KonfliktException();
-            }
-
-            await tx.CommitAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState == FallZeilen.KonfliktSqlState)
+        {
+            throw new KonfliktException(KonfliktException.StandardText, e);
         }
         catch (PostgresException e) when (e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_idempotenz" })
         {

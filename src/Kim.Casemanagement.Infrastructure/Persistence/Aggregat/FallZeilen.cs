@@ -95,9 +95,25 @@ internal static class FallZeilen
 
     public static readonly string FallEinfuegenSql = EinfuegenSql("faelle", FallAlle);
 
-    /// <summary>Writes the changeable columns if the stored version is still the loaded one ($1 id, $2 loaded version).</summary>
-    public static readonly string FallAendernSql =
-        $"UPDATE faelle SET {string.Join(", ", FallVeraenderlich.Select((s, i) => $"{s.Name} = ${i + 3}"))} WHERE id = $1 AND version = $2";
+    /// <summary>
+    /// Adds part <c>u</c>: the changeable columns, written if the stored version is still <paramref name="geladeneVersion"/>.
+    /// The statement's main query passes the count of <c>u</c> to <c>fall_version_pruefen</c> (migration 0008), which fails
+    /// with SQLSTATE <see cref="KonfliktSqlState"/> otherwise, so that the whole batch rolls back; it is evaluated first,
+    /// before any other part of the statement writes.
+    /// </summary>
+    public static void AendernTeil(Sammelanweisung s, Fall fall, int geladeneVersion)
+    {
+        var id = s.Wert(Uuid, fall.Id);
+        var version = s.Wert(Ganzzahl, geladeneVersion);
+        var werte = FallVeraenderlich.Select(sp => s.Wert(sp.Typ, sp.Wert(fall))).ToArray();
+        s.Teil("u", () => $"UPDATE faelle SET {string.Join(", ", FallVeraenderlich.Select((sp, k) => $"{sp.Name} = {werte[k]}"))} WHERE id = {id} AND version = {version} RETURNING 1");
+    }
+
+    /// <summary>The main query of a change's statement with part <c>u</c>.</summary>
+    public const string VersionPruefen = "SELECT fall_version_pruefen((SELECT count(*) FROM u))";
+
+    /// <summary>Raised by <c>fall_version_pruefen</c> when the Fall changed since it was loaded.</summary>
+    public const string KonfliktSqlState = "KIM01";
 
     /// <summary>The client's row, written once at intake with the Fall's tenant.</summary>
     public static readonly Spalte<(Klient Klient, string Mandant)>[] Klient =
@@ -191,33 +207,43 @@ internal static class FallZeilen
         new("erstellt_am", Zeit, u => u.ErstelltAm),
         new("erstellt_von", Text, u => u.ErstelltVon));
 
+    /// <summary>
+    /// The five child tables of one Fall as one statement ($1 the Fall's id), so that a load is two statements, not six:
+    /// a UNION ALL whose rows carry the table's number (<c>art</c>, the index in <see cref="KinderReihenfolge"/>), a sort
+    /// key and typed slots; each table puts its columns into the slots of their type (the others are NULL), and reads them
+    /// back from there (<see cref="KinderOrdinale"/>). Rows come per table in the table's order.
+    /// </summary>
+    public static readonly string KinderAuswahlSql;
+
+    /// <summary>For each child table (by <c>art</c>): the ordinal in <see cref="KinderAuswahlSql"/> of each of its columns.</summary>
+    public static readonly int[][] KinderOrdinale;
+
+    /// <summary>The tables of <see cref="KinderAuswahlSql"/>, in the order of their <c>art</c>.</summary>
+    public static readonly string[] KinderReihenfolge = [Einwilligungen.Name, Ziele.Name, Wiedervorlagen.Name, Vertretungen.Name, Ueberleitungen.Name];
+
     /// <summary>Append-only: written once, never read into the aggregate.</summary>
-    public static readonly Tabelle<Notiz> Notizen = new(
-        "notizen",
-        n => n.Id,
-        _ => throw new NotSupportedException("Notizen gehören nicht zum geladenen Aggregat."),
-        "verfasst_am, id",
+    public static readonly Spalte<Notiz>[] Notizen =
+    [
         new("id", Uuid, n => n.Id),
         new("fall_id", Uuid, n => n.FallId),
         new("text", Text, n => n.Text),
         new("verfasst_von", Text, n => n.VerfasstVon),
-        new("verfasst_am", Zeit, n => n.VerfasstAm));
+        new("verfasst_am", Zeit, n => n.VerfasstAm),
+    ];
 
     /// <summary>Append-only: written once, never read into the aggregate.</summary>
-    public static readonly Tabelle<KompetenzprofilUebergabe> Uebergaben = new(
-        "kompetenzprofil_uebergaben",
-        u => u.Id,
-        _ => throw new NotSupportedException("Übergaben gehören nicht zum geladenen Aggregat."),
-        "erstellt_am, id",
+    public static readonly Spalte<KompetenzprofilUebergabe>[] Uebergaben =
+    [
         new("id", Uuid, u => u.Id),
         new("fall_id", Uuid, u => u.FallId),
         new("empfaenger", Text, u => u.Empfaenger.ToString()),
         new("anlass", Text, u => u.Anlass),
         new("fachliches_datum", Datum, u => u.FachlichesDatum),
         new("profil", Json, u => JsonSerializer.Serialize(u.Profil, JsonWerte.Optionen)),
-        new("erstellt_am", Zeit, u => u.ErstelltAm));
+        new("erstellt_am", Zeit, u => u.ErstelltAm),
+    ];
 
-    /// <summary>The events of a step (the id comes from the database). Not a <see cref="Tabelle{T}"/>: no key of their own to compare by.</summary>
+    /// <summary>The events of a step (append-only; the id comes from the database).</summary>
     public static readonly Spalte<FallEreignis>[] Ereignisse =
     [
         new("fall_id", Uuid, e => e.FallId),
@@ -235,7 +261,54 @@ internal static class FallZeilen
         new("ausgeloest_durch", Ganzzahl, e => e.AusgeloestDurch),
     ];
 
-    public static readonly string EreignisEinfuegenSql = EinfuegenSql("fall_ereignisse", Ereignisse);
+    static FallZeilen()
+    {
+        (string Name, NpgsqlDbType Typ, string Reihenfolge)[][] tabellen =
+        [
+            Spalten(Einwilligungen), Spalten(Ziele), Spalten(Wiedervorlagen), Spalten(Vertretungen), Spalten(Ueberleitungen),
+        ];
+        (NpgsqlDbType Typ, string Sql)[] typen = [(Uuid, "uuid"), (Text, "text"), (Ganzzahl, "integer"), (Datum, "date"), (Zeit, "timestamptz")];
+
+        // Slots: per type as many as the table with the most columns of that type needs; ordinals 0 and 1 are art and sort key.
+        var slots = new List<(NpgsqlDbType Typ, string Sql)>();
+        foreach (var (typ, sql) in typen)
+        {
+            var anzahl = tabellen.Max(t => t.Count(s => s.Typ == typ));
+            slots.AddRange(Enumerable.Repeat((typ, sql), anzahl));
+        }
+
+        if (tabellen.SelectMany(t => t).Any(s => !typen.Any(x => x.Typ == s.Typ)))
+        {
+            throw new InvalidOperationException("A child column has a type without slot.");
+        }
+
+        var teile = new List<string>();
+        var ordinale = new int[tabellen.Length][];
+        for (var art = 0; art < tabellen.Length; art++)
+        {
+            var spalten = tabellen[art];
+            var belegt = new string?[slots.Count];
+            ordinale[art] = new int[spalten.Length];
+            for (var i = 0; i < spalten.Length; i++)
+            {
+                var slot = Enumerable.Range(0, slots.Count).First(k => slots[k].Typ == spalten[i].Typ && belegt[k] is null);
+                belegt[slot] = spalten[i].Name;
+                ordinale[art][i] = slot + 2;
+            }
+
+            var sortierung = spalten[0].Reihenfolge.Split(',')[0].Trim();
+            teile.Add($"SELECT {art} AS art, {sortierung}::timestamptz AS s, "
+                + string.Join(", ", belegt.Select((name, k) => (name ?? "NULL") + "::" + slots[k].Sql + " AS s" + k))
+                + $" FROM {KinderReihenfolge[art]} WHERE fall_id = $1");
+        }
+
+        // The key (id) is the first uuid column of every table, i.e. slot 0.
+        KinderAuswahlSql = string.Join(" UNION ALL ", teile) + " ORDER BY art, s, s0";
+        KinderOrdinale = ordinale;
+
+        static (string, NpgsqlDbType, string)[] Spalten<T>(Tabelle<T> t)
+            where T : class => [.. t.Spalten.Select(s => (s.Name, s.Typ, t.Reihenfolge))];
+    }
 
     /// <summary>An INSERT of one row with a positional parameter per column.</summary>
     public static string EinfuegenSql<T>(string tabelle, IReadOnlyList<Spalte<T>> spalten) =>
@@ -341,9 +414,9 @@ internal static class FallZeilen
 
     public static List<Ueberleitung> UeberleitungenVon(Fall fall) => UeberleitungenFeld(fall);
 
-    private static Einwilligung EinwilligungLesen(NpgsqlDataReader r)
+    private static Einwilligung EinwilligungLesen(NpgsqlDataReader r, int[]? ordinale)
     {
-        var z = new Zeile(r);
+        var z = new Zeile(r, ordinale);
         var e = NeueEinwilligung();
         SetId(e, z.Guid());
         SetFallId(e, z.Guid());
@@ -360,9 +433,9 @@ internal static class FallZeilen
         return e;
     }
 
-    private static Ziel ZielLesen(NpgsqlDataReader r)
+    private static Ziel ZielLesen(NpgsqlDataReader r, int[]? ordinale)
     {
-        var z = new Zeile(r);
+        var z = new Zeile(r, ordinale);
         var ziel = NeuesZiel();
         SetId(ziel, z.Guid());
         SetFallId(ziel, z.Guid());
@@ -376,9 +449,9 @@ internal static class FallZeilen
         return ziel;
     }
 
-    private static Wiedervorlage WiedervorlageLesen(NpgsqlDataReader r)
+    private static Wiedervorlage WiedervorlageLesen(NpgsqlDataReader r, int[]? ordinale)
     {
-        var z = new Zeile(r);
+        var z = new Zeile(r, ordinale);
         var w = NeueWiedervorlage();
         SetId(w, z.Guid());
         SetFallId(w, z.Guid());
@@ -393,9 +466,9 @@ internal static class FallZeilen
         return w;
     }
 
-    private static Vertretung VertretungLesen(NpgsqlDataReader r)
+    private static Vertretung VertretungLesen(NpgsqlDataReader r, int[]? ordinale)
     {
-        var z = new Zeile(r);
+        var z = new Zeile(r, ordinale);
         var v = NeueVertretung();
         SetId(v, z.Guid());
         SetFallId(v, z.Guid());
@@ -405,9 +478,9 @@ internal static class FallZeilen
         return v;
     }
 
-    private static Ueberleitung UeberleitungLesen(NpgsqlDataReader r)
+    private static Ueberleitung UeberleitungLesen(NpgsqlDataReader r, int[]? ordinale)
     {
-        var z = new Zeile(r);
+        var z = new Zeile(r, ordinale);
         var u = NeueUeberleitung();
         SetId(u, z.Guid());
         SetFallId(u, z.Guid());
@@ -420,43 +493,54 @@ internal static class FallZeilen
         return u;
     }
 
-    /// <summary>Reads the columns of a row one after the other.</summary>
-    private ref struct Zeile(NpgsqlDataReader r)
+    /// <summary>
+    /// Reads the columns of a row one after the other: at ordinals 0, 1, 2, … or, for a row of the children's union
+    /// (<see cref="KinderAuswahlSql"/>), at the ordinals of the table's slots.
+    /// </summary>
+    private ref struct Zeile(NpgsqlDataReader r, int[]? ordinale = null)
     {
         private int _i;
 
-        public Guid Guid() => r.GetGuid(_i++);
+        public Guid Guid() => r.GetGuid(Weiter());
 
-        public Guid? GuidOderNull() => r.IsDBNull(_i) ? Skip<Guid?>() : r.GetGuid(_i++);
+        public Guid? GuidOderNull() => IstNull() ? null : r.GetGuid(Weiter());
 
-        public string Text() => r.GetString(_i++);
+        public string Text() => r.GetString(Weiter());
 
-        public string? TextOderNull() => r.IsDBNull(_i) ? Skip<string?>() : r.GetString(_i++);
+        public string? TextOderNull() => IstNull() ? null : r.GetString(Weiter());
 
-        public DateOnly Datum() => r.GetFieldValue<DateOnly>(_i++);
+        public DateOnly Datum() => r.GetFieldValue<DateOnly>(Weiter());
 
-        public DateOnly? DatumOderNull() => r.IsDBNull(_i) ? Skip<DateOnly?>() : r.GetFieldValue<DateOnly>(_i++);
+        public DateOnly? DatumOderNull() => IstNull() ? null : r.GetFieldValue<DateOnly>(Weiter());
 
-        public DateTimeOffset Zeit() => r.GetFieldValue<DateTimeOffset>(_i++);
+        public DateTimeOffset Zeit() => r.GetFieldValue<DateTimeOffset>(Weiter());
 
-        public DateTimeOffset? ZeitOderNull() => r.IsDBNull(_i) ? Skip<DateTimeOffset?>() : r.GetFieldValue<DateTimeOffset>(_i++);
+        public DateTimeOffset? ZeitOderNull() => IstNull() ? null : r.GetFieldValue<DateTimeOffset>(Weiter());
 
-        public int Ganzzahl() => r.GetInt32(_i++);
+        public int Ganzzahl() => r.GetInt32(Weiter());
 
-        public int? GanzzahlOderNull() => r.IsDBNull(_i) ? Skip<int?>() : r.GetInt32(_i++);
+        public int? GanzzahlOderNull() => IstNull() ? null : r.GetInt32(Weiter());
 
-        public bool Wahrheit() => r.GetBoolean(_i++);
+        public bool Wahrheit() => r.GetBoolean(Weiter());
 
         public TEnum Enum<TEnum>()
-            where TEnum : struct, Enum => System.Enum.Parse<TEnum>(r.GetString(_i++));
+            where TEnum : struct, Enum => System.Enum.Parse<TEnum>(r.GetString(Weiter()));
 
         public TEnum? EnumOderNull<TEnum>()
-            where TEnum : struct, Enum => r.IsDBNull(_i) ? Skip<TEnum?>() : System.Enum.Parse<TEnum>(r.GetString(_i++));
+            where TEnum : struct, Enum => IstNull() ? null : System.Enum.Parse<TEnum>(r.GetString(Weiter()));
 
-        private T Skip<T>()
+        private int Weiter() => ordinale is null ? _i++ : ordinale[_i++];
+
+        /// <summary>True (and the column is passed) when the next column is NULL.</summary>
+        private bool IstNull()
         {
+            if (!r.IsDBNull(ordinale is null ? _i : ordinale[_i]))
+            {
+                return false;
+            }
+
             _i++;
-            return default!;
+            return true;
         }
     }
 

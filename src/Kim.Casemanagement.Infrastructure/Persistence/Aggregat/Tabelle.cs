@@ -16,15 +16,14 @@ internal sealed class Tabelle<T>
 {
     private readonly Func<T, Guid> _schluessel;
 
-    public Tabelle(string name, Func<T, Guid> schluessel, Func<NpgsqlDataReader, T> lesen, string reihenfolge, params Spalte<T>[] spalten)
+    public Tabelle(string name, Func<T, Guid> schluessel, Func<NpgsqlDataReader, int[]?, T> lesen, string reihenfolge, params Spalte<T>[] spalten)
     {
         ArgumentOutOfRangeException.ThrowIfZero(spalten.Length);
         Name = name;
         Spalten = spalten;
         Lesen = lesen;
+        Reihenfolge = reihenfolge;
         _schluessel = schluessel;
-        var namen = string.Join(", ", spalten.Select(s => s.Name));
-        AuswahlSql = $"SELECT {namen} FROM {name} WHERE fall_id = $1 ORDER BY {reihenfolge}";
         EinfuegenSql = FallZeilen.EinfuegenSql(name, spalten);
         AendernSql = $"UPDATE {name} SET {string.Join(", ", spalten.Skip(1).Select((s, i) => $"{s.Name} = ${i + 2}"))} WHERE {spalten[0].Name} = $1";
         LoeschenSql = $"DELETE FROM {name} WHERE {spalten[0].Name} = $1";
@@ -34,11 +33,14 @@ internal sealed class Tabelle<T>
 
     public IReadOnlyList<Spalte<T>> Spalten { get; }
 
-    /// <summary>Reads one row of <see cref="AuswahlSql"/> (columns in the order of <see cref="Spalten"/>).</summary>
-    public Func<NpgsqlDataReader, T> Lesen { get; }
+    /// <summary>
+    /// Reads one row of a query that puts column i of <see cref="Spalten"/> at ordinal <c>ordinale[i]</c> (null: at i),
+    /// e.g. <see cref="FallZeilen.KinderAuswahlSql"/>.
+    /// </summary>
+    public Func<NpgsqlDataReader, int[]?, T> Lesen { get; }
 
-    /// <summary>The rows of one Fall (parameter $1: the Fall's id), in a stable order.</summary>
-    public string AuswahlSql { get; }
+    /// <summary>The ORDER BY of the table's rows within one Fall (a column, then the key).</summary>
+    public string Reihenfolge { get; }
 
     public string EinfuegenSql { get; }
 

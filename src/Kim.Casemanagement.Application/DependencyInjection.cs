@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<Faelle.Zustaendigkeit.ZustaendigkeitHandler>();
         services.AddScoped<AufnahmeHandler>();
         services.AddScoped<FallAnzeigenHandler>();
+        services.AddSingleton<FallDetailZwischenspeicher>();
         services.AddScoped<FaelleSuchenHandler>();
         services.AddScoped<SchrittHandler>();
         services.AddScoped<EreignisseHandler>();

@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddDbContextPool<KimDbContext>((sp, options) =>
             options.UseNpgsql(sp.GetRequiredService<Datenbank>().EfDataSource));
         services.AddScoped<IFallRepository, FallRepository>();
+        services.AddSingleton<Persistence.Aggregat.FallZwischenspeicher>();
         services.AddScoped<Idempotenz.IdempotenzKontext>();
         services.AddSingleton<Idempotenz.IdempotenzSpeicher>();
         services.AddScoped<IFallAbfragen, FallAbfragen>();

@@ -32,6 +32,13 @@ public sealed partial class BenachrichtigungsWecker(Datenbank datenbank, ILogger
     /// <summary>Signals only the local dispatcher (e.g. when another instance's NOTIFY arrived).</summary>
     public void LokalWecken()
     {
+        // Already signalled (the usual case under load): the dispatcher reads everything new anyway. Checked first,
+        // because the exception of a full semaphore costs more than the whole wake-up.
+        if (_lokal.CurrentCount > 0)
+        {
+            return;
+        }
+
         try
         {
             _lokal.Release();

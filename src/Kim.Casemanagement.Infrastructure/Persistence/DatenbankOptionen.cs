@@ -13,6 +13,9 @@ public sealed class DatenbankOptionen
     /// <summary>Apply pending <c>db/migrations</c> scripts at start-up (default true).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>How many Fälle the per-instance cache of recently used rows holds (<see cref="Aggregat.FallZwischenspeicher"/>); 0 turns it off.</summary>
+    public int FallZwischenspeicher { get; set; } = 2000;
+
     /// <summary>Settings of the embedded default cluster.</summary>
     public EmbeddedPostgresOptions Embedded { get; set; } = new();
 }

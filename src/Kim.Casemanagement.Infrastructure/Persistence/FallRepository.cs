@@ -23,7 +23,7 @@ namespace Kim.Casemanagement.Infrastructure.Persistence;
 /// </list>
 /// One instance per scope (unit of work); it remembers the snapshot of each Fall it loaded for saving.
 /// </summary>
-internal sealed class FallRepository(Datenbank datenbank, IAuditProtokoll audit, IBenachrichtigungen benachrichtigungen, BenachrichtigungsWecker wecker, TimeProvider zeit, IdempotenzKontext idempotenz) : IFallRepository
+internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher zwischenspeicher, IAuditProtokoll audit, IBenachrichtigungen benachrichtigungen, BenachrichtigungsWecker wecker, TimeProvider zeit, IdempotenzKontext idempotenz) : IFallRepository
 {
     /// <summary>The two statements of one load (the Fall with its client; its child rows), each with the Fall's id as $1.</summary>
     private static readonly string[] LadenSql = [FallZeilen.FallAuswahlSql, FallZeilen.KinderAuswahlSql];
@@ -32,18 +32,41 @@ internal sealed class FallRepository(Datenbank datenbank, IAuditProtokoll audit,
 
     public async Task<Fall?> LadenAsync(Guid id, CancellationToken ct)
     {
-        var fall = await LesenAsync(id, ct);
+        var (fall, zeilen) = await LadenUndZeilenAsync(id, ct);
         if (fall is not null)
         {
-            _geladen[fall] = Schnappschuss.Von(fall);
+            _geladen[fall] = Schnappschuss.Von(zeilen!);
         }
 
         return fall;
     }
 
-    public async Task<Fall?> LesenAsync(Guid id, CancellationToken ct)
+    public async Task<Fall?> LesenAsync(Guid id, CancellationToken ct) => (await LadenUndZeilenAsync(id, ct)).Fall;
+
+    /// <summary>
+    /// The Fall, built from the cached rows when they belong to its current version (read first: one key lookup), else
+    /// from the database (and then cached); with the rows it was built from.
+    /// </summary>
+    private async Task<(Fall? Fall, FallZwischenspeicher.Eintrag? Zeilen)> LadenUndZeilenAsync(Guid id, CancellationToken ct)
     {
         await using var verbindung = await datenbank.EfDataSource.OpenConnectionAsync(ct);
+        if (zwischenspeicher.Versuchen(id, out var bekannt))
+        {
+            await using var befehl = new NpgsqlCommand(VersionSql, verbindung) { Parameters = { new NpgsqlParameter<Guid> { TypedValue = id } } };
+            var version = await befehl.ExecuteScalarAsync(ct);
+            if (version is null)
+            {
+                zwischenspeicher.Entfernen(id);
+                return (null, null);
+            }
+
+            if ((int)version == bekannt.Version)
+            {
+                zwischenspeicher.Zaehlen(treffer: true);
+                return (Aufbauen(bekannt), bekannt);
+            }
+        }
+
         await using var batch = new NpgsqlBatch(verbindung);
         foreach (var sql in LadenSql)
         {
@@ -53,36 +76,85 @@ internal sealed class FallRepository(Datenbank datenbank, IAuditProtokoll audit,
         await using var leser = await batch.ExecuteReaderAsync(ct);
         if (!await leser.ReadAsync(ct))
         {
-            return null;
+            return (null, null);
         }
 
-        var fall = FallZeilen.FallLesen(leser);
+        var zeile = new Zeile(leser);
+        var fall = FallZeilen.FallLesen(ref zeile);
         await leser.NextResultAsync(ct);
         while (await leser.ReadAsync(ct))
         {
             var art = leser.GetInt32(0);
-            var ordinale = FallZeilen.KinderOrdinale[art];
-            switch (art)
+            var kind = new Zeile(leser, FallZeilen.KinderOrdinale[art]);
+            Hinzufuegen(fall, art, ref kind);
+        }
+
+        var zeilen = Zeilen(fall, Schnappschuss.Von(fall));
+        zwischenspeicher.Zaehlen(treffer: false);
+        zwischenspeicher.Setzen(id, zeilen);
+        return (fall, zeilen);
+    }
+
+    private const string VersionSql = "SELECT version FROM faelle WHERE id = $1";
+
+    /// <summary>A new Fall object from cached rows (each load gets its own objects; the rows are never changed).</summary>
+    private static Fall Aufbauen(FallZwischenspeicher.Eintrag zeilen)
+    {
+        var zeile = new Zeile(zeilen.Fall);
+        var fall = FallZeilen.FallLesen(ref zeile);
+        for (var art = 0; art < zeilen.Kinder.Length; art++)
+        {
+            foreach (var werte in zeilen.Kinder[art])
             {
-                case 0:
-                    FallZeilen.EinwilligungenVon(fall).Add(FallZeilen.Einwilligungen.Lesen(leser, ordinale));
-                    break;
-                case 1:
-                    FallZeilen.ZieleVon(fall).Add(FallZeilen.Ziele.Lesen(leser, ordinale));
-                    break;
-                case 2:
-                    FallZeilen.WiedervorlagenVon(fall).Add(FallZeilen.Wiedervorlagen.Lesen(leser, ordinale));
-                    break;
-                case 3:
-                    FallZeilen.VertretungenVon(fall).Add(FallZeilen.Vertretungen.Lesen(leser, ordinale));
-                    break;
-                default:
-                    FallZeilen.UeberleitungenVon(fall).Add(FallZeilen.Ueberleitungen.Lesen(leser, ordinale));
-                    break;
+                var kind = new Zeile(werte);
+                Hinzufuegen(fall, art, ref kind);
             }
         }
 
         return fall;
+    }
+
+    /// <summary>Adds a child row to the Fall's list; <paramref name="art"/> is the table's index in <see cref="FallZeilen.KinderReihenfolge"/>.</summary>
+    private static void Hinzufuegen(Fall fall, int art, ref Zeile zeile)
+    {
+        switch (art)
+        {
+            case 0:
+                FallZeilen.EinwilligungenVon(fall).Add(FallZeilen.Einwilligungen.Lesen(ref zeile));
+                break;
+            case 1:
+                FallZeilen.ZieleVon(fall).Add(FallZeilen.Ziele.Lesen(ref zeile));
+                break;
+            case 2:
+                FallZeilen.WiedervorlagenVon(fall).Add(FallZeilen.Wiedervorlagen.Lesen(ref zeile));
+                break;
+            case 3:
+                FallZeilen.VertretungenVon(fall).Add(FallZeilen.Vertretungen.Lesen(ref zeile));
+                break;
+            default:
+                FallZeilen.UeberleitungenVon(fall).Add(FallZeilen.Ueberleitungen.Lesen(ref zeile));
+                break;
+        }
+    }
+
+    /// <summary>The rows of the Fall as stored now: its own row and the child rows of <paramref name="gespeichert"/>, each table in load order.</summary>
+    private static FallZwischenspeicher.Eintrag Zeilen(Fall fall, Schnappschuss gespeichert) => new(
+        fall.Version,
+        FallZeilen.FallWerte(fall),
+        [
+            Geordnet(FallZeilen.Einwilligungen, gespeichert.Einwilligungen),
+            Geordnet(FallZeilen.Ziele, gespeichert.Ziele),
+            Geordnet(FallZeilen.Wiedervorlagen, gespeichert.Wiedervorlagen),
+            Geordnet(FallZeilen.Vertretungen, gespeichert.Vertretungen),
+            Geordnet(FallZeilen.Ueberleitungen, gespeichert.Ueberleitungen),
+        ]);
+
+    private static List<object?[]> Geordnet<T>(Tabelle<T> tabelle, Dictionary<Guid, object?[]> zeilen)
+        where T : class
+    {
+        var liste = zeilen.Values.ToList();
+        liste.Sort(tabelle.Vergleichen);
+        return liste;
     }
 
     public async Task HinzufuegenAsync(Fall fall, CancellationToken ct)
@@ -214,6 +286,7 @@ internal sealed class FallRepository(Datenbank datenbank, IAuditProtokoll audit,
         fall.Gespeichert();
         nachher.Version = fall.Version;
         _geladen[fall] = nachher;
+        zwischenspeicher.Setzen(fall.Id, Zeilen(fall, nachher));
     }
 
     /// <summary>Adds the statements for the child rows that are new, changed or gone, and records their values as now stored.</summary>
@@ -260,6 +333,27 @@ internal sealed class FallRepository(Datenbank datenbank, IAuditProtokoll audit,
         public Dictionary<Guid, object?[]> Ueberleitungen { get; } = [];
 
         public static Schnappschuss Leer(int version) => new() { Version = version };
+
+        /// <summary>The snapshot of rows as loaded (cached or read).</summary>
+        public static Schnappschuss Von(FallZwischenspeicher.Eintrag zeilen)
+        {
+            var s = Leer(zeilen.Version);
+            Merken(FallZeilen.Einwilligungen, zeilen.Kinder[0], s.Einwilligungen);
+            Merken(FallZeilen.Ziele, zeilen.Kinder[1], s.Ziele);
+            Merken(FallZeilen.Wiedervorlagen, zeilen.Kinder[2], s.Wiedervorlagen);
+            Merken(FallZeilen.Vertretungen, zeilen.Kinder[3], s.Vertretungen);
+            Merken(FallZeilen.Ueberleitungen, zeilen.Kinder[4], s.Ueberleitungen);
+            return s;
+        }
+
+        private static void Merken<T>(Tabelle<T> tabelle, IReadOnlyList<object?[]> zeilen, Dictionary<Guid, object?[]> ziel)
+            where T : class
+        {
+            foreach (var werte in zeilen)
+            {
+                ziel[(Guid)werte[0]!] = werte;
+            }
+        }
 
         public static Schnappschuss Von(Fall fall)
         {

@@ -15,16 +15,20 @@ internal sealed class KimDienste : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public KimDienste(string appConnectionString, string ownerConnectionString)
+    public KimDienste(string appConnectionString, string ownerConnectionString, IReadOnlyDictionary<string, string?>? weitere = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Kim"] = appConnectionString,
-                ["ConnectionStrings:KimMigration"] = ownerConnectionString,
-                ["Database:MigrateOnStartup"] = "false",
-            })
-            .Build();
+        var einstellungen = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Kim"] = appConnectionString,
+            ["ConnectionStrings:KimMigration"] = ownerConnectionString,
+            ["Database:MigrateOnStartup"] = "false",
+        };
+        foreach (var (name, wert) in weitere ?? new Dictionary<string, string?>())
+        {
+            einstellungen[name] = wert;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(einstellungen).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
@@ -36,6 +40,9 @@ internal sealed class KimDienste : IAsyncDisposable
     }
 
     public Bereich NeuerBereich() => new(_provider.CreateAsyncScope());
+
+    /// <summary>This instance's cache of Fall rows.</summary>
+    public Infrastructure.Persistence.Aggregat.FallZwischenspeicher Zwischenspeicher => _provider.GetRequiredService<Infrastructure.Persistence.Aggregat.FallZwischenspeicher>();
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
 

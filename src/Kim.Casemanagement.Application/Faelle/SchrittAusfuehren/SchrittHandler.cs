@@ -10,7 +10,7 @@ public sealed class SchrittHandler(FallBearbeitung bearbeitung, IValidator<Schri
 {
     public async Task<SchrittErgebnis> HandleAsync(SchrittBefehl befehl, CancellationToken ct)
     {
-        await validator.ValidateAndThrowAsync(befehl, ct);
+        validator.ValidateAndThrow(befehl);
         var fall = await bearbeitung.LadenAsync(befehl.FallId, befehl.Version, FallAktion.SchrittAusfuehren, ct, befehl.Spur, befehl.UeberleitungId, befehl.Trigger);
         fall.Feuern(befehl.Spur, befehl.Trigger, befehl.Parameter, bearbeitung.Rahmen(befehl.FachlichesDatum, befehl.Notiz), befehl.UeberleitungId);
         await benachrichtigungen.NachSchrittenAsync(fall, fall.NeueEreignisse, ct);

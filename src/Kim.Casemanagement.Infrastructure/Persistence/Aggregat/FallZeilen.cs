@@ -331,10 +331,30 @@ internal static class FallZeilen
         return befehl;
     }
 
-    /// <summary>Rebuilds the Fall with its client from a row of <see cref="FallAuswahlSql"/>; the child lists stay empty.</summary>
-    public static Fall FallLesen(NpgsqlDataReader r)
+    /// <summary>The columns of a row of <see cref="FallAuswahlSql"/> (the Fall's, then its client's), as a cache keeps them.</summary>
+    public static object?[] FallWerte(Fall fall)
     {
-        var z = new Zeile(r);
+        var werte = new object?[FallAlle.Length + Klient.Length - 1];
+        var i = 0;
+        foreach (var spalte in FallAlle)
+        {
+            werte[i++] = spalte.Wert(fall);
+        }
+
+        foreach (var spalte in Klient)
+        {
+            if (spalte.Name != "mandant")
+            {
+                werte[i++] = spalte.Wert((fall.Klient, fall.Mandant));
+            }
+        }
+
+        return werte;
+    }
+
+    /// <summary>Rebuilds the Fall with its client from a row of <see cref="FallAuswahlSql"/> (or its <see cref="FallWerte"/>); the child lists stay empty.</summary>
+    public static Fall FallLesen(ref Zeile z)
+    {
         var fall = NeuerFall();
         SetId(fall, z.Guid());
         SetMandant(fall, z.Text());
@@ -414,9 +434,8 @@ internal static class FallZeilen
 
     public static List<Ueberleitung> UeberleitungenVon(Fall fall) => UeberleitungenFeld(fall);
 
-    private static Einwilligung EinwilligungLesen(NpgsqlDataReader r, int[]? ordinale)
+    private static Einwilligung EinwilligungLesen(ref Zeile z)
     {
-        var z = new Zeile(r, ordinale);
         var e = NeueEinwilligung();
         SetId(e, z.Guid());
         SetFallId(e, z.Guid());
@@ -433,9 +452,8 @@ internal static class FallZeilen
         return e;
     }
 
-    private static Ziel ZielLesen(NpgsqlDataReader r, int[]? ordinale)
+    private static Ziel ZielLesen(ref Zeile z)
     {
-        var z = new Zeile(r, ordinale);
         var ziel = NeuesZiel();
         SetId(ziel, z.Guid());
         SetFallId(ziel, z.Guid());
@@ -449,9 +467,8 @@ internal static class FallZeilen
         return ziel;
     }
 
-    private static Wiedervorlage WiedervorlageLesen(NpgsqlDataReader r, int[]? ordinale)
+    private static Wiedervorlage WiedervorlageLesen(ref Zeile z)
     {
-        var z = new Zeile(r, ordinale);
         var w = NeueWiedervorlage();
         SetId(w, z.Guid());
         SetFallId(w, z.Guid());
@@ -466,9 +483,8 @@ internal static class FallZeilen
         return w;
     }
 
-    private static Vertretung VertretungLesen(NpgsqlDataReader r, int[]? ordinale)
+    private static Vertretung VertretungLesen(ref Zeile z)
     {
-        var z = new Zeile(r, ordinale);
         var v = NeueVertretung();
         SetId(v, z.Guid());
         SetFallId(v, z.Guid());
@@ -478,9 +494,8 @@ internal static class FallZeilen
         return v;
     }
 
-    private static Ueberleitung UeberleitungLesen(NpgsqlDataReader r, int[]? ordinale)
+    private static Ueberleitung UeberleitungLesen(ref Zeile z)
     {
-        var z = new Zeile(r, ordinale);
         var u = NeueUeberleitung();
         SetId(u, z.Guid());
         SetFallId(u, z.Guid());
@@ -491,57 +506,6 @@ internal static class FallZeilen
         SetErstelltAm(u, z.Zeit());
         SetErstelltVon(u, z.Text());
         return u;
-    }
-
-    /// <summary>
-    /// Reads the columns of a row one after the other: at ordinals 0, 1, 2, … or, for a row of the children's union
-    /// (<see cref="KinderAuswahlSql"/>), at the ordinals of the table's slots.
-    /// </summary>
-    private ref struct Zeile(NpgsqlDataReader r, int[]? ordinale = null)
-    {
-        private int _i;
-
-        public Guid Guid() => r.GetGuid(Weiter());
-
-        public Guid? GuidOderNull() => IstNull() ? null : r.GetGuid(Weiter());
-
-        public string Text() => r.GetString(Weiter());
-
-        public string? TextOderNull() => IstNull() ? null : r.GetString(Weiter());
-
-        public DateOnly Datum() => r.GetFieldValue<DateOnly>(Weiter());
-
-        public DateOnly? DatumOderNull() => IstNull() ? null : r.GetFieldValue<DateOnly>(Weiter());
-
-        public DateTimeOffset Zeit() => r.GetFieldValue<DateTimeOffset>(Weiter());
-
-        public DateTimeOffset? ZeitOderNull() => IstNull() ? null : r.GetFieldValue<DateTimeOffset>(Weiter());
-
-        public int Ganzzahl() => r.GetInt32(Weiter());
-
-        public int? GanzzahlOderNull() => IstNull() ? null : r.GetInt32(Weiter());
-
-        public bool Wahrheit() => r.GetBoolean(Weiter());
-
-        public TEnum Enum<TEnum>()
-            where TEnum : struct, Enum => System.Enum.Parse<TEnum>(r.GetString(Weiter()));
-
-        public TEnum? EnumOderNull<TEnum>()
-            where TEnum : struct, Enum => IstNull() ? null : System.Enum.Parse<TEnum>(r.GetString(Weiter()));
-
-        private int Weiter() => ordinale is null ? _i++ : ordinale[_i++];
-
-        /// <summary>True (and the column is passed) when the next column is NULL.</summary>
-        private bool IstNull()
-        {
-            if (!r.IsDBNull(ordinale is null ? _i : ordinale[_i]))
-            {
-                return false;
-            }
-
-            _i++;
-            return true;
-        }
     }
 
     // ------------------------------------------------------------------ private state of the domain objects

@@ -3,6 +3,9 @@ using NpgsqlTypes;
 
 namespace Kim.Casemanagement.Infrastructure.Persistence.Aggregat;
 
+/// <summary>Rebuilds a domain object from the columns of one row.</summary>
+internal delegate T ZeilenLeser<out T>(ref Zeile zeile);
+
 /// <summary>One column of a table of the Fall aggregate: its name, its PostgreSQL type and how to read its value off the domain object.</summary>
 internal sealed record Spalte<T>(string Name, NpgsqlDbType Typ, Func<T, object?> Wert);
 
@@ -15,14 +18,17 @@ internal sealed class Tabelle<T>
     where T : class
 {
     private readonly Func<T, Guid> _schluessel;
+    private readonly int _sortierIndex;
 
-    public Tabelle(string name, Func<T, Guid> schluessel, Func<NpgsqlDataReader, int[]?, T> lesen, string reihenfolge, params Spalte<T>[] spalten)
+    public Tabelle(string name, Func<T, Guid> schluessel, ZeilenLeser<T> lesen, string reihenfolge, params Spalte<T>[] spalten)
     {
         ArgumentOutOfRangeException.ThrowIfZero(spalten.Length);
         Name = name;
         Spalten = spalten;
         Lesen = lesen;
         Reihenfolge = reihenfolge;
+        var sortierung = reihenfolge.Split(',')[0].Trim();
+        _sortierIndex = Array.FindIndex(spalten, s => s.Name == sortierung);
         _schluessel = schluessel;
         EinfuegenSql = FallZeilen.EinfuegenSql(name, spalten);
         AendernSql = $"UPDATE {name} SET {string.Join(", ", spalten.Skip(1).Select((s, i) => $"{s.Name} = ${i + 2}"))} WHERE {spalten[0].Name} = $1";
@@ -33,11 +39,8 @@ internal sealed class Tabelle<T>
 
     public IReadOnlyList<Spalte<T>> Spalten { get; }
 
-    /// <summary>
-    /// Reads one row of a query that puts column i of <see cref="Spalten"/> at ordinal <c>ordinale[i]</c> (null: at i),
-    /// e.g. <see cref="FallZeilen.KinderAuswahlSql"/>.
-    /// </summary>
-    public Func<NpgsqlDataReader, int[]?, T> Lesen { get; }
+    /// <summary>Rebuilds one object from its columns, in the order of <see cref="Spalten"/> (see <see cref="Zeile"/>).</summary>
+    public ZeilenLeser<T> Lesen { get; }
 
     /// <summary>The ORDER BY of the table's rows within one Fall (a column, then the key).</summary>
     public string Reihenfolge { get; }
@@ -67,6 +70,18 @@ internal sealed class Tabelle<T>
     public NpgsqlBatchCommand Aendern(object?[] werte) => Befehl(AendernSql, werte);
 
     public NpgsqlBatchCommand Loeschen(Guid id) => new(LoeschenSql) { Parameters = { new NpgsqlParameter<Guid> { TypedValue = id } } };
+
+    /// <summary>
+    /// Orders value lists of this table as a load returns the rows: by the first column of <see cref="Reihenfolge"/>, then
+    /// by the key as PostgreSQL orders uuids (byte by byte).
+    /// </summary>
+    public int Vergleichen(object?[] a, object?[] b)
+    {
+        var vergleich = Comparer<object?>.Default.Compare(a[_sortierIndex], b[_sortierIndex]);
+        return vergleich != 0
+            ? vergleich
+            : ((Guid)a[0]!).ToByteArray(bigEndian: true).AsSpan().SequenceCompareTo(((Guid)b[0]!).ToByteArray(bigEndian: true));
+    }
 
     /// <summary>Whether two value lists of this table are equal, column by column.</summary>
     public static bool Gleich(object?[] a, object?[] b)

@@ -25,6 +25,9 @@ internal static class UebergangsBenchmark
 {
     private static readonly TimeSpan Aufwaermen = TimeSpan.FromSeconds(20);
 
+    /// <summary>More Fälle than the row cache (2,000 by default) and the read-model cache (1,000) hold.</summary>
+    private const int KalteFaelle = 2500;
+
     public static async Task<int> AusfuehrenAsync(int clients, int sekundenProPhase)
     {
         Console.WriteLine($"== Übergänge und Fall lesen: {clients} gleichzeitige Clients, 2 × {sekundenProPhase} s je Seite");
@@ -96,9 +99,22 @@ internal static class UebergangsBenchmark
         var (appL1, cpuAppL1) = await MitCpuAsync(app.Pid, () => Last.GeschlossenAsync(clients, dauer, AppLesen));
         var (rohL2, cpuRohL2) = await MitCpuAsync(rohServer.Id, () => Last.GeschlossenAsync(clients, dauer, RohLesen));
         var (appL2, cpuAppL2) = await MitCpuAsync(app.Pid, () => Last.GeschlossenAsync(clients, dauer, AppLesen));
+
+        // The same read when the instance's caches cannot help (ADR 0003): every request a different Fall out of more
+        // than either cache holds, each read again only after all others, for the app and the raw endpoint alike.
+        var kalteFaelle = new Guid[KalteFaelle];
+        await Parallel.ForEachAsync(Enumerable.Range(0, KalteFaelle), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+            kalteFaelle[i] = (await Zugaenge.LesenAsync(await fm.PostAsJsonAsync("/api/faelle", Zugaenge.Aufnahme(100_000 + i, heute), ct)))["fallId"]!.GetValue<Guid>());
+        var naechster = -1;
+        Guid Kalt() => kalteFaelle[(int)((uint)Interlocked.Increment(ref naechster) % KalteFaelle)];
+        Task<bool> AppLesenKalt(int w, int i) => Ok(fm.GetAsync($"/api/faelle/{Kalt()}"));
+        Task<bool> RohLesenKalt(int w, int i) => Ok(rohClient.GetAsync($"/roh/{Kalt()}"));
+        var (rohK, cpuRohK) = await MitCpuAsync(rohServer.Id, () => Last.GeschlossenAsync(clients, dauer, RohLesenKalt));
+        var (appK, cpuAppK) = await MitCpuAsync(app.Pid, () => Last.GeschlossenAsync(clients, dauer, AppLesenKalt));
         rohServer.Kill();
         var rohLesen = LastErgebnis.Zusammen(rohL1, rohL2);
         var appLesen = LastErgebnis.Zusammen(appL1, appL2);
+        var kaltVerhaeltnis = appK.ProSekunde / rohK.ProSekunde;
         var rss = app.SpitzeRssMiB;
 
         var verhaeltnis = voll.ProSekunde / roh.ProSekunde;
@@ -113,6 +129,8 @@ internal static class UebergangsBenchmark
             ("Fall lesen roh (eine Zeile, HTTP): Durchsatz / p99", $"{rohLesen.ProSekunde:F0}/s / {rohLesen.P(99):F1} ms", "Basis", rohLesen.Fehler == 0),
             ("Fall lesen App (autorisiert, HTTP): Durchsatz / p99", $"{appLesen.ProSekunde:F0}/s / {appLesen.P(99):F1} ms", "–", appLesen.Fehler == 0),
             ("Fall lesen: Durchsatz App / roh", $"{leseVerhaeltnis:F2}", "≥ 0.70", leseVerhaeltnis >= 0.7),
+            ($"Fall lesen, Zwischenspeicher kalt ({KalteFaelle} Fälle reihum): App / roh", $"{appK.ProSekunde:F0}/s / {rohK.ProSekunde:F0}/s = {kaltVerhaeltnis:F2}", "Info", appK.Fehler + rohK.Fehler == 0),
+            ("CPU je Lesen kalt App (App / PostgreSQL)", cpuAppK.JeAnfrage(appK.Erfolgreich + appK.Fehler), "Info", true),
             ("CPU je Übergang roh (Lastprogramm / PostgreSQL)", (cpuRoh1 + cpuRoh2).JeAnfrage(roh.Erfolgreich + roh.Fehler), "Info", true),
             ("CPU je Übergang App (App / PostgreSQL)", (cpuApp1 + cpuApp2).JeAnfrage(voll.Erfolgreich + voll.Fehler), "Info", true),
             ("CPU je Lesen roh (Roh-Server / PostgreSQL)", (cpuRohL1 + cpuRohL2).JeAnfrage(rohLesen.Erfolgreich + rohLesen.Fehler), "Info", true),
@@ -131,13 +149,16 @@ internal static class UebergangsBenchmark
             ["verhaeltnisUebergang"] = verhaeltnis,
             ["p99FaktorUebergang"] = p99Faktor,
             ["verhaeltnisLesen"] = leseVerhaeltnis,
+            ["lesenKaltRoh"] = Figuren(rohK),
+            ["lesenKaltApp"] = Figuren(appK),
+            ["verhaeltnisLesenKalt"] = kaltVerhaeltnis,
             ["rssSpitzeMiB"] = rss,
             ["transaktionenJeSchritt"] = xactSchritt,
             ["transaktionenJeLesen"] = xactLesen,
         },
         "Transition and case read (QUALITY.md targets 1, 2, 6)",
         $"./scripts/bench.sh uebergaenge --clients {clients} --dauer {sekundenProPhase}",
-        $"{clients} concurrent clients, closed loop, {Aufwaermen.TotalSeconds:F0} s warm-up of the app per kind, phases alternate raw/app/raw/app ({sekundenProPhase} s each). The app runs as its own process on plain HTTP on loopback (TLS ends at nginx in production). Raw transition: one transaction with the same rows (Fall update, event, audit, the deputy's notification and counter) as one batched round trip plus COMMIT. Raw read: a bare Kestrel endpoint reading one row of `faelle` with Npgsql. Database transactions per request (autocommitted statements count one each): step {xactSchritt:F1}, read {xactLesen:F1}.");
+        $"{clients} concurrent clients, closed loop, {Aufwaermen.TotalSeconds:F0} s warm-up of the app per kind, phases alternate raw/app/raw/app ({sekundenProPhase} s each). The app runs as its own process on plain HTTP on loopback (TLS ends at nginx in production). Raw transition: one transaction with the same rows (Fall update, event, audit, the deputy's notification and counter) as one batched round trip plus COMMIT. Raw read: a bare Kestrel endpoint reading one row of `faelle` with Npgsql. The target read phases read each client's own Fall again and again, so the per-instance caches of ADR 0003 (rows and read model, checked against the Fall's version on every read) answer most of the work; the line \"Zwischenspeicher kalt\" reads {KalteFaelle} other Fälle in turn (each again only after all others, more than either cache holds), for the app and the raw endpoint, one phase each. Database transactions per request (autocommitted statements count one each): step {xactSchritt:F1}, read {xactLesen:F1}.");
         return zeilen.All(z => z.Ok) ? 0 : 1;
     }
 

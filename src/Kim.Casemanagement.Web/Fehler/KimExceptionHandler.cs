@@ -10,7 +10,8 @@ namespace Kim.Casemanagement.Web.Fehler;
 
 /// <summary>
 /// The one place that turns exceptions into ProblemDetails: validation 400, not found 404, step not possible or
-/// stale version 409, oversized body 413, everything else a generic 500 (details only in the log).
+/// stale version 409, oversized body 413, the database unreachable for a moment (restart, failover, connection
+/// refused) 503 with Retry-After, everything else a generic 500 (details only in the log).
 /// German <c>detail</c> texts, because people read them.
 /// </summary>
 internal sealed partial class KimExceptionHandler(IProblemDetailsService problemDetails, ILogger<KimExceptionHandler> logger) : IExceptionHandler
@@ -18,7 +19,13 @@ internal sealed partial class KimExceptionHandler(IProblemDetailsService problem
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, problem) = Abbilden(exception);
-        if (status >= 500)
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Expected while PostgreSQL restarts: the client repeats with its Idempotency-Key. No stack trace per request.
+            LogDatenbankNichtErreichbar(logger, Ursache(exception), httpContext.TraceIdentifier);
+            httpContext.Response.Headers.RetryAfter = "2";
+        }
+        else if (status >= 500)
         {
             LogUnerwartet(logger, exception.GetType().Name, httpContext.TraceIdentifier, exception);
         }
@@ -45,8 +52,41 @@ internal sealed partial class KimExceptionHandler(IProblemDetailsService problem
         // Last line of defence: text PostgreSQL cannot store (NUL) in a field no validation covered.
         Exception e when e.GetBaseException() is Npgsql.PostgresException { SqlState: "22021" or "22P05" } =>
             (StatusCodes.Status400BadRequest, new ProblemDetails { Title = "Ungültige Eingabe", Detail = "Die Eingabe enthält Zeichen, die nicht gespeichert werden können (z. B. Steuerzeichen)." }),
+        _ when IstVoruebergehend(exception) => (StatusCodes.Status503ServiceUnavailable, new ProblemDetails
+        {
+            Title = "Vorübergehend nicht verfügbar",
+            Detail = "Die Datenbank ist im Moment nicht erreichbar. Bitte versuchen Sie es in wenigen Sekunden erneut; eine Änderung mit demselben Idempotency-Key wird dabei nicht doppelt ausgeführt.",
+        }),
         _ => (StatusCodes.Status500InternalServerError, new ProblemDetails { Title = "Interner Fehler", Detail = "Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später erneut." }),
     };
+
+    /// <summary>
+    /// The database could not be reached or is shutting down or starting up (Npgsql marks these transient; SQLSTATE
+    /// classes 08 connection exception and 57P operator intervention), also when EF Core wrapped it.
+    /// </summary>
+    internal static bool IstVoruebergehend(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException p)
+            {
+                return p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState.StartsWith("57P", StringComparison.Ordinal);
+            }
+
+            if (e is Npgsql.NpgsqlException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Ursache(Exception exception)
+    {
+        var innerste = exception.GetBaseException();
+        return innerste is Npgsql.PostgresException p ? $"SQLSTATE {p.SqlState}" : innerste.GetType().Name;
+    }
 
     private static ValidationProblemDetails Validierung(Dictionary<string, string[]> errors, string? detail = null) => new(errors)
     {
@@ -79,6 +119,9 @@ internal sealed partial class KimExceptionHandler(IProblemDetailsService problem
 
     private static string Feldname(string propertyName) =>
         string.Join('.', propertyName.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database not reachable ({Cause}) while handling request {TraceId}; answered 503")]
+    private static partial void LogDatenbankNichtErreichbar(ILogger logger, string cause, string traceId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected {ExceptionType} while handling request {TraceId}")]
     private static partial void LogUnerwartet(ILogger logger, string exceptionType, string traceId, Exception exception);

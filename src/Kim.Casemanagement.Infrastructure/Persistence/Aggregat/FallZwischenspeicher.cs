@@ -29,6 +29,9 @@ public sealed class FallZwischenspeicher(IOptions<DatenbankOptionen> optionen)
 
     internal bool Aktiv => Kapazitaet > 0;
 
+    /// <summary>How many Fälle are held now.</summary>
+    public int Anzahl => _eintraege.Count;
+
     internal bool Versuchen(Guid fallId, out Eintrag eintrag)
     {
         if (Aktiv && _eintraege.TryGetValue(fallId, out eintrag!))
@@ -70,7 +73,9 @@ public sealed class FallZwischenspeicher(IOptions<DatenbankOptionen> optionen)
                 return;
             }
 
-            foreach (var (id, _) in _eintraege.OrderBy(e => e.Value.ZuletztBenutzt).Take(zuViel + (Kapazitaet / 10)).ToList())
+            // ToArray is the dictionary's own snapshot under its locks; enumerating it through LINQ's CopyTo races with
+            // concurrent inserts (ArgumentException under load, found by the benchmark's cold-cache read phase).
+            foreach (var (id, _) in _eintraege.ToArray().OrderBy(e => e.Value.ZuletztBenutzt).Take(zuViel + (Kapazitaet / 10)))
             {
                 _eintraege.TryRemove(id, out _);
             }

@@ -21,8 +21,11 @@ public static class Landkarten
     internal static (Prozesslandkarte Karte, IReadOnlySet<KanteRoh> Gezeigt) Sperren(LandkartenRohdaten roh, Spur? spur, bool spuruebergreifend, int mindestgroesse)
     {
         ArgumentNullException.ThrowIfNull(roh);
-        var knoten = roh.Knoten.Where(n => spuruebergreifend || spur is null || n.Spur == spur).ToList();
-        var kanten = roh.Kanten.Where(k => spuruebergreifend || spur is null || k.VonSpur == spur).ToList();
+        // In key order: the secondary suppression breaks ties by cell order, which must not depend on the order in which
+        // the data port returns its rows (the SQL's is arbitrary; the projection's another one).
+        var knoten = roh.Knoten.Where(n => spuruebergreifend || spur is null || n.Spur == spur).OrderBy(n => n.Schluessel, StringComparer.Ordinal).ToList();
+        var kanten = roh.Kanten.Where(k => spuruebergreifend || spur is null || k.VonSpur == spur)
+            .OrderBy(k => k.VonSchluessel, StringComparer.Ordinal).ThenBy(k => k.NachSchluessel ?? string.Empty, StringComparer.Ordinal).ToList();
         var summe = roh.Summen.FirstOrDefault(s => s.Spur == (spuruebergreifend ? null : spur)) ?? new VerlaufSummeRoh(spur, 0, 0);
 
         var t = new Sperrtabelle();

@@ -36,12 +36,14 @@ public static class Landkarten
 
         t.Summe(gesamt, startZelle.Values);
         t.Summe(gesamt, kanten.Where(k => k.Nach is null).Select(k => kantenZelle[k]));
+        var eingaenge = kanten.Where(k => k.Nach is not null).ToLookup(k => k.NachSchluessel!, StringComparer.Ordinal);
+        var ausgaenge = kanten.ToLookup(k => k.VonSchluessel, StringComparer.Ordinal);
         foreach (var n in knoten)
         {
             var schluessel = n.Schluessel;
-            var eingang = kanten.Where(k => k.NachSchluessel == schluessel).Select(k => kantenZelle[k]);
+            var eingang = eingaenge[schluessel].Select(k => kantenZelle[k]);
             t.Summe(knotenZelle[schluessel], startZelle.TryGetValue(schluessel, out var s) ? eingang.Append(s) : eingang);
-            t.Summe(knotenZelle[schluessel], kanten.Where(k => k.VonSchluessel == schluessel).Select(k => kantenZelle[k]));
+            t.Summe(knotenZelle[schluessel], ausgaenge[schluessel].Select(k => kantenZelle[k]));
         }
 
         t.Berechnen(mindestgroesse);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kim.Casemanagement.Application.Analysen;
 using Kim.Casemanagement.Application.Analysen.Algorithmen;
 using Kim.Casemanagement.Application.Analysen.Rohdaten;
@@ -32,6 +33,7 @@ internal sealed class ProjektionsDaten : IAnalysenDaten
     /// <summary>The event-derived part per Fall, for the next refresh to reuse.</summary>
     internal Dictionary<Guid, FallVerlauf> VerlaufJeFall { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Task<Population> PopulationAsync(AnalyseAbfrage abfrage, bool mitZeitraum, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(abfrage);
@@ -71,6 +73,7 @@ internal sealed class ProjektionsDaten : IAnalysenDaten
         return Task.FromResult(new Population(gefiltert, ohne));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Task<LandkartenRohdaten> LandkarteAsync(AnalyseAbfrage abfrage, Spur? spur, bool spuruebergreifend, CancellationToken ct)
     {
         var faelle = Kohorte(abfrage, mitZeitraum: true);
@@ -160,6 +163,7 @@ internal sealed class ProjektionsDaten : IAnalysenDaten
         return Task.FromResult(new LandkartenRohdaten(knotenListe, kantenListe, summen));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Task<VariantenRohdaten> VariantenAsync(AnalyseAbfrage abfrage, Spur spur, int anzahl, CancellationToken ct)
     {
         var faelle = Kohorte(abfrage, mitZeitraum: true);
@@ -204,6 +208,7 @@ internal sealed class ProjektionsDaten : IAnalysenDaten
         return Task.FromResult(new VariantenRohdaten(verlaeufe, ueberleitung ? mitVerlauf : verlaeufe, pfade.Count, sortiert));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Task<IReadOnlyList<DauerBeobachtung>> DauernAsync(AnalyseAbfrage abfrage, MeilensteinDefinition meilenstein, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(meilenstein);
@@ -243,6 +248,7 @@ internal sealed class ProjektionsDaten : IAnalysenDaten
         return Task.FromResult(liste);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Task<KonformitaetsRohdaten> KonformitaetAsync(AnalyseAbfrage abfrage, IReadOnlyCollection<SollKante> soll, IReadOnlyCollection<Spur> spuren, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(soll);
@@ -347,6 +353,7 @@ internal sealed class ProjektionsDaten : IAnalysenDaten
         return Task.FromResult(new KonformitaetsRohdaten(anteile, liste));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Task<IReadOnlyList<QuartalsWertRoh>> KennzahlenAsync(AnalyseAbfrage abfrage, CancellationToken ct)
     {
         var faelle = Kohorte(abfrage, mitZeitraum: false);
@@ -413,6 +420,7 @@ internal sealed class ProjektionsDaten : IAnalysenDaten
         return Task.FromResult<IReadOnlyList<QuartalsWertRoh>>(liste);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Task<IReadOnlyList<ThemenWertRoh>> ThemenAsync(AnalyseAbfrage abfrage, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(abfrage);
@@ -472,11 +480,39 @@ internal sealed class ProjektionsDaten : IAnalysenDaten
         return (_faelle.GetValueOrDefault(abfrage.Mandant) ?? []).Where(f => (von is not { } v || f.Aufgenommen >= v) && (bis is not { } b || f.Aufgenommen <= b));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<ProjektionsFall> Kohorte(AnalyseAbfrage abfrage, bool mitZeitraum)
     {
         ArgumentNullException.ThrowIfNull(abfrage);
-        var bedingungen = Bedingungen(abfrage);
-        return Basis(abfrage, mitZeitraum).Where(f => bedingungen.TrueForAll(b => b(f))).ToList();
+
+        // A report asks for the same selection up to a dozen times with the same request object: computed once per request.
+        var gemerkt = _kohorten.GetValue(abfrage, _ => new Kohorten());
+        lock (gemerkt)
+        {
+            ref var liste = ref mitZeitraum ? ref gemerkt.MitZeitraum : ref gemerkt.OhneZeitraum;
+            if (liste is null)
+            {
+                var bedingungen = Bedingungen(abfrage);
+                liste = [];
+                foreach (var f in Basis(abfrage, mitZeitraum))
+                {
+                    if (bedingungen.TrueForAll(b => b(f)))
+                    {
+                        liste.Add(f);
+                    }
+                }
+            }
+
+            return liste;
+        }
+    }
+
+    private readonly ConditionalWeakTable<AnalyseAbfrage, Kohorten> _kohorten = [];
+
+    private sealed class Kohorten
+    {
+        public List<ProjektionsFall>? MitZeitraum;
+        public List<ProjektionsFall>? OhneZeitraum;
     }
 
     /// <summary>The active cohort and team filters in the order of <see cref="KohortenSql"/> (status, age group, Zieldimension I, team).</summary>
@@ -554,6 +590,7 @@ internal sealed class ProjektionsDaten : IAnalysenDaten
     }
 
     /// <summary>The day of the first event (events are in date order) into one of the states, on or after <paramref name="ab"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int? Erstes(ProjektionsEreignis[] ereignisse, bool[] zustaende, int ab)
     {
         foreach (var e in ereignisse)
@@ -587,14 +624,43 @@ internal sealed class ProjektionsDaten : IAnalysenDaten
         }
     }
 
-    /// <summary>Whole days with their frequencies.</summary>
+    /// <summary>
+    /// Whole days, sorted once when a percentile is asked for. The percentile is <see cref="Application.Analysen.Algorithmen.Perzentil"/>'s
+    /// (PostgreSQL's <c>percentile_cont</c>) with the same arithmetic, over the sorted values instead of a frequency table.
+    /// </summary>
     private sealed class Haeufigkeiten
     {
-        private readonly Dictionary<int, long> _werte = [];
+        private readonly List<int> _werte = [];
+        private bool _sortiert = true;
 
-        public void Add(int tage) => _werte[tage] = _werte.GetValueOrDefault(tage) + 1;
+        public void Add(int tage)
+        {
+            _sortiert = _werte.Count == 0 || (_sortiert && _werte[^1] <= tage);
+            _werte.Add(tage);
+        }
 
-        public double? Perzentil(double p) => _werte.Count == 0 ? null : Application.Analysen.Algorithmen.Perzentil.Kontinuierlich(_werte.Select(w => ((double)w.Key, w.Value)), p);
+        public double? Perzentil(double p)
+        {
+            long n = _werte.Count;
+            if (n == 0)
+            {
+                return null;
+            }
+
+            if (!_sortiert)
+            {
+                _werte.Sort();
+                _sortiert = true;
+            }
+
+            // 0-based position p·(n-1) between the ranks floor and ceiling.
+            var position = p * (n - 1);
+            var unten = (long)Math.Floor(position);
+            var oben = (long)Math.Ceiling(position);
+            double wertUnten = _werte[(int)unten];
+            double wertOben = _werte[(int)oben];
+            return wertUnten + ((position - unten) * (wertOben - wertUnten));
+        }
     }
 
     private sealed class Zaehler

@@ -129,6 +129,9 @@ internal static class AnalysenBenchmark
             Console.WriteLine($"   {pfad}: p50 {zeiten[zeiten.Count / 2]:F0} ms, max {zeiten[^1]:F0} ms");
         }
 
+        var rss = app.RssMiB;
+        zeilen.Add(("RSS der Anwendung mit der Projektion (nach den Seiten)", $"{rss:F0} MiB", "< 600 MiB", rss < 600));
+        roh["rssMiB"] = rss;
         roh["seiteMs"] = new JsonArray([.. seiten.Select(x => JsonValue.Create(x))]);
         roh["erneuerungMs"] = erneuerung;
         roh["seiteGefiltertMs"] = gefiltertRoh;

@@ -74,6 +74,8 @@ public sealed class ProjektionTests
             await GleichAsync(u.Daten, projektion.Aktuell!.Daten, u.Abfrage(f), "vorher " + f.Beschreibung());
         }
 
+        (await projektion.AktualisierenWennNoetigAsync(TimeSpan.FromHours(1), default)).ShouldBeNull("nothing changed");
+
         // A new step on one Fall (event and counter in one transaction, as the app writes), another Fall closed and moved
         // to a team, a Thema flagged on a third: the refresh re-projects only the Fall with a new event.
         var faelle = log.Faelle.Select(f => f.Id).ToList();
@@ -99,7 +101,9 @@ public sealed class ProjektionTests
             await befehl.ExecuteNonQueryAsync();
         }
 
-        (await projektion.AktualisierenAsync(default)).ShouldBe(1);
+        (await projektion.AktualisierenWennNoetigAsync(TimeSpan.FromHours(1), default)).ShouldBe(1, "the fingerprint changed; only the Fall with a new event is re-projected");
+        (await projektion.AktualisierenWennNoetigAsync(TimeSpan.FromHours(1), default)).ShouldBeNull("read already");
+        (await projektion.AktualisierenWennNoetigAsync(TimeSpan.Zero, default)).ShouldBe(0, "the last full read is too old: reread, nothing to re-project");
         foreach (var f in filter.Append(new AnalyseFilter(TeamId: team)).Append(new AnalyseFilter(ZieldimensionI: false)))
         {
             await GleichAsync(u.Daten, projektion.Aktuell!.Daten, u.Abfrage(f), "nachher " + f.Beschreibung());

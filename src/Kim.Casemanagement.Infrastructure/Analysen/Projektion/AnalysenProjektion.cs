@@ -22,11 +22,55 @@ public sealed class AnalysenProjektion(NpgsqlDataSource dataSource, IKalender ka
 
     private readonly ProjektionsKatalog _katalog = new();
     private readonly SemaphoreSlim _einzeln = new(1, 1);
-    private volatile ProjektionsDaten? _aktuell;
+    /// <summary>
+    /// Cheap fingerprint of what the projection is read from: every write to a Fall raises its version, every event its
+    /// event count (both in the writing transaction, so a late commit is seen too), Themen have versions, referrals are
+    /// counted. Client data (birth and entry date) have no version: they are reread by the full round at the latest.
+    /// </summary>
+    private const string FingerabdruckSql = """
+        SELECT (SELECT count(*) || '/' || coalesce(sum(version), 0) || '/' || coalesce(sum(ereignis_anzahl), 0) FROM faelle)
+               || ':' || (SELECT count(*) || '/' || coalesce(sum(version), 0) FROM themen)
+               || ':' || (SELECT count(*) FROM ueberleitungen)
+        """;
+
+    private volatile Zustand? _zustand;
 
     public void Dispose() => _einzeln.Dispose();
 
-    public AnalysenProjektionsStand? Aktuell => _aktuell is { } a ? new AnalysenProjektionsStand(a, a.Stand) : null;
+    public AnalysenProjektionsStand? Aktuell => _zustand is { } z ? new AnalysenProjektionsStand(z.Daten, z.Stand) : null;
+
+    /// <summary>
+    /// The background round: rereads when there is no projection yet, when the fingerprint changed, or when the last full
+    /// round is older than <paramref name="spaetestens"/>; otherwise only confirms the "Stand". Returns the number of Fälle
+    /// whose events were (re)projected, or null when it did not reread.
+    /// </summary>
+    public async Task<int?> AktualisierenWennNoetigAsync(TimeSpan spaetestens, CancellationToken ct)
+    {
+        if (_zustand is { } z && kalender.Jetzt - z.GelesenAm < spaetestens)
+        {
+            var jetzt = kalender.Jetzt;
+            await using var befehl = dataSource.CreateCommand(FingerabdruckSql);
+            if ((string)(await befehl.ExecuteScalarAsync(ct))! == z.Fingerabdruck)
+            {
+                await _einzeln.WaitAsync(ct);
+                try
+                {
+                    if (ReferenceEquals(_zustand, z))
+                    {
+                        _zustand = z with { Stand = jetzt };
+                    }
+                }
+                finally
+                {
+                    _einzeln.Release();
+                }
+
+                return null;
+            }
+        }
+
+        return await AktualisierenAsync(ct);
+    }
 
     /// <summary>Reads what changed since the last refresh and publishes a new snapshot; returns the number of Fälle whose events were (re)projected.</summary>
     public async Task<int> AktualisierenAsync(CancellationToken ct)
@@ -34,38 +78,41 @@ public sealed class AnalysenProjektion(NpgsqlDataSource dataSource, IKalender ka
         await _einzeln.WaitAsync(ct);
         try
         {
-            var vorher = _aktuell;
+            var vorher = _zustand?.Daten;
             var stand = kalender.Jetzt;
             await using var verbindung = await dataSource.OpenConnectionAsync(ct);
             await using var tx = await verbindung.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
 
+            string fingerabdruck;
+            await using (var befehl = new NpgsqlCommand(FingerabdruckSql, verbindung, tx))
+            {
+                fingerabdruck = (string)(await befehl.ExecuteScalarAsync(ct))!;
+            }
+
             var zeilen = await FaelleLesenAsync(verbindung, tx, ct);
             var bekannt = vorher?.VerlaufJeFall ?? [];
-            var geaendert = zeilen.Where(z => !bekannt.TryGetValue(z.Id, out var v) || v.EreignisAnzahl != z.EreignisAnzahl).Select(z => z.Id).ToList();
-            var ereignisse = geaendert.Count == 0
-                ? []
-                : await EreignisseLesenAsync(verbindung, tx, geaendert.Count > zeilen.Count * AnteilVollscan ? null : geaendert, ct);
+            var geaendert = zeilen.Where(z => !bekannt.TryGetValue(z.Id, out var v) || v.EreignisAnzahl != z.EreignisAnzahl).ToDictionary(z => z.Id, z => z.EreignisAnzahl);
+            var vollscan = geaendert.Count > zeilen.Count * AnteilVollscan;
+            var neu = geaendert.Count == 0 ? [] : await EreignisseProjizierenAsync(verbindung, tx, geaendert, vollscan, ct);
             var themen = await ThemenLesenAsync(verbindung, tx, ct);
             await tx.CommitAsync(ct);
 
-            var geaendertMenge = geaendert.ToHashSet();
             var faelle = new List<ProjektionsFall>(zeilen.Count);
             foreach (var z in zeilen)
             {
-                FallVerlauf verlauf;
-                if (geaendertMenge.Contains(z.Id))
-                {
-                    verlauf = Projizieren(z.EreignisAnzahl, ereignisse.TryGetValue(z.Id, out var liste) ? liste : []);
-                }
-                else
-                {
-                    verlauf = bekannt[z.Id];
-                }
-
+                var verlauf = geaendert.ContainsKey(z.Id)
+                    ? neu.TryGetValue(z.Id, out var v) ? v : Projizieren(z.EreignisAnzahl, [])
+                    : bekannt[z.Id];
                 faelle.Add(new ProjektionsFall(z.Id, z.Mandant, z.TeamId, z.Aufgenommen, z.Offen, z.ProzessSeit, z.Einreise, z.Geburt, z.HatUeberleitung, verlauf));
             }
 
-            _aktuell = new ProjektionsDaten(faelle, themen, _katalog.Einfrieren(), stand);
+            _zustand = new Zustand(new ProjektionsDaten(faelle, themen, _katalog.Einfrieren(), stand), stand, stand, fingerabdruck);
+            if (vollscan)
+            {
+                // The first build reads the whole event log; give the transient memory back rather than keep it as heap.
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
+
             return geaendert.Count;
         }
         finally
@@ -102,7 +149,12 @@ public sealed class AnalysenProjektion(NpgsqlDataSource dataSource, IKalender ka
         return liste;
     }
 
-    private static async Task<Dictionary<Guid, List<EreignisZeile>>> EreignisseLesenAsync(NpgsqlConnection verbindung, NpgsqlTransaction tx, List<Guid>? faelle, CancellationToken ct)
+    /// <summary>
+    /// Reads the events of the changed Fälle (all events when <paramref name="alle"/>) ordered by Fall and projects each
+    /// Fall as soon as its events are read, so that only one Fall's rows are held at a time.
+    /// </summary>
+    private async Task<Dictionary<Guid, FallVerlauf>> EreignisseProjizierenAsync(
+        NpgsqlConnection verbindung, NpgsqlTransaction tx, Dictionary<Guid, int> geaendert, bool alle, CancellationToken ct)
     {
         // The closing reason as the key figures label it (Abschluss/Abbruch of the process track only).
         await using var befehl = new NpgsqlCommand(
@@ -113,11 +165,12 @@ public sealed class AnalysenProjektion(NpgsqlDataSource dataSource, IKalender ka
                         WHEN e.spur = 'Prozess' AND e.nach_zustand = 'Abbruch' THEN e.parameter->>'abbruchgrund' END
             FROM fall_ereignisse e
             LEFT JOIN ueberleitungen u ON u.id = e.ueberleitung_id
-            {(faelle is null ? string.Empty : "WHERE e.fall_id = ANY(@faelle)")}
+            {(alle ? string.Empty : "WHERE e.fall_id = ANY(@faelle)")}
+            ORDER BY e.fall_id
             """, verbindung, tx) { CommandTimeout = AnalysenDaten.ZeitlimitSekunden };
-        if (faelle is not null)
+        if (!alle)
         {
-            befehl.Parameters.Add(new NpgsqlParameter("faelle", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = faelle.ToArray() });
+            befehl.Parameters.Add(new NpgsqlParameter("faelle", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = geaendert.Keys.ToArray() });
         }
 
         var texte = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -131,14 +184,27 @@ public sealed class AnalysenProjektion(NpgsqlDataSource dataSource, IKalender ka
             return t;
         }
 
-        var ergebnis = new Dictionary<Guid, List<EreignisZeile>>();
+        var ergebnis = new Dictionary<Guid, FallVerlauf>();
+        var liste = new List<EreignisZeile>();
+        Guid? fall = null;
+        void Abschliessen()
+        {
+            if (fall is { } f && geaendert.TryGetValue(f, out var anzahl))
+            {
+                ergebnis[f] = Projizieren(anzahl, liste);
+            }
+
+            liste.Clear();
+        }
+
         await using var leser = await befehl.ExecuteReaderAsync(ct);
         while (await leser.ReadAsync(ct))
         {
-            var fall = leser.GetGuid(0);
-            if (!ergebnis.TryGetValue(fall, out var liste))
+            var id = leser.GetGuid(0);
+            if (id != fall)
             {
-                ergebnis[fall] = liste = [];
+                Abschliessen();
+                fall = id;
             }
 
             liste.Add(new EreignisZeile(
@@ -148,6 +214,7 @@ public sealed class AnalysenProjektion(NpgsqlDataSource dataSource, IKalender ka
                 leser.IsDBNull(10) ? null : leser.GetString(10)));
         }
 
+        Abschliessen();
         return ergebnis;
     }
 
@@ -262,6 +329,9 @@ public sealed class AnalysenProjektion(NpgsqlDataSource dataSource, IKalender ka
         "Abbruch" => "Beendet:Abbruch:" + (grund is not null && Enum.GetNames<Abbruchgrund>().Contains(grund, StringComparer.Ordinal) ? grund : "Sonstiges"),
         _ => "Beendet:Verweisung",
     };
+
+    /// <summary>The published snapshot, when it was last known current, when it was last read in full, and the fingerprint it was read at.</summary>
+    private sealed record Zustand(ProjektionsDaten Daten, DateTimeOffset Stand, DateTimeOffset GelesenAm, string Fingerabdruck);
 
     private sealed record FallZeile(
         Guid Id, string Mandant, Guid? TeamId, DateOnly Aufgenommen, bool Offen, DateOnly ProzessSeit, DateOnly? Einreise, DateOnly Geburt, int EreignisAnzahl, bool HatUeberleitung);

@@ -8,8 +8,9 @@ namespace Kim.Casemanagement.Infrastructure.Analysen.Projektion;
 
 /// <summary>
 /// Builds the per-Fall projection right after the start and brings it up to date every
-/// <see cref="AnalysenOptionen.ProjektionIntervall"/> (ADR 0004). Each instance keeps its own projection; a round reads one
-/// row per Fall and the events of the Fälle that changed. Off with <see cref="AnalysenOptionen.StandAktualisieren"/> = false.
+/// <see cref="AnalysenOptionen.ProjektionIntervall"/> (ADR 0004). Each instance keeps its own projection; a round checks a
+/// fingerprint of the data and, when it changed (or the last full read is older than <see cref="AnalysenOptionen.StandIntervall"/>),
+/// reads one row per Fall and the events of the Fälle that changed. Off with <see cref="AnalysenOptionen.StandAktualisieren"/> = false.
 /// </summary>
 public sealed partial class AnalysenProjektionAktualisierung(AnalysenProjektion projektion, IOptions<AnalysenOptionen> optionen, ILogger<AnalysenProjektionAktualisierung> logger)
     : BackgroundService
@@ -29,10 +30,9 @@ public sealed partial class AnalysenProjektionAktualisierung(AnalysenProjektion 
             try
             {
                 var uhr = System.Diagnostics.Stopwatch.StartNew();
-                var anzahl = await projektion.AktualisierenAsync(stoppingToken);
-                if (anzahl > 0 || erste)
+                if (await projektion.AktualisierenWennNoetigAsync(optionen.Value.StandIntervall, stoppingToken) is not null || erste)
                 {
-                    LogLauf(logger, anzahl, (long)uhr.Elapsed.TotalMilliseconds);
+                    LogLauf(logger, (long)uhr.Elapsed.TotalMilliseconds);
                 }
 
                 erste = false;
@@ -57,8 +57,8 @@ public sealed partial class AnalysenProjektionAktualisierung(AnalysenProjektion 
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Analytics projection refreshed: {Anzahl} Fall/Fälle (re)projected in {Millisekunden} ms.")]
-    private static partial void LogLauf(ILogger logger, int anzahl, long millisekunden);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Analytics projection reread in {Millisekunden} ms.")]
+    private static partial void LogLauf(ILogger logger, long millisekunden);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing the analytics projection failed ({Fehler}); next round as scheduled.")]
     private static partial void LogFehler(ILogger logger, string fehler);

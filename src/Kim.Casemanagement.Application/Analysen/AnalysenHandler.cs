@@ -29,7 +29,8 @@ public sealed class AnalysenHandler(
     Rechtsregeltabelle regeln,
     IOptions<AnalysenOptionen> optionen,
     IAuditProtokoll audit,
-    IAnalysenStand stand)
+    IAnalysenStand stand,
+    IAnalysenProjektion projektion)
 {
     /// <summary>The conformance measure, as the UI and the CSV state it.</summary>
     public const string KonformitaetsDefinition =
@@ -42,10 +43,10 @@ public sealed class AnalysenHandler(
     private AnalysenOptionen O => optionen.Value;
 
     public Task<Prozesslandkarte> ProzesslandkarteAsync(AnalyseFilter filter, Spur? spur, CancellationToken ct) =>
-        LandkarteBerechnenAsync(Abfrage(filter, "Prozesslandkarte", spur), spur, ct);
+        LandkarteBerechnenAsync(daten, Abfrage(filter, "Prozesslandkarte", spur), spur, ct);
 
     public Task<Variantenanalyse> VariantenAsync(AnalyseFilter filter, Spur spur, CancellationToken ct) =>
-        VariantenBerechnenAsync(Abfrage(filter, "Varianten", spur), spur, ct);
+        VariantenBerechnenAsync(daten, Abfrage(filter, "Varianten", spur), spur, ct);
 
     public Task<Dauernanalyse> DauernAsync(AnalyseFilter filter, string? meilenstein, CancellationToken ct)
     {
@@ -55,22 +56,23 @@ public sealed class AnalysenHandler(
             throw new DomainException("Unbekannter Meilenstein.", new Dictionary<string, string[]> { ["meilenstein"] = [$"Erlaubt: {string.Join(", ", O.Meilensteine.Select(m => m.Schluessel))}."] });
         }
 
-        return DauernBerechnenAsync(Abfrage(filter, "Dauern", meilenstein), definitionen, ct);
+        return DauernBerechnenAsync(daten, Abfrage(filter, "Dauern", meilenstein), definitionen, ct);
     }
 
     public Task<Abweichungsanalyse> AbweichungenAsync(AnalyseFilter filter, CancellationToken ct) =>
-        AbweichungenBerechnenAsync(Abfrage(filter, "Abweichungen", null), ct);
+        AbweichungenBerechnenAsync(daten, Abfrage(filter, "Abweichungen", null), ct);
 
     public Task<Kennzahlenanalyse> KennzahlenAsync(AnalyseFilter filter, CancellationToken ct) =>
-        KennzahlenBerechnenAsync(Abfrage(filter, "Kennzahlen", null), ct);
+        KennzahlenBerechnenAsync(daten, Abfrage(filter, "Kennzahlen", null), ct);
 
     public Task<Themenuebersicht> ThemenAsync(AnalyseFilter filter, CancellationToken ct) =>
-        ThemenBerechnenAsync(Abfrage(filter, "Themen", null), ct);
+        ThemenBerechnenAsync(daten, Abfrage(filter, "Themen", null), ct);
 
     /// <summary>
     /// Everything the report page shows. Without filter and track: the stored report of all Fälle (see
     /// <see cref="StandErneuernAsync"/>; computed and stored now if there is none yet). With a filter or a track:
-    /// computed for this request.
+    /// computed for this selection from the precomputed per-Fall projection (same figures, as of its "Stand"; ADR 0004),
+    /// or over the event log while the projection is not built yet.
     /// </summary>
     public async Task<AnalysenBericht> BerichtAsync(AnalyseFilter filter, Spur? spur, CancellationToken ct)
     {
@@ -81,8 +83,13 @@ public sealed class AnalysenHandler(
             return gespeichert.Bericht with { Gespeichert = true };
         }
 
+        if (!alle && projektion.Aktuell is { } p)
+        {
+            return await BerichtBerechnenAsync(p.Daten, abfrage, spur, ct) with { Stand = p.Stand, Vorberechnet = true };
+        }
+
         var datenstand = alle ? await stand.DatenstandAsync(abfrage.Mandant, ct) : null;
-        var bericht = await BerichtBerechnenAsync(abfrage, spur, ct);
+        var bericht = await BerichtBerechnenAsync(daten, abfrage, spur, ct);
         if (datenstand is not null)
         {
             await stand.SpeichernAsync(abfrage.Mandant, bericht, abfrage.Heute, datenstand, ct);
@@ -107,49 +114,49 @@ public sealed class AnalysenHandler(
         }
 
         var abfrage = new AnalyseAbfrage(mandant, AnalyseFilter.Keiner, kalender.Heute, KohortenRegel.Abschnitte(regeln));
-        await stand.SpeichernAsync(mandant, await BerichtBerechnenAsync(abfrage, null, ct), abfrage.Heute, datenstand, ct);
+        await stand.SpeichernAsync(mandant, await BerichtBerechnenAsync(daten, abfrage, null, ct), abfrage.Heute, datenstand, ct);
         return true;
     }
 
-    private async Task<AnalysenBericht> BerichtBerechnenAsync(AnalyseAbfrage abfrage, Spur? spur, CancellationToken ct)
+    private async Task<AnalysenBericht> BerichtBerechnenAsync(IAnalysenDaten d, AnalyseAbfrage abfrage, Spur? spur, CancellationToken ct)
     {
         var jetzt = kalender.Jetzt;
         return new AnalysenBericht(
             jetzt,
             false,
-            await LandkarteBerechnenAsync(abfrage, spur, ct),
-            await VariantenBerechnenAsync(abfrage, spur ?? Spur.Prozess, ct),
-            await DauernBerechnenAsync(abfrage, O.Meilensteine, ct),
-            await AbweichungenBerechnenAsync(abfrage, ct),
-            await KennzahlenBerechnenAsync(abfrage, ct),
-            await ThemenBerechnenAsync(abfrage, ct));
+            await LandkarteBerechnenAsync(d, abfrage, spur, ct),
+            await VariantenBerechnenAsync(d, abfrage, spur ?? Spur.Prozess, ct),
+            await DauernBerechnenAsync(d, abfrage, O.Meilensteine, ct),
+            await AbweichungenBerechnenAsync(d, abfrage, ct),
+            await KennzahlenBerechnenAsync(d, abfrage, ct),
+            await ThemenBerechnenAsync(d, abfrage, ct));
     }
 
-    private async Task<Prozesslandkarte> LandkarteBerechnenAsync(AnalyseAbfrage abfrage, Spur? spur, CancellationToken ct)
+    private async Task<Prozesslandkarte> LandkarteBerechnenAsync(IAnalysenDaten d, AnalyseAbfrage abfrage, Spur? spur, CancellationToken ct)
     {
-        if (await AuswahlPruefenAsync(abfrage, mitZeitraum: true, ct) is { } hinweis)
+        if (await AuswahlPruefenAsync(d, abfrage, mitZeitraum: true, ct) is { } hinweis)
         {
             return new Prozesslandkarte(spur, spur is null, null, [], [], true, hinweis);
         }
 
-        var roh = await daten.LandkarteAsync(abfrage, spur, spuruebergreifend: spur is null, ct);
+        var roh = await d.LandkarteAsync(abfrage, spur, spuruebergreifend: spur is null, ct);
         return Landkarten.Erstellen(roh, spur, spur is null, O.Mindestgroesse);
     }
 
-    private async Task<Variantenanalyse> VariantenBerechnenAsync(AnalyseAbfrage abfrage, Spur spur, CancellationToken ct)
+    private async Task<Variantenanalyse> VariantenBerechnenAsync(IAnalysenDaten d, AnalyseAbfrage abfrage, Spur spur, CancellationToken ct)
     {
-        if (await AuswahlPruefenAsync(abfrage, mitZeitraum: true, ct) is { } hinweis)
+        if (await AuswahlPruefenAsync(d, abfrage, mitZeitraum: true, ct) is { } hinweis)
         {
             return new Variantenanalyse(spur, null, null, [], new SonstigeVarianten(null, null, true), true, hinweis);
         }
 
-        var roh = await daten.VariantenAsync(abfrage, spur, O.MaxVarianten, ct);
+        var roh = await d.VariantenAsync(abfrage, spur, O.MaxVarianten, ct);
         return VariantenSperren(roh, spur, O.Mindestgroesse);
     }
 
-    private async Task<Dauernanalyse> DauernBerechnenAsync(AnalyseAbfrage abfrage, IReadOnlyList<MeilensteinDefinition> definitionen, CancellationToken ct)
+    private async Task<Dauernanalyse> DauernBerechnenAsync(IAnalysenDaten d, AnalyseAbfrage abfrage, IReadOnlyList<MeilensteinDefinition> definitionen, CancellationToken ct)
     {
-        if (await AuswahlPruefenAsync(abfrage, mitZeitraum: true, ct) is { } hinweis)
+        if (await AuswahlPruefenAsync(d, abfrage, mitZeitraum: true, ct) is { } hinweis)
         {
             return new Dauernanalyse([], O.KurvenIntervallTage, true, hinweis);
         }
@@ -157,52 +164,52 @@ public sealed class AnalysenHandler(
         var ergebnisse = new List<MeilensteinDauer>();
         foreach (var m in definitionen)
         {
-            var schaetzung = KaplanMeier.Schaetzen(await daten.DauernAsync(abfrage, m, ct));
+            var schaetzung = KaplanMeier.Schaetzen(await d.DauernAsync(abfrage, m, ct));
             ergebnisse.Add(DauerSperren(m, schaetzung, O.Mindestgroesse, O.KurvenIntervallTage));
         }
 
         return new Dauernanalyse(ergebnisse, O.KurvenIntervallTage, false, null);
     }
 
-    private async Task<Abweichungsanalyse> AbweichungenBerechnenAsync(AnalyseAbfrage abfrage, CancellationToken ct)
+    private async Task<Abweichungsanalyse> AbweichungenBerechnenAsync(IAnalysenDaten d, AnalyseAbfrage abfrage, CancellationToken ct)
     {
-        if (await AuswahlPruefenAsync(abfrage, mitZeitraum: true, ct) is { } hinweis)
+        if (await AuswahlPruefenAsync(d, abfrage, mitZeitraum: true, ct) is { } hinweis)
         {
             return new Abweichungsanalyse([], [], [], KonformitaetsDefinition, true, hinweis);
         }
 
         var spuren = O.Idealverlauf.Where(i => i.Value.Pfade.Count > 0).Select(i => i.Key).Order().ToList();
         var soll = SollKanten();
-        var konformitaet = await daten.KonformitaetAsync(abfrage, soll, spuren, ct);
+        var konformitaet = await d.KonformitaetAsync(abfrage, soll, spuren, ct);
         var (anteile, abweichungen) = KonformitaetSperren(konformitaet, O.Mindestgroesse, O.MaxAbweichungen);
 
-        var landkarte = await daten.LandkarteAsync(abfrage, null, spuruebergreifend: false, ct);
+        var landkarte = await d.LandkarteAsync(abfrage, null, spuruebergreifend: false, ct);
         var engpaesse = EngpaesseBilden(landkarte);
         return new Abweichungsanalyse(anteile, abweichungen, engpaesse, KonformitaetsDefinition, false, null);
     }
 
-    private async Task<Kennzahlenanalyse> KennzahlenBerechnenAsync(AnalyseAbfrage abfrage, CancellationToken ct)
+    private async Task<Kennzahlenanalyse> KennzahlenBerechnenAsync(IAnalysenDaten d, AnalyseAbfrage abfrage, CancellationToken ct)
     {
         var grundlage = O.Vollzeitstellen is { } vz
             ? string.Create(CultureInfo.GetCultureInfo("de-DE"), $"konfigurierte Vollzeitstellen ({vz})")
             : "Fallmanager*innen, die im Quartal mindestens einen Prozessschritt erfasst haben";
-        if (await AuswahlPruefenAsync(abfrage, mitZeitraum: false, ct) is { } hinweis)
+        if (await AuswahlPruefenAsync(d, abfrage, mitZeitraum: false, ct) is { } hinweis)
         {
             return new Kennzahlenanalyse([], grundlage, true, hinweis);
         }
 
-        var roh = await daten.KennzahlenAsync(abfrage, ct);
+        var roh = await d.KennzahlenAsync(abfrage, ct);
         return new Kennzahlenanalyse(KennzahlenBilden(roh, abfrage.Filter, abfrage.Heute), grundlage, false, null);
     }
 
-    private async Task<Themenuebersicht> ThemenBerechnenAsync(AnalyseAbfrage abfrage, CancellationToken ct)
+    private async Task<Themenuebersicht> ThemenBerechnenAsync(IAnalysenDaten d, AnalyseAbfrage abfrage, CancellationToken ct)
     {
-        if (abfrage.Filter.HatKohortenfilter && await AuswahlPruefenAsync(abfrage, mitZeitraum: false, ct) is { } hinweis)
+        if (abfrage.Filter.HatKohortenfilter && await AuswahlPruefenAsync(d, abfrage, mitZeitraum: false, ct) is { } hinweis)
         {
             return new Themenuebersicht([], true, hinweis);
         }
 
-        return ThemenSperren(await daten.ThemenAsync(abfrage, ct), O.Mindestgroesse);
+        return ThemenSperren(await d.ThemenAsync(abfrage, ct), O.Mindestgroesse);
     }
 
     /// <summary>
@@ -212,7 +219,7 @@ public sealed class AnalysenHandler(
     public async Task<Func<Stream, CancellationToken, Task>> XesAsync(AnalyseFilter filter, bool mitNamensraum, CancellationToken ct)
     {
         var abfrage = Abfrage(filter, "XesExport", null);
-        if (await AuswahlPruefenAsync(abfrage, mitZeitraum: true, ct) is { } hinweis)
+        if (await AuswahlPruefenAsync(daten, abfrage, mitZeitraum: true, ct) is { } hinweis)
         {
             throw new DomainException(hinweis, new Dictionary<string, string[]> { ["filter"] = [hinweis] });
         }
@@ -401,10 +408,10 @@ public sealed class AnalysenHandler(
         return new AnalyseAbfrage(benutzer.Mandant, filter, kalender.Heute, KohortenRegel.Abschnitte(regeln));
     }
 
-    private async Task<string?> AuswahlPruefenAsync(AnalyseAbfrage abfrage, bool mitZeitraum, CancellationToken ct)
+    private async Task<string?> AuswahlPruefenAsync(IAnalysenDaten d, AnalyseAbfrage abfrage, bool mitZeitraum, CancellationToken ct)
     {
         var k = O.Mindestgroesse;
-        var population = await daten.PopulationAsync(abfrage, mitZeitraum, ct);
+        var population = await d.PopulationAsync(abfrage, mitZeitraum, ct);
         if (population.Gefiltert < k)
         {
             return AuswahlZuKlein(k);

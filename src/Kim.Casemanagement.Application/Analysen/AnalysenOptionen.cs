@@ -46,7 +46,16 @@ public sealed class AnalysenOptionen
     /// <summary>How often the background job checks whether a stored report is due (default 1 minute).</summary>
     public TimeSpan StandPruefintervall { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>False turns the background refresh off (tests call <see cref="AnalysenHandler.StandErneuernAsync"/> directly).</summary>
+    /// <summary>
+    /// How often the per-Fall projection the filtered report page is computed from (ADR 0004) is brought up to date with
+    /// the event log (default 30 seconds): the "Stand" of a filtered page is at most this old.
+    /// </summary>
+    public TimeSpan ProjektionIntervall { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// False turns the background jobs off: the stored report and the per-Fall projection (tests call
+    /// <see cref="AnalysenHandler.StandErneuernAsync"/> directly; without a projection a filtered page is computed over the event log).
+    /// </summary>
     public bool StandAktualisieren { get; set; } = true;
 
     /// <summary>The ideal flow per track.</summary>

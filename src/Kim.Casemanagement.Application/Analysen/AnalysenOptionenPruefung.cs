@@ -47,9 +47,9 @@ public sealed class AnalysenOptionenPruefung : IPostConfigureOptions<AnalysenOpt
             fehler.Add("Analysen:KurvenIntervallTage muss zwischen 1 und 366 liegen.");
         }
 
-        if (options.StandIntervall < TimeSpan.Zero || options.StandPruefintervall < TimeSpan.FromSeconds(1))
+        if (options.StandIntervall < TimeSpan.Zero || options.StandPruefintervall < TimeSpan.FromSeconds(1) || options.ProjektionIntervall < TimeSpan.FromSeconds(1))
         {
-            fehler.Add("Analysen:StandIntervall darf nicht negativ sein, Analysen:StandPruefintervall muss mindestens eine Sekunde betragen.");
+            fehler.Add("Analysen:StandIntervall darf nicht negativ sein, Analysen:StandPruefintervall und Analysen:ProjektionIntervall müssen mindestens eine Sekunde betragen.");
         }
 
         if (options.Vollzeitstellen is <= 0)

@@ -21,8 +21,11 @@ public static class Landkarten
     internal static (Prozesslandkarte Karte, IReadOnlySet<KanteRoh> Gezeigt) Sperren(LandkartenRohdaten roh, Spur? spur, bool spuruebergreifend, int mindestgroesse)
     {
         ArgumentNullException.ThrowIfNull(roh);
-        var knoten = roh.Knoten.Where(n => spuruebergreifend || spur is null || n.Spur == spur).ToList();
-        var kanten = roh.Kanten.Where(k => spuruebergreifend || spur is null || k.VonSpur == spur).ToList();
+        // In key order: the secondary suppression breaks ties by cell order, which must not depend on the order in which
+        // the data port returns its rows (the SQL's is arbitrary; the projection's another one).
+        var knoten = roh.Knoten.Where(n => spuruebergreifend || spur is null || n.Spur == spur).OrderBy(n => n.Schluessel, StringComparer.Ordinal).ToList();
+        var kanten = roh.Kanten.Where(k => spuruebergreifend || spur is null || k.VonSpur == spur)
+            .OrderBy(k => k.VonSchluessel, StringComparer.Ordinal).ThenBy(k => k.NachSchluessel ?? string.Empty, StringComparer.Ordinal).ToList();
         var summe = roh.Summen.FirstOrDefault(s => s.Spur == (spuruebergreifend ? null : spur)) ?? new VerlaufSummeRoh(spur, 0, 0);
 
         var t = new Sperrtabelle();
@@ -33,12 +36,14 @@ public static class Landkarten
 
         t.Summe(gesamt, startZelle.Values);
         t.Summe(gesamt, kanten.Where(k => k.Nach is null).Select(k => kantenZelle[k]));
+        var eingaenge = kanten.Where(k => k.Nach is not null).ToLookup(k => k.NachSchluessel!, StringComparer.Ordinal);
+        var ausgaenge = kanten.ToLookup(k => k.VonSchluessel, StringComparer.Ordinal);
         foreach (var n in knoten)
         {
             var schluessel = n.Schluessel;
-            var eingang = kanten.Where(k => k.NachSchluessel == schluessel).Select(k => kantenZelle[k]);
+            var eingang = eingaenge[schluessel].Select(k => kantenZelle[k]);
             t.Summe(knotenZelle[schluessel], startZelle.TryGetValue(schluessel, out var s) ? eingang.Append(s) : eingang);
-            t.Summe(knotenZelle[schluessel], kanten.Where(k => k.VonSchluessel == schluessel).Select(k => kantenZelle[k]));
+            t.Summe(knotenZelle[schluessel], ausgaenge[schluessel].Select(k => kantenZelle[k]));
         }
 
         t.Berechnen(mindestgroesse);

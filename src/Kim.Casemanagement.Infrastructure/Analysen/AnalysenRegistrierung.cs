@@ -1,5 +1,7 @@
 using Kim.Casemanagement.Application.Analysen;
+using Kim.Casemanagement.Application.Abstractions;
 using Kim.Casemanagement.Application.Analysen.Themen;
+using Kim.Casemanagement.Infrastructure.Analysen.Projektion;
 using Kim.Casemanagement.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -11,7 +13,7 @@ public static class AnalysenRegistrierung
 {
     /// <summary>
     /// Options from the configuration section <c>Analysen</c> (defaults filled in, validated at start-up), the SQL data port,
-    /// the XES and CSV exports, the stored report and its background refresh, <see cref="AnalysenHandler"/> and <see cref="ThemenHandler"/> (scoped) and the Themen
+    /// the XES and CSV exports, the stored report and its background refresh, the per-Fall projection of the filtered page and its refresh, <see cref="AnalysenHandler"/> and <see cref="ThemenHandler"/> (scoped) and the Themen
     /// repository. Needs <c>AddKimApplication</c>, <c>AddKimInfrastructure</c> and <c>AddKimAudit</c>.
     /// </summary>
     public static IServiceCollection AddKimAnalysen(this IServiceCollection services)
@@ -28,6 +30,10 @@ public static class AnalysenRegistrierung
         services.AddSingleton<IAnalysenStand>(sp => new AnalysenStand(sp.GetRequiredService<Datenbank>().DataSource));
         services.AddSingleton<AnalysenStandAktualisierung>();
         services.AddHostedService(sp => sp.GetRequiredService<AnalysenStandAktualisierung>());
+        services.AddSingleton(sp => new AnalysenProjektion(sp.GetRequiredService<Datenbank>().DataSource, sp.GetRequiredService<IKalender>()));
+        services.AddSingleton<IAnalysenProjektion>(sp => sp.GetRequiredService<AnalysenProjektion>());
+        services.AddSingleton<AnalysenProjektionAktualisierung>();
+        services.AddHostedService(sp => sp.GetRequiredService<AnalysenProjektionAktualisierung>());
         services.AddScoped<AnalysenHandler>();
         services.AddScoped<ThemenHandler>();
         return services;

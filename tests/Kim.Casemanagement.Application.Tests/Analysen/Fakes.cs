@@ -109,7 +109,7 @@ internal static class Handler
         new AnalysenOptionenPruefung().PostConfigure(null, o);
         return new AnalysenHandler(
             daten, xes ?? new FakeXes(), benutzer ?? new FakeBenutzer(Rolle.Lenkungsgruppe), new FakeKalender(new DateOnly(2025, 12, 31)),
-            Rechtsregeltabelle.Standard, Options.Create(o), audit ?? new FakeAudit(), new FakeStand());
+            Rechtsregeltabelle.Standard, Options.Create(o), audit ?? new FakeAudit(), new FakeStand(), KeineAnalysenProjektion.Instanz);
     }
 }
 

@@ -23,7 +23,7 @@ public sealed class KohortenSqlTests
         (D(1980, 1, 1), D(2015, 9, 1), D(2025, 3, 1), "Duldung", null),
     ];
 
-    private static Ereignislog Log()
+    internal static Ereignislog Log()
     {
         var log = new Ereignislog();
         foreach (var p in Personen)

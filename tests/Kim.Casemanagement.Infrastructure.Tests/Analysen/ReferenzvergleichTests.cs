@@ -20,7 +20,7 @@ public sealed class ReferenzvergleichTests
         [Spur.Bildung] = ["Erstberatung", "SprachstandFestgestellt", "IntegrationskursLaeuft", "Berufssprachkurs"],
     };
 
-    private static Ereignislog Zufallslog(int saat)
+    internal static Ereignislog Zufallslog(int saat)
     {
         var zufall = new Random(saat);
         var log = new Ereignislog();

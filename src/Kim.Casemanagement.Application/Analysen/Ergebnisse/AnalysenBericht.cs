@@ -3,7 +3,8 @@ namespace Kim.Casemanagement.Application.Analysen.Ergebnisse;
 /// <summary>
 /// All analyses of the report page for one selection, every figure already suppressed. <paramref name="Stand"/>: when
 /// they were computed; <paramref name="Gespeichert"/>: taken from the stored report of all Fälle (refreshed in the
-/// background) rather than computed for this request.
+/// background) rather than computed for this request; <paramref name="Vorberechnet"/>: computed for this selection from
+/// the precomputed per-Fall projection read at <paramref name="Stand"/> (ADR 0004).
 /// </summary>
 public sealed record AnalysenBericht(
     DateTimeOffset Stand,
@@ -13,4 +14,5 @@ public sealed record AnalysenBericht(
     Dauernanalyse Dauern,
     Abweichungsanalyse Abweichungen,
     Kennzahlenanalyse Kennzahlen,
-    Themenuebersicht Themen);
+    Themenuebersicht Themen,
+    bool Vorberechnet = false);

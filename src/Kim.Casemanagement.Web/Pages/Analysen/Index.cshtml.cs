@@ -13,7 +13,7 @@ namespace Kim.Casemanagement.Web.Pages.Analysen;
 /// alternative, variants, Kaplan-Meier durations, deviations, key figures and Themen counts; printable as the meeting
 /// report. Binds the filter and calls <see cref="AnalysenHandler.BerichtAsync"/>; every figure is already suppressed there.
 /// Without filter and track the page shows the stored report of all Fälle with its "Stand" (refreshed in the background);
-/// a filter or a track is computed on request.
+/// a filter or a track is computed for the selection from the precomputed per-Fall projection (ADR 0004), also with its "Stand".
 /// </summary>
 [Authorize(Roles = nameof(Rolle.Lenkungsgruppe))]
 public sealed class IndexModel(AnalysenHandler analysen) : PageModel
@@ -45,6 +45,9 @@ public sealed class IndexModel(AnalysenHandler analysen) : PageModel
 
     /// <summary>The figures are the stored report of all Fälle (no filter, no track), not computed for this request.</summary>
     public bool Gespeichert { get; private set; }
+
+    /// <summary>The figures were computed for this selection from the per-Fall projection as of <see cref="Stand"/>.</summary>
+    public bool Vorberechnet { get; private set; }
 
     public Prozesslandkarte? Landkarte { get; private set; }
 
@@ -89,6 +92,7 @@ public sealed class IndexModel(AnalysenHandler analysen) : PageModel
         var bericht = await analysen.BerichtAsync(filter, spur, ct);
         Stand = bericht.Stand;
         Gespeichert = bericht.Gespeichert;
+        Vorberechnet = bericht.Vorberechnet;
         Landkarte = bericht.Landkarte;
         Varianten = bericht.Varianten;
         Dauern = bericht.Dauern;

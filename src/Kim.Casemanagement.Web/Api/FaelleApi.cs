@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Kim.Casemanagement.Application.Faelle.Art13;
 using Kim.Casemanagement.Application.Faelle.Aufnahme;
 using Kim.Casemanagement.Application.Faelle.Einwilligungen;
@@ -12,6 +13,8 @@ using Kim.Casemanagement.Application.Faelle.Wiedervorlagen;
 using Kim.Casemanagement.Application.Faelle.Ziele;
 using Kim.Casemanagement.Application.Faelle.Zustaendigkeit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace Kim.Casemanagement.Web.Api;
 
@@ -23,7 +26,7 @@ internal static class FaelleApi
         var g = routes.MapGroup("/api/faelle").WithTags("Fälle").RequireRateLimiting(Sicherheit.SicherheitsKonfiguration.RateApi);
         g.MapPost("/", Aufnehmen).WithName("Aufnahme").WithSummary("Nimmt einen neuen Klienten mit Fall auf (Intake).");
         g.MapGet("/", Suchen).WithName("FaelleSuchen").WithSummary("Listet Fälle mit Suche, Filtern, Sortierung und Seiten.");
-        g.MapGet("/{fallId:guid}", Anzeigen).WithName("FallAnzeigen").WithSummary("Ein Fall mit dem Zustand jeder Spur, den möglichen und den blockierten Schritten samt Gründen.");
+        g.MapGet("/{fallId:guid}", Anzeigen).Produces<FallDetail>(StatusCodes.Status200OK, "application/json").WithName("FallAnzeigen").WithSummary("Ein Fall mit dem Zustand jeder Spur, den möglichen und den blockierten Schritten samt Gründen.");
         g.MapPost("/{fallId:guid}/schritte", SchrittAusfuehren).WithName("SchrittAusfuehren").WithSummary("Führt einen Schritt (Trigger) auf einer Spur aus.");
         g.MapGet("/{fallId:guid}/ereignisse", Ereignisse).WithName("Ereignisse").WithSummary("Die Zeitleiste aller Ereignisse über alle Spuren.");
         g.MapPost("/{fallId:guid}/einwilligungen", EinwilligungErteilen).WithName("EinwilligungErteilen");
@@ -52,11 +55,12 @@ internal static class FaelleApi
     private static async Task<Ok<Seite<FallZeile>>> Suchen([AsParameters] FallSucheParameter p, FaelleSuchenHandler handler, CancellationToken ct) =>
         TypedResults.Ok(await handler.HandleAsync(p.AlsSuche(), ct));
 
-    private static async Task<Ok<FallDetail>> Anzeigen(Guid fallId, FallAnzeigenHandler handler, HttpContext http, CancellationToken ct)
+    // The read model's JSON is kept with it (per Fall, version, view and day): a repeated read serialises nothing.
+    private static async Task<IResult> Anzeigen(Guid fallId, FallAnzeigenHandler handler, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct)
     {
-        var fall = await handler.HandleAsync(fallId, ct);
-        http.Response.Headers.ETag = Versionen.ETag(fall.Version);
-        return TypedResults.Ok(fall);
+        var (version, inhalt) = await handler.JsonAsync(fallId, d => JsonSerializer.SerializeToUtf8Bytes(d, json.Value.SerializerOptions), ct);
+        http.Response.Headers.ETag = Versionen.ETag(version);
+        return TypedResults.Bytes(inhalt, "application/json; charset=utf-8");
     }
 
     private static async Task<Ok<SchrittErgebnis>> SchrittAusfuehren(Guid fallId, SchrittAnfrage anfrage, SchrittHandler handler, HttpContext http, CancellationToken ct)

@@ -73,6 +73,29 @@ public sealed class FallDetailZwischenspeicherTests
         speicher.Anzahl.ShouldBeLessThanOrEqualTo(FallDetailZwischenspeicher.Kapazitaet);
     }
 
+    [Fact]
+    public void JsonHolen_WhenAskedAgainForTheSameKey_SerialisesOnceAndOnlyTheEntryOfThatKey()
+    {
+        var speicher = new FallDetailZwischenspeicher();
+        var serialisiert = new List<string>();
+        byte[] Json(FallDetail d)
+        {
+            serialisiert.Add(d.Sicht);
+            return System.Text.Encoding.UTF8.GetBytes(d.Sicht);
+        }
+
+        var erstes = speicher.JsonHolen(FallId, 3, FallSicht.Voll, Heute, () => Detail(3, "Voll", 1), Json);
+        var zweites = speicher.JsonHolen(FallId, 3, FallSicht.Voll, Heute, () => Detail(3, "Voll", 2), Json);
+        var partner = speicher.JsonHolen(FallId, 3, Jobcenter, Heute, () => Detail(3, "Partner", 3), Json);
+        var neu = speicher.JsonHolen(FallId, 4, FallSicht.Voll, Heute, () => Detail(4, "Voll v4", 4), Json);
+
+        System.Text.Encoding.UTF8.GetString(zweites.Span).ShouldBe("Voll");
+        zweites.ShouldBe(erstes);
+        System.Text.Encoding.UTF8.GetString(partner.Span).ShouldBe("Partner");
+        System.Text.Encoding.UTF8.GetString(neu.Span).ShouldBe("Voll v4");
+        serialisiert.ShouldBe(["Voll", "Partner", "Voll v4"]);
+    }
+
     private static FallDetail Detail(int version, string sicht, int nummer) => new(
         FallId, $"KIM-2026-{nummer:D5}", version, sicht, null, null, null, Heute, DateTimeOffset.UnixEpoch, null, null,
         [], null, null, null, new Kompetenzprofil { Deutschniveau = Sprachniveau.A2 }, [], [], [], []);

@@ -1,5 +1,6 @@
 using Kim.Casemanagement.Application.Common;
 using Kim.Casemanagement.Application.Sicherheit;
+using Kim.Casemanagement.Domain.Faelle;
 
 namespace Kim.Casemanagement.Application.Faelle.FallAnzeigen;
 
@@ -8,16 +9,29 @@ public sealed class FallAnzeigenHandler(FallBearbeitung bearbeitung, FallDetailZ
 {
     public async Task<FallDetail> HandleAsync(Guid fallId, CancellationToken ct)
     {
+        var (fall, sicht, cachebar, berechnen) = await LadenAsync(fallId, ct);
+        return cachebar ? zwischenspeicher.Holen(fall.Id, fall.Version, sicht, bearbeitung.Kalender.Heute, berechnen) : berechnen();
+    }
+
+    /// <summary>The same read, as the API sends it: the version (for the ETag) and the read model serialised with <paramref name="serialisieren"/>.</summary>
+    public async Task<(int Version, ReadOnlyMemory<byte> Json)> JsonAsync(Guid fallId, Func<FallDetail, byte[]> serialisieren, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(serialisieren);
+        var (fall, sicht, cachebar, berechnen) = await LadenAsync(fallId, ct);
+        return (fall.Version, cachebar
+            ? zwischenspeicher.JsonHolen(fall.Id, fall.Version, sicht, bearbeitung.Kalender.Heute, berechnen, serialisieren)
+            : serialisieren(berechnen()));
+    }
+
+    private async Task<(Fall Fall, FallSicht Sicht, bool Cachebar, Func<FallDetail> Berechnen)> LadenAsync(Guid fallId, CancellationToken ct)
+    {
         // Load, access decision (404/403) and audit entry on every request; the read model is built once per version, view and day.
         var (fall, sicht) = await bearbeitung.LadenMitSichtAsync(fallId, null, FallAktion.Lesen, ct);
-        var heute = bearbeitung.Kalender.Heute;
         var jetzt = bearbeitung.Kalender.Jetzt;
         FallDetail Berechnen() => FallDetailAbbildung.Abbilden(fall, bearbeitung.Probe(), bearbeitung.Regeln, jetzt, sicht);
 
         // A withdrawal recorded "later" than now (another instance's clock running ahead) would change the view within
         // the day: such a Fall is not cached.
-        return fall.Einwilligungen.All(e => e.WiderrufenAm is null || e.WiderrufenAm <= jetzt)
-            ? zwischenspeicher.Holen(fall.Id, fall.Version, sicht, heute, Berechnen)
-            : Berechnen();
+        return (fall, sicht, fall.Einwilligungen.All(e => e.WiderrufenAm is null || e.WiderrufenAm <= jetzt), Berechnen);
     }
 }

@@ -14,29 +14,55 @@ public sealed class FallDetailZwischenspeicher
 {
     public const int Kapazitaet = 1000;
 
-    private readonly ConcurrentDictionary<Schluessel, FallDetail> _eintraege = new();
+    private readonly ConcurrentDictionary<Schluessel, Eintrag> _eintraege = new();
 
     /// <summary>How many read models are held now.</summary>
     public int Anzahl => _eintraege.Count;
 
     public FallDetail Holen(Guid fallId, int version, FallSicht sicht, DateOnly heute, Func<FallDetail> berechnen)
     {
-        ArgumentNullException.ThrowIfNull(berechnen);
-        var schluessel = new Schluessel(fallId, version, sicht, heute);
-        if (!_eintraege.TryGetValue(schluessel, out var detail))
-        {
-            detail = berechnen();
-            if (_eintraege.Count >= Kapazitaet)
-            {
-                _eintraege.Clear();
-            }
-
-            _eintraege[schluessel] = detail;
-        }
+        var detail = EintragHolen(fallId, version, sicht, heute, berechnen).Detail;
 
         // The profile is the one mutable part of the read model: every caller gets a copy of its own.
         return detail.Kompetenzprofil is { } profil ? detail with { Kompetenzprofil = profil.Kopie() } : detail;
     }
 
+    /// <summary>
+    /// The read model already serialised (the API's answer): serialised once per entry with <paramref name="serialisieren"/>,
+    /// which must not change the model. The bytes are shared and never changed.
+    /// </summary>
+    public ReadOnlyMemory<byte> JsonHolen(Guid fallId, int version, FallSicht sicht, DateOnly heute, Func<FallDetail> berechnen, Func<FallDetail, byte[]> serialisieren)
+    {
+        ArgumentNullException.ThrowIfNull(serialisieren);
+        var eintrag = EintragHolen(fallId, version, sicht, heute, berechnen);
+        return eintrag.Json ??= serialisieren(eintrag.Detail);
+    }
+
+    private Eintrag EintragHolen(Guid fallId, int version, FallSicht sicht, DateOnly heute, Func<FallDetail> berechnen)
+    {
+        ArgumentNullException.ThrowIfNull(berechnen);
+        var schluessel = new Schluessel(fallId, version, sicht, heute);
+        if (!_eintraege.TryGetValue(schluessel, out var eintrag))
+        {
+            eintrag = new Eintrag(berechnen());
+            if (_eintraege.Count >= Kapazitaet)
+            {
+                _eintraege.Clear();
+            }
+
+            _eintraege[schluessel] = eintrag;
+        }
+
+        return eintrag;
+    }
+
     private readonly record struct Schluessel(Guid FallId, int Version, FallSicht Sicht, DateOnly Heute);
+
+    /// <summary>One read model and, once asked for, its JSON (set at most a few times by racing callers, always the same bytes).</summary>
+    private sealed class Eintrag(FallDetail detail)
+    {
+        public FallDetail Detail { get; } = detail;
+
+        public byte[]? Json { get; set; }
+    }
 }

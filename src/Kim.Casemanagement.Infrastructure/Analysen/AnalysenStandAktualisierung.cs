@@ -59,34 +59,18 @@ public sealed partial class AnalysenStandAktualisierung(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+        await Hintergrundrunden.WiederholenAsync(
+            async ct =>
             {
-                var anzahl = await LaufAsync(stoppingToken);
+                var anzahl = await LaufAsync(ct);
                 if (anzahl > 0)
                 {
                     LogLauf(logger, anzahl);
                 }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
-            {
-                LogFehler(logger, e.GetType().Name);
-            }
-
-            try
-            {
-                await Task.Delay(optionen.Value.StandPruefintervall, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+            },
+            () => optionen.Value.StandPruefintervall,
+            e => LogFehler(logger, e.GetType().Name),
+            stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored analytics report recomputed for {Anzahl} tenant(s).")]

@@ -338,16 +338,16 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
         public static Schnappschuss Von(FallZwischenspeicher.Eintrag zeilen)
         {
             var s = Leer(zeilen.Version);
-            Merken(FallZeilen.Einwilligungen, zeilen.Kinder[0], s.Einwilligungen);
-            Merken(FallZeilen.Ziele, zeilen.Kinder[1], s.Ziele);
-            Merken(FallZeilen.Wiedervorlagen, zeilen.Kinder[2], s.Wiedervorlagen);
-            Merken(FallZeilen.Vertretungen, zeilen.Kinder[3], s.Vertretungen);
-            Merken(FallZeilen.Ueberleitungen, zeilen.Kinder[4], s.Ueberleitungen);
+            Merken(zeilen.Kinder[0], s.Einwilligungen);
+            Merken(zeilen.Kinder[1], s.Ziele);
+            Merken(zeilen.Kinder[2], s.Wiedervorlagen);
+            Merken(zeilen.Kinder[3], s.Vertretungen);
+            Merken(zeilen.Kinder[4], s.Ueberleitungen);
             return s;
         }
 
-        private static void Merken<T>(Tabelle<T> tabelle, IReadOnlyList<object?[]> zeilen, Dictionary<Guid, object?[]> ziel)
-            where T : class
+        /// <summary>Cached rows by their key, the first column of every child table.</summary>
+        private static void Merken(IReadOnlyList<object?[]> zeilen, Dictionary<Guid, object?[]> ziel)
         {
             foreach (var werte in zeilen)
             {

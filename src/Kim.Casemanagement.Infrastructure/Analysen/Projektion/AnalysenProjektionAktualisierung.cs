@@ -2,7 +2,6 @@ using Kim.Casemanagement.Application.Analysen;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Kim.Casemanagement.Infrastructure.Analysen.Projektion;
 
@@ -25,36 +24,20 @@ public sealed partial class AnalysenProjektionAktualisierung(AnalysenProjektion 
         // Let the host finish starting first.
         await Task.Yield();
         var erste = true;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+        await Hintergrundrunden.WiederholenAsync(
+            async ct =>
             {
                 var uhr = System.Diagnostics.Stopwatch.StartNew();
-                if (await projektion.AktualisierenWennNoetigAsync(optionen.Value.StandIntervall, stoppingToken) is not null || erste)
+                if (await projektion.AktualisierenWennNoetigAsync(optionen.Value.StandIntervall, ct) is not null || erste)
                 {
                     LogLauf(logger, (long)uhr.Elapsed.TotalMilliseconds);
                 }
 
                 erste = false;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
-            {
-                LogFehler(logger, e.GetType().Name);
-            }
-
-            try
-            {
-                await Task.Delay(optionen.Value.ProjektionIntervall, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+            },
+            () => optionen.Value.ProjektionIntervall,
+            e => LogFehler(logger, e.GetType().Name),
+            stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Analytics projection reread in {Millisekunden} ms.")]

@@ -62,6 +62,13 @@ internal static class UebergangsBenchmark
         await using var quelle = new NpgsqlDataSourceBuilder(datenbank.AppConnectionString) { ConnectionStringBuilder = { MaxPoolSize = clients + 8 } }.Build();
         Task<bool> RohSchritt(int w, int i) => rohFaelle[w].SchrittAsync(quelle, fuehrung.Id, heute);
 
+        // For comparison (info): the raw program with Npgsql's automatic preparation, as the app's pool has it.
+        await using var quelleVorbereitet = new NpgsqlDataSourceBuilder(datenbank.AppConnectionString)
+        {
+            ConnectionStringBuilder = { MaxPoolSize = clients + 8, MaxAutoPrepare = 16, AutoPrepareMinUsages = 2 },
+        }.Build();
+        Task<bool> RohSchrittVorbereitet(int w, int i) => rohFaelle[w].SchrittAsync(quelleVorbereitet, fuehrung.Id, heute);
+
         var (xactSchritt, xactLesen) = await TransaktionenJeAnfrageAsync(datenbank.OwnerConnectionString, () => AppSchritt(0, 0), () => Ok(fm.GetAsync($"/api/faelle/{appFaelle[0]}")));
         Console.WriteLine($"   Datenbank-Transaktionen je Anfrage (autocommit zählt je Befehl): Schritt {xactSchritt:F1}, Fall lesen {xactLesen:F1}");
         if (Environment.GetEnvironmentVariable("KIM_BENCH_SQL") == "1")
@@ -82,6 +89,8 @@ internal static class UebergangsBenchmark
         var (app1, cpuApp1) = await MitCpuAsync(app.Pid, () => Last.GeschlossenAsync(clients, dauer, AppSchritt));
         var (roh2, cpuRoh2) = await MitCpuAsync(ich, () => Last.GeschlossenAsync(clients, dauer, RohSchritt));
         var (app2, cpuApp2) = await MitCpuAsync(app.Pid, () => Last.GeschlossenAsync(clients, dauer, AppSchritt));
+        await Last.GeschlossenAsync(clients, TimeSpan.FromSeconds(3), RohSchrittVorbereitet);
+        var rohV = await Last.GeschlossenAsync(clients, dauer, RohSchrittVorbereitet);
         var rssSchreiben = app.SpitzeRssMiB;
         var roh = LastErgebnis.Zusammen(roh1, roh2);
         var voll = LastErgebnis.Zusammen(app1, app2);
@@ -99,6 +108,9 @@ internal static class UebergangsBenchmark
         var (appL1, cpuAppL1) = await MitCpuAsync(app.Pid, () => Last.GeschlossenAsync(clients, dauer, AppLesen));
         var (rohL2, cpuRohL2) = await MitCpuAsync(rohServer.Id, () => Last.GeschlossenAsync(clients, dauer, RohLesen));
         var (appL2, cpuAppL2) = await MitCpuAsync(app.Pid, () => Last.GeschlossenAsync(clients, dauer, AppLesen));
+        Task<bool> RohLesenVorbereitet(int w, int i) => Ok(rohClient.GetAsync($"/roh-vorbereitet/{appFaelle[w]}"));
+        await Last.GeschlossenAsync(clients, TimeSpan.FromSeconds(3), RohLesenVorbereitet);
+        var (rohLV, cpuRohLV) = await MitCpuAsync(rohServer.Id, () => Last.GeschlossenAsync(clients, dauer, RohLesenVorbereitet));
 
         // The same read when the instance's caches cannot help (ADR 0003): every request a different Fall out of more
         // than either cache holds, each read again only after all others, for the app and the raw endpoint alike.
@@ -129,6 +141,9 @@ internal static class UebergangsBenchmark
             ("Fall lesen roh (eine Zeile, HTTP): Durchsatz / p99", $"{rohLesen.ProSekunde:F0}/s / {rohLesen.P(99):F1} ms", "Basis", rohLesen.Fehler == 0),
             ("Fall lesen App (autorisiert, HTTP): Durchsatz / p99", $"{appLesen.ProSekunde:F0}/s / {appLesen.P(99):F1} ms", "–", appLesen.Fehler == 0),
             ("Fall lesen: Durchsatz App / roh", $"{leseVerhaeltnis:F2}", "≥ 0.70", leseVerhaeltnis >= 0.7),
+            ("Zum Vergleich: Übergang roh mit vorbereiteten Anweisungen; App / dieser", $"{rohV.ProSekunde:F0}/s, p99 {rohV.P(99):F1} ms; {voll.ProSekunde / rohV.ProSekunde:F2}", "Info", rohV.Fehler == 0),
+            ("Zum Vergleich: Fall lesen roh, vorbereitete Anweisung; App / dieser", $"{rohLV.ProSekunde:F0}/s; {appLesen.ProSekunde / rohLV.ProSekunde:F2}", "Info", rohLV.Fehler == 0),
+            ("CPU je Lesen roh, vorbereitet (Roh-Server / PostgreSQL)", cpuRohLV.JeAnfrage(rohLV.Erfolgreich + rohLV.Fehler), "Info", true),
             ($"Fall lesen, Zwischenspeicher kalt ({KalteFaelle} Fälle reihum): App / roh", $"{appK.ProSekunde:F0}/s / {rohK.ProSekunde:F0}/s = {kaltVerhaeltnis:F2}", "Info", appK.Fehler + rohK.Fehler == 0),
             ("CPU je Lesen kalt App (App / PostgreSQL)", cpuAppK.JeAnfrage(appK.Erfolgreich + appK.Fehler), "Info", true),
             ("CPU je Übergang roh (Lastprogramm / PostgreSQL)", (cpuRoh1 + cpuRoh2).JeAnfrage(roh.Erfolgreich + roh.Fehler), "Info", true),
@@ -149,6 +164,8 @@ internal static class UebergangsBenchmark
             ["verhaeltnisUebergang"] = verhaeltnis,
             ["p99FaktorUebergang"] = p99Faktor,
             ["verhaeltnisLesen"] = leseVerhaeltnis,
+            ["uebergangRohVorbereitet"] = Figuren(rohV),
+            ["lesenRohVorbereitet"] = Figuren(rohLV),
             ["lesenKaltRoh"] = Figuren(rohK),
             ["lesenKaltApp"] = Figuren(appK),
             ["verhaeltnisLesenKalt"] = kaltVerhaeltnis,
@@ -158,7 +175,7 @@ internal static class UebergangsBenchmark
         },
         "Transition and case read (QUALITY.md targets 1, 2, 6)",
         $"./scripts/bench.sh uebergaenge --clients {clients} --dauer {sekundenProPhase}",
-        $"{clients} concurrent clients, closed loop, {Aufwaermen.TotalSeconds:F0} s warm-up of the app per kind, phases alternate raw/app/raw/app ({sekundenProPhase} s each). The app runs as its own process on plain HTTP on loopback (TLS ends at nginx in production). Raw transition: one transaction with the same rows (Fall update, event, audit, the deputy's notification and counter) as one batched round trip plus COMMIT. Raw read: a bare Kestrel endpoint reading one row of `faelle` with Npgsql. The target read phases read each client's own Fall again and again, so the per-instance caches of ADR 0003 (rows and read model, checked against the Fall's version on every read) answer most of the work; the line \"Zwischenspeicher kalt\" reads {KalteFaelle} other Fälle in turn (each again only after all others, more than either cache holds), for the app and the raw endpoint, one phase each. Database transactions per request (autocommitted statements count one each): step {xactSchritt:F1}, read {xactLesen:F1}.");
+        $"{clients} concurrent clients, closed loop, {Aufwaermen.TotalSeconds:F0} s warm-up of the app per kind, phases alternate raw/app/raw/app ({sekundenProPhase} s each). The app runs as its own process on plain HTTP on loopback (TLS ends at nginx in production). Raw transition: one transaction with the same rows (Fall update, event, audit, the deputy's notification and counter) as one batched round trip plus COMMIT. Raw read: a bare Kestrel endpoint reading one row of `faelle` with Npgsql. Both baselines use Npgsql's defaults (PostgreSQL parses and plans each statement); the app prepares its statements (automatic preparation on its pool), so the \"Zum Vergleich\" lines also give one phase of each baseline with prepared statements (after the measured phases). The target read phases read each client's own Fall again and again, so the per-instance caches of ADR 0003 (rows and read model, checked against the Fall's version on every read) answer most of the work; the line \"Zwischenspeicher kalt\" reads {KalteFaelle} other Fälle in turn (each again only after all others, more than either cache holds), for the app and the raw endpoint, one phase each. Database transactions per request (autocommitted statements count one each): step {xactSchritt:F1}, read {xactLesen:F1}.");
         return zeilen.All(z => z.Ok) ? 0 : 1;
     }
 

@@ -4,6 +4,8 @@ using System.Threading.RateLimiting;
 using Kim.Casemanagement.Application.Abstractions;
 using Kim.Casemanagement.Infrastructure.Identitaet;
 using Kim.Casemanagement.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -94,6 +96,13 @@ internal static class SicherheitsKonfiguration
                 o.BearerTokenExpiration = TimeSpan.FromMinutes(15);
                 o.RefreshTokenExpiration = new SitzungsOptionen().Hoechstdauer;
             });
+
+        // The decrypted cookie or access token is kept per instance for a short while (TicketZwischenspeicher); these run
+        // after the handlers' own post-configuration, which creates the formats.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).PostConfigure<TimeProvider>((o, zeit) =>
+            o.TicketDataFormat = new TicketZwischenspeicher(o.TicketDataFormat, zeit));
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).PostConfigure<TimeProvider>((o, zeit) =>
+            o.BearerTokenProtector = new TicketZwischenspeicher(o.BearerTokenProtector, zeit));
 
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AutorisierungsAntworten>();
         services.AddAuthorizationBuilder()

@@ -3,7 +3,13 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Kim.Casemanagement.Application.Sicherheit;
 using Kim.Casemanagement.Domain.Common;
+using Kim.Casemanagement.Web.Sicherheit;
 using Kim.Casemanagement.Web.Tests.Infrastruktur;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Kim.Casemanagement.Web.Tests.Sicherheit;
 
@@ -156,6 +162,14 @@ public sealed class AnmeldungTests(ApiFixture api) : IClassFixture<ApiFixture>
         (await client.PostAsync("/api/konto/abmeldung", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         (await client.GetAsync("/api/faelle").ProblemAsync(HttpStatusCode.Unauthorized)).Titel().ShouldBe("Nicht angemeldet");
+    }
+
+    [Fact]
+    public void Anwendung_CookieAndAccessToken_AreReadThroughTheTicketCache()
+    {
+        // The two tests around this one show that logout ends a token or cookie at once although it was read through the cache.
+        Factory.Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme).BearerTokenProtector.ShouldBeOfType<TicketZwischenspeicher>();
+        Factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme).TicketDataFormat.ShouldBeOfType<TicketZwischenspeicher>();
     }
 
     [Fact]

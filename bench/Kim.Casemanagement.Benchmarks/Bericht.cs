@@ -43,7 +43,9 @@ internal static class Bericht
         md.AppendLine("|---|---|---|---|");
         foreach (var (was, wert, ziel, ok) in zeilen)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {was} | {wert} | {ziel} | {(ok ? "met" : "**missed**")} |");
+            // Baselines and figures for information have no target: their verdict only says whether the phase ran without errors.
+            var urteil = ziel is "Info" or "Basis" or "–" ? (ok ? "–" : "**Fehler**") : ok ? "met" : "**missed**";
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {was} | {wert} | {ziel} | {urteil} |");
         }
 
         var abschnitte = Directory.CreateDirectory(Path.Combine(Pfade.Wurzel, "docs", "benchmarks")).FullName;

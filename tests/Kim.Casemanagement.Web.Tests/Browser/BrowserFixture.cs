@@ -47,8 +47,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A case manager without a second factor yet (enrolment).</summary>
     public TestKonto OhneZweitenFaktor { get; private set; } = null!;
 
-    /// <summary>docs/screenshots in the repository.</summary>
-    public static string ScreenshotOrdner { get; } = Path.Combine(Repository(), "docs", "screenshots");
+    /// <summary>
+    /// artifacts/screenshots, so that a test run leaves the working tree clean; docs/screenshots (committed, shown in the
+    /// README) when <c>KIM_SCREENSHOTS_AKTUALISIEREN=1</c> is set to renew them on purpose.
+    /// </summary>
+    public static string ScreenshotOrdner { get; } = Directory.CreateDirectory(
+        Environment.GetEnvironmentVariable("KIM_SCREENSHOTS_AKTUALISIEREN") == "1"
+            ? Path.Combine(Repository(), "docs", "screenshots")
+            : Path.Combine(Repository(), "artifacts", "screenshots")).FullName;
 
     public async Task InitializeAsync()
     {
@@ -191,7 +197,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         schwer.ShouldBeEmpty($"axe-core auf {wo}: " + string.Join("; ", schwer.Select(v => $"{v.Id} ({v.Impact}): {v.Help} bei {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}")));
     }
 
-    /// <summary>A full-page screenshot into docs/screenshots (committed, shown in the README).</summary>
+    /// <summary>A full-page screenshot into <see cref="ScreenshotOrdner"/>.</summary>
     public static Task ScreenshotAsync(IPage seite, string name) =>
         seite.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotOrdner, name + ".png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
 

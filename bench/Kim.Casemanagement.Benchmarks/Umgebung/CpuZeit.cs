@@ -35,7 +35,9 @@ internal readonly record struct CpuZeit(double ProzessMs, double PostgresMs)
             {
                 if (File.ReadAllText(Path.Combine(ordner, "comm")).TrimEnd() == "postgres")
                 {
-                    summe += Ms(int.Parse(name, CultureInfo.InvariantCulture));
+                    // With the reaped children's time: a backend that ends during a phase (a closed connection) moves its
+                    // CPU time to the postmaster's cutime/cstime instead of dropping out of the sum.
+                    summe += Ms(int.Parse(name, CultureInfo.InvariantCulture), mitBeendetenKindern: true);
                 }
             }
             catch (IOException)
@@ -50,7 +52,7 @@ internal readonly record struct CpuZeit(double ProzessMs, double PostgresMs)
         return summe;
     }
 
-    private static double Ms(int pid)
+    private static double Ms(int pid, bool mitBeendetenKindern = false)
     {
         try
         {
@@ -58,6 +60,11 @@ internal readonly record struct CpuZeit(double ProzessMs, double PostgresMs)
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var felder = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             var ticks = long.Parse(felder[11], CultureInfo.InvariantCulture) + long.Parse(felder[12], CultureInfo.InvariantCulture);
+            if (mitBeendetenKindern)
+            {
+                ticks += long.Parse(felder[13], CultureInfo.InvariantCulture) + long.Parse(felder[14], CultureInfo.InvariantCulture);
+            }
+
             return ticks * 1000.0 / TicksProSekunde;
         }
         catch (IOException)

@@ -78,6 +78,34 @@ public sealed class AnalysenApiTests(AnalysenApiFixture fx) : IClassFixture<Anal
         KeinePersonenbezug(html);
     }
 
+    [Theory]
+    [InlineData("/Analysen", null)]
+    [InlineData("/Analysen?spur=Bildung&von=2000-01-01", "Bildung")]
+    public async Task Seite_EveryExportLink_AnswersWithTheFileOfTheShownSelection(string seite, string? spur)
+    {
+        var html = await fx.Lenkungsgruppe.GetStringAsync(seite);
+        var links = System.Text.RegularExpressions.Regex.Matches(html, "href=\"(/api/analysen/[^\"]+)\"")
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToArray();
+
+        links.Count(l => l.StartsWith("/api/analysen/csv/", StringComparison.Ordinal)).ShouldBe(Kim.Casemanagement.Application.Analysen.AnalyseTabellen.Namen.Count);
+        links.ShouldContain(l => l.StartsWith("/api/analysen/xes", StringComparison.Ordinal));
+        foreach (var link in links)
+        {
+            using var antwort = await fx.Lenkungsgruppe.GetAsync(link);
+            antwort.StatusCode.ShouldBe(HttpStatusCode.OK, $"{link}: {await antwort.Content.ReadAsStringAsync()}");
+            antwort.Content.Headers.ContentType!.MediaType.ShouldBe(link.Contains("/xes", StringComparison.Ordinal) ? "application/xml" : "text/csv", link);
+        }
+
+        // The tables of a track's page are the track's (the page shows the map and the variants of the chosen track, or of
+        // the whole process without one).
+        links.Single(l => l.Contains("/csv/prozesslandkarte-kanten", StringComparison.Ordinal)).Contains($"spur={spur}", StringComparison.Ordinal).ShouldBe(spur is not null);
+        links.Single(l => l.Contains("/csv/varianten", StringComparison.Ordinal)).ShouldContain($"spur={spur ?? "Prozess"}");
+        if (spur is not null)
+        {
+            links.Single(l => l.Contains("/csv/varianten", StringComparison.Ordinal)).ShouldContain("von=2000-01-01");
+        }
+    }
+
     [Fact]
     public async Task Seite_ForTheCaseManager_ShowsNoAnalysis()
     {

@@ -61,8 +61,21 @@ public sealed class IndexModel(AnalysenHandler analysen) : PageModel
 
     public Themenuebersicht? Themen { get; private set; }
 
-    /// <summary>The query string of the current filter, for the CSV and XES links.</summary>
+    /// <summary>The query string of the current filter, for the XES link.</summary>
     public string FilterAbfrage { get; private set; } = string.Empty;
+
+    /// <summary>The track the page shows (null: the whole process, across tracks).</summary>
+    public Domain.Common.Spur? GezeigteSpur { get; private set; }
+
+    /// <summary>
+    /// The query of a table's CSV link: the filter and the track the page shows, so the file holds the table as shown (the
+    /// variants of the chosen track, or of the process without one, as on the page).
+    /// </summary>
+    public string CsvAbfrage(string tabelle)
+    {
+        var spur = tabelle == "varianten" ? GezeigteSpur ?? Domain.Common.Spur.Prozess : GezeigteSpur;
+        return spur is null ? FilterAbfrage : new QueryString(FilterAbfrage).Add("spur", spur.Value.ToString()).ToString();
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -89,6 +102,7 @@ public sealed class IndexModel(AnalysenHandler analysen) : PageModel
             ["zieldimensionI"] = filter.ZieldimensionI is { } zd ? (zd ? "true" : "false") : null,
         }.Where(p => p.Value is not null)).ToString();
 
+        GezeigteSpur = spur;
         var bericht = await analysen.BerichtAsync(filter, spur, ct);
         Stand = bericht.Stand;
         Gespeichert = bericht.Gespeichert;

@@ -105,14 +105,29 @@ public sealed class BenachrichtigungsRegeln(IBenachrichtigungen benachrichtigung
         }
     }
 
-    /// <summary>A deputy period: the deputy learns of it.</summary>
+    /// <summary>
+    /// A deputy period: the deputy learns of it. The Fall opens for the deputy only when the period begins, so a notice of
+    /// a period that starts later carries no link (it would lead to "not found" until then) and says so.
+    /// </summary>
     public void NachVertretung(Fall fall, Vertretung vertretung)
     {
         ArgumentNullException.ThrowIfNull(fall);
         ArgumentNullException.ThrowIfNull(vertretung);
-        if (vertretung.BenutzerId != benutzer.Id)
+        if (vertretung.BenutzerId == benutzer.Id)
         {
-            Vormerken(vertretung.BenutzerId, fall, "Vertretung", $"Vertretung im Fall {fall.Aktenzeichen}", string.Create(De, $"Sie vertreten vom {vertretung.Von:dd.MM.yyyy} bis {vertretung.Bis:dd.MM.yyyy}."));
+            return;
+        }
+
+        var titel = $"Vertretung im Fall {fall.Aktenzeichen}";
+        var zeitraum = string.Create(De, $"Sie vertreten vom {vertretung.Von:dd.MM.yyyy} bis {vertretung.Bis:dd.MM.yyyy}.");
+        if (vertretung.IstAktivAm(kalender.Heute))
+        {
+            Vormerken(vertretung.BenutzerId, fall, "Vertretung", titel, zeitraum);
+        }
+        else
+        {
+            benachrichtigungen.Vormerken(new NeueBenachrichtigung(
+                vertretung.BenutzerId, fall.Id, "Vertretung", titel, zeitraum + " Der Fall ist für Sie ab dem ersten Tag der Vertretung sichtbar.", null));
         }
     }
 

@@ -13,6 +13,13 @@ namespace Kim.Casemanagement.Web.Oberflaeche;
 /// </summary>
 internal sealed class SeitenFehlerFilter(IModelMetadataProvider metadaten) : IAsyncPageFilter
 {
+    /// <summary>
+    /// Why a Fall a person knows of (from a notice, a bookmark) may not open, said the same way whether it exists or not.
+    /// </summary>
+    public const string FallNichtSichtbar = "Einen Fall sehen Sie nur, solange Sie ihn führen oder vertreten, ihn als Teamleitung verantworten "
+        + "oder eine gültige Einwilligung Ihre Behörde nennt. Benachrichtigungen bleiben in Ihrem Posteingang, auch wenn der Fall danach "
+        + "für Sie nicht mehr sichtbar ist (zum Beispiel nach einem Widerruf der Einwilligung oder am Ende einer Vertretung).";
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -25,6 +32,7 @@ internal sealed class SeitenFehlerFilter(IModelMetadataProvider metadaten) : IAs
 
         (int Status, string Titel, string Text)? seite = ergebnis.Exception switch
         {
+            NichtGefundenException n when context.RouteData.Values.ContainsKey("fallId") => (StatusCodes.Status404NotFound, "Nicht gefunden", n.Message + " " + FallNichtSichtbar),
             NichtGefundenException n => (StatusCodes.Status404NotFound, "Nicht gefunden", n.Message),
             ZugriffVerweigertException z => (StatusCodes.Status403Forbidden, "Nicht erlaubt", z.Message),
             _ => null,

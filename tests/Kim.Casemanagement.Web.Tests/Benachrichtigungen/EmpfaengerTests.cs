@@ -118,6 +118,33 @@ public sealed class EmpfaengerTests(BenachrichtigungsFixture f) : IClassFixture<
         (await f.EmpfaengerAsync(id, marke)).ShouldBe([("fm.kollegin", "Vertretung")]);
     }
 
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(30, false)]
+    public async Task Vertretung_TheDeputysNotice_LinksToTheFallOnlyOnceThePeriodHasBegun(int beginntInTagen, bool verlinkt)
+    {
+        var id = await f.Client.NeuerFallAsync();
+        var von = BenachrichtigungsFixture.HeuteInBerlin().AddDays(beginntInTagen);
+        var vorher = await f.KolleginClient.GetAsync("/api/benachrichtigungen/stand").OkAsync();
+
+        await f.Client.PostAsJsonAsync($"/api/faelle/{id}/vertretungen", new { benutzerId = f.Kollegin.Id, von, bis = von.AddDays(14) }).OkAsync();
+
+        var notiz = (await f.KolleginClient.GetAsync($"/api/benachrichtigungen?nachSeq={vorher["letzteSeq"]!.GetValue<long>()}").OkAsync()).AsArray().Single()!;
+        notiz["art"]!.GetValue<string>().ShouldBe("Vertretung");
+        notiz["fallId"]!.GetValue<Guid>().ShouldBe(id);
+        if (verlinkt)
+        {
+            notiz["link"]!.GetValue<string>().ShouldBe($"/Faelle/{id}");
+            (await f.KolleginClient.GetAsync($"/Faelle/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        else
+        {
+            notiz["link"].ShouldBeNull();
+            notiz["text"]!.GetValue<string>().ShouldContain("ab dem ersten Tag der Vertretung sichtbar");
+            (await f.KolleginClient.GetAsync($"/Faelle/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+    }
+
     [Fact]
     public async Task Widerruf_OfThePartnersConsent_StopsTheirNoticesWithTheVeryNextChange()
     {

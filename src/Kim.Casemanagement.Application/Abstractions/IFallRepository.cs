@@ -8,8 +8,11 @@ public interface IFallRepository
     /// <summary>The Fall with everything its guards read, or null.</summary>
     Task<Fall?> LadenAsync(Guid id, CancellationToken ct);
 
-    /// <summary>Like <see cref="LadenAsync"/>, for reading only: the result is not tracked and cannot be saved.</summary>
-    Task<Fall?> LesenAsync(Guid id, CancellationToken ct);
+    /// <summary>
+    /// Like <see cref="LadenAsync"/>, for reading only: the result is not tracked and cannot be saved, and its
+    /// <see cref="GelesenerFall.Fall"/> may be shared with concurrent reads (see <see cref="GelesenerFall"/>).
+    /// </summary>
+    Task<GelesenerFall?> LesenAsync(Guid id, CancellationToken ct);
 
     /// <summary>Inserts a new Fall and its client.</summary>
     Task HinzufuegenAsync(Fall fall, CancellationToken ct);

@@ -28,11 +28,31 @@ public sealed class FallBearbeitung(IFallRepository repository, IAktuellerBenutz
 
     public async Task<(Fall Fall, FallSicht Sicht)> LadenMitSichtAsync(Guid fallId, int? erwarteteVersion, FallAktion aktion, CancellationToken ct, Spur? spur = null, Guid? ueberleitungId = null, string? trigger = null)
     {
+        var fall = await repository.LadenAsync(fallId, ct);
+        var sicht = Pruefen(fall, fallId, aktion, spur, ueberleitungId, trigger);
+        if (erwarteteVersion is { } version && version != fall!.Version)
+        {
+            throw new KonfliktException();
+        }
+
+        return (fall!, sicht);
+    }
+
+    /// <summary>
+    /// The Fall for display (<see cref="FallAktion.Lesen"/>), with the same access decision and audit entry; its
+    /// <see cref="GelesenerFall.Fall"/> may be shared with concurrent reads (read its data only; see <see cref="GelesenerFall"/>).
+    /// </summary>
+    public async Task<(GelesenerFall Gelesen, FallSicht Sicht)> LesenMitSichtAsync(Guid fallId, CancellationToken ct)
+    {
+        var gelesen = await repository.LesenAsync(fallId, ct);
+        return (gelesen!, Pruefen(gelesen?.Fall, fallId, FallAktion.Lesen, null, null, null));
+    }
+
+    /// <summary>404 for a missing or invisible Fall, 403 for an action not the caller's; the access noted for the audit trail either way.</summary>
+    private FallSicht Pruefen(Fall? fall, Guid fallId, FallAktion aktion, Spur? spur, Guid? ueberleitungId, string? trigger)
+    {
         var vorgang = "Fall." + aktion;
         var detail = spur is null ? null : trigger is null ? spur.ToString() : $"{spur}/{trigger}";
-
-        // Reading needs no change tracking (nothing is saved); every other action may change the Fall.
-        var fall = aktion == FallAktion.Lesen ? await repository.LesenAsync(fallId, ct) : await repository.LadenAsync(fallId, ct);
         if (fall is null)
         {
             audit.Vormerken(vorgang, "Fall nicht vorhanden", fallId, null);
@@ -56,12 +76,7 @@ public sealed class FallBearbeitung(IFallRepository repository, IAktuellerBenutz
         }
 
         audit.Vormerken(vorgang, detail, fall.Id, fall.KlientId);
-        if (erwarteteVersion is { } version && version != fall.Version)
-        {
-            throw new KonfliktException();
-        }
-
-        return (fall, sicht);
+        return sicht;
     }
 
     public Task SpeichernAsync(Fall fall, CancellationToken ct) => repository.SpeichernAsync(fall, ct);

@@ -32,7 +32,7 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
 
     public async Task<Fall?> LadenAsync(Guid id, CancellationToken ct)
     {
-        var (fall, zeilen) = await LadenUndZeilenAsync(id, ct);
+        var (fall, zeilen, _) = await LadenUndZeilenAsync(id, geteilt: false, ct);
         if (fall is not null)
         {
             _geladen[fall] = Schnappschuss.Von(zeilen!);
@@ -41,13 +41,21 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
         return fall;
     }
 
-    public async Task<Fall?> LesenAsync(Guid id, CancellationToken ct) => (await LadenUndZeilenAsync(id, ct)).Fall;
+    public async Task<GelesenerFall?> LesenAsync(Guid id, CancellationToken ct)
+    {
+        var (fall, zeilen, ausZwischenspeicher) = await LadenUndZeilenAsync(id, geteilt: true, ct);
+        return fall is null ? null
+            : ausZwischenspeicher ? new GelesenerFall(fall, () => Aufbauen(zeilen!))
+            : new GelesenerFall(fall, () => fall);
+    }
 
     /// <summary>
     /// The Fall, built from the cached rows when they belong to its current version (read first: one key lookup), else
-    /// from the database (and then cached); with the rows it was built from.
+    /// from the database (and then cached); with the rows it was built from and whether they came from the cache. With
+    /// <paramref name="geteilt"/> (reads only), a cache hit answers the one instance built for that version and shared by
+    /// all reads of it (built once instead of on every read; see <see cref="GelesenerFall"/>).
     /// </summary>
-    private async Task<(Fall? Fall, FallZwischenspeicher.Eintrag? Zeilen)> LadenUndZeilenAsync(Guid id, CancellationToken ct)
+    private async Task<(Fall? Fall, FallZwischenspeicher.Eintrag? Zeilen, bool AusZwischenspeicher)> LadenUndZeilenAsync(Guid id, bool geteilt, CancellationToken ct)
     {
         await using var verbindung = await datenbank.EfDataSource.OpenConnectionAsync(ct);
         if (zwischenspeicher.Versuchen(id, out var bekannt))
@@ -57,13 +65,13 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
             if (version is null)
             {
                 zwischenspeicher.Entfernen(id);
-                return (null, null);
+                return (null, null, false);
             }
 
             if ((int)version == bekannt.Version)
             {
                 zwischenspeicher.Zaehlen(treffer: true);
-                return (Aufbauen(bekannt), bekannt);
+                return (geteilt ? bekannt.Geteilt(Aufbauen) : Aufbauen(bekannt), bekannt, true);
             }
         }
 
@@ -76,7 +84,7 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
         await using var leser = await batch.ExecuteReaderAsync(ct);
         if (!await leser.ReadAsync(ct))
         {
-            return (null, null);
+            return (null, null, false);
         }
 
         var zeile = new Zeile(leser);
@@ -92,7 +100,7 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
         var zeilen = Zeilen(fall, Schnappschuss.Von(fall));
         zwischenspeicher.Zaehlen(treffer: false);
         zwischenspeicher.Setzen(id, zeilen);
-        return (fall, zeilen);
+        return (fall, zeilen, false);
     }
 
     private const string VersionSql = "SELECT version FROM faelle WHERE id = $1";

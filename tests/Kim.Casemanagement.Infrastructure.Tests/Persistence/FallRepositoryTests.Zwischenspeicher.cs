@@ -1,3 +1,4 @@
+using Kim.Casemanagement.Application.Abstractions;
 using Kim.Casemanagement.Domain.Common;
 using Kim.Casemanagement.Domain.Einwilligungen;
 using Kim.Casemanagement.Domain.Faelle;
@@ -82,6 +83,50 @@ public sealed partial class FallRepositoryTests
 
             return (a, b);
         }
+    }
+
+    [Fact]
+    public async Task LesenAsync_WhenTheVersionIsCached_SharesOneInstancePerVersionAndGivesEachCallerItsOwnOnRequest()
+    {
+        Guid fallId;
+        await using (var bereich = _dienste.NeuerBereich())
+        {
+            var fall = Eroeffnen(await bereich.Repository.NaechstesAktenzeichenAsync(Heute, default));
+            fall.EinwilligungInCaseManagement(Ungerade);
+            fallId = fall.Id;
+            await bereich.Repository.HinzufuegenAsync(fall, default);
+        }
+
+        async Task<GelesenerFall> LesenAsync()
+        {
+            await using var bereich = _dienste.NeuerBereich();
+            return (await bereich.Repository.LesenAsync(fallId, default))!;
+        }
+
+        var erste = await LesenAsync();
+        var zweite = await LesenAsync();
+        var dritte = await LesenAsync();
+
+        zweite.Fall.ShouldBeSameAs(dritte.Fall, "reads of one cached version share the instance");
+        var eigener = zweite.Eigener();
+        eigener.ShouldNotBeSameAs(zweite.Fall, "what a caller may use for steps and state machines is its own");
+        Abbild(eigener).ShouldBe(Abbild(zweite.Fall));
+        Abbild(zweite.Fall).ShouldBe(Abbild(erste.Fall));
+
+        // A change makes a new version: the next reads share a new instance with the change, the old one is left alone.
+        await using (var bereich = _dienste.NeuerBereich())
+        {
+            var fall = (await bereich.Repository.LadenAsync(fallId, default))!;
+            fall.Ausfuehren(Spur.Prozess, nameof(ProzessTrigger.Klaeren), Aufnahmetag);
+            await bereich.Repository.SpeichernAsync(fall, default);
+        }
+
+        var nachher = await LesenAsync();
+        nachher.Fall.ShouldNotBeSameAs(zweite.Fall);
+        nachher.Fall.Version.ShouldBe(zweite.Fall.Version + 1);
+        nachher.Fall.Prozess.Zustand.ShouldBe(ProzessZustand.Klaerung);
+        zweite.Fall.Prozess.Zustand.ShouldNotBe(ProzessZustand.Klaerung);
+        (await LesenAsync()).Fall.ShouldBeSameAs(nachher.Fall);
     }
 
     [Fact]

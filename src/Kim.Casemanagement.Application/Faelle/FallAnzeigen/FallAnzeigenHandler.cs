@@ -25,10 +25,12 @@ public sealed class FallAnzeigenHandler(FallBearbeitung bearbeitung, FallDetailZ
 
     private async Task<(Fall Fall, FallSicht Sicht, bool Cachebar, Func<FallDetail> Berechnen)> LadenAsync(Guid fallId, CancellationToken ct)
     {
-        // Load, access decision (404/403) and audit entry on every request; the read model is built once per version, view and day.
-        var (fall, sicht) = await bearbeitung.LadenMitSichtAsync(fallId, null, FallAktion.Lesen, ct);
+        // Load, access decision (404/403) and audit entry on every request; the read model is built once per version, view
+        // and day, from an instance of the Fall of its own (the read's may be shared with other reads of this version).
+        var (gelesen, sicht) = await bearbeitung.LesenMitSichtAsync(fallId, ct);
+        var fall = gelesen.Fall;
         var jetzt = bearbeitung.Kalender.Jetzt;
-        FallDetail Berechnen() => FallDetailAbbildung.Abbilden(fall, bearbeitung.Probe(), bearbeitung.Regeln, jetzt, sicht);
+        FallDetail Berechnen() => FallDetailAbbildung.Abbilden(gelesen.Eigener(), bearbeitung.Probe(), bearbeitung.Regeln, jetzt, sicht);
 
         // A withdrawal recorded "later" than now (another instance's clock running ahead) would change the view within
         // the day: such a Fall is not cached.

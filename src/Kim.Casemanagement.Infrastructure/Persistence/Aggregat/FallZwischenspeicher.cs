@@ -96,7 +96,24 @@ public sealed class FallZwischenspeicher(IOptions<DatenbankOptionen> optionen)
 
         public IReadOnlyList<object?[]>[] Kinder { get; } = [.. kinder.Select(t => (IReadOnlyList<object?[]>)[.. t.Select(Mikrosekunden)])];
 
+        private Domain.Faelle.Fall? _geteilt;
+
         public long ZuletztBenutzt { get; set; }
+
+        /// <summary>
+        /// The one Fall of this version that reads share (built by <paramref name="aufbauen"/> on first use; when two
+        /// reads race, one instance wins and the other is dropped). Only for reading its data: see <c>GelesenerFall</c>.
+        /// </summary>
+        public Domain.Faelle.Fall Geteilt(Func<Eintrag, Domain.Faelle.Fall> aufbauen)
+        {
+            if (Volatile.Read(ref _geteilt) is { } vorhanden)
+            {
+                return vorhanden;
+            }
+
+            var neu = aufbauen(this);
+            return Interlocked.CompareExchange(ref _geteilt, neu, null) ?? neu;
+        }
 
         private static object?[] Mikrosekunden(object?[] werte)
         {

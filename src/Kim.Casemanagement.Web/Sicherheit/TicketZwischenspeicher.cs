@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using Kim.Casemanagement.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Kim.Casemanagement.Web.Sicherheit;
@@ -22,13 +23,10 @@ internal sealed class TicketZwischenspeicher(ISecureDataFormat<AuthenticationTic
     /// <summary>How long a decrypted ticket is kept.</summary>
     public static readonly TimeSpan Dauer = TimeSpan.FromMinutes(2);
 
-    /// <summary>At most this many tickets are kept (a few KiB each); when full, the oldest half goes.</summary>
+    /// <summary>At most this many tickets are kept (a few KiB each); when full, the half that expires first goes.</summary>
     public const int Grenze = 4096;
 
     private readonly ConcurrentDictionary<string, Eintrag> _eintraege = new(StringComparer.Ordinal);
-
-    /// <summary>The inner format (for tests and for the options that need the original).</summary>
-    public ISecureDataFormat<AuthenticationTicket> Inner => inner;
 
     public int Anzahl => _eintraege.Count;
 
@@ -83,21 +81,7 @@ internal sealed class TicketZwischenspeicher(ISecureDataFormat<AuthenticationTic
         new(new ClaimsPrincipal(ticket.Principal.Identities.Select(i => i.Clone())), ticket.Properties.Clone(), ticket.AuthenticationScheme);
 
     /// <summary>Drops the entries that expire first, down to half the limit (rare: only when more clients than the limit are active within <see cref="Dauer"/>).</summary>
-    private void Ausduennen()
-    {
-        lock (_eintraege)
-        {
-            if (_eintraege.Count < Grenze)
-            {
-                return;
-            }
-
-            foreach (var alt in _eintraege.ToArray().OrderBy(e => e.Value.Bis).Take(_eintraege.Count - (Grenze / 2)))
-            {
-                _eintraege.TryRemove(alt);
-            }
-        }
-    }
+    private void Ausduennen() => Verdraengung.Kuerzen(_eintraege, Grenze, Grenze / 2, e => e.Bis);
 
     private sealed record Eintrag(AuthenticationTicket Ticket, DateTimeOffset Bis);
 }

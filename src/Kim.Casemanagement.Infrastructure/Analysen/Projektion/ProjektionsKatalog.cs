@@ -23,12 +23,10 @@ internal sealed class ProjektionsKatalog
 
     public int Knoten(Spur spur, string? gruppe, string zustand)
     {
-        var k = new ProjektionsKnoten(spur, gruppe, zustand);
-        if (!_knoten.TryGetValue(k, out var id))
+        var neu = _knotenListe.Count;
+        var id = Intern(_knoten, _knotenListe, new ProjektionsKnoten(spur, gruppe, zustand));
+        if (id == neu)
         {
-            id = _knotenListe.Count;
-            _knoten.Add(k, id);
-            _knotenListe.Add(k);
             _knotenZustand.Add(Zustand(spur, zustand));
         }
 
@@ -36,29 +34,9 @@ internal sealed class ProjektionsKatalog
     }
 
     /// <summary>The edge from node <paramref name="von"/> to node <paramref name="nach"/>, or to the end of the trace (-1).</summary>
-    public int Kante(int von, int nach)
-    {
-        if (!_kanten.TryGetValue((von, nach), out var id))
-        {
-            id = _kantenListe.Count;
-            _kanten.Add((von, nach), id);
-            _kantenListe.Add((von, nach));
-        }
+    public int Kante(int von, int nach) => Intern(_kanten, _kantenListe, (von, nach));
 
-        return id;
-    }
-
-    public int Zustand(Spur spur, string zustand)
-    {
-        if (!_zustaende.TryGetValue((spur, zustand), out var id))
-        {
-            id = _zustandListe.Count;
-            _zustaende.Add((spur, zustand), id);
-            _zustandListe.Add((spur, zustand));
-        }
-
-        return id;
-    }
+    public int Zustand(Spur spur, string zustand) => Intern(_zustaende, _zustandListe, (spur, zustand));
 
     public int Pfad(string pfad) => Intern(_pfade, _pfadListe, pfad);
 
@@ -78,7 +56,9 @@ internal sealed class ProjektionsKatalog
     public Eingefroren Einfrieren() => new(
         [.. _knotenListe], [.. _knotenZustand], [.. _kantenListe], [.. _zustandListe], new Dictionary<(Spur, string), int>(_zustaende), [.. _pfadListe], [.. _grundListe]);
 
-    private static int Intern(Dictionary<string, int> ids, List<string> liste, string wert)
+    /// <summary>The number of <paramref name="wert"/> in <paramref name="liste"/>, appended (and numbered) on first sight.</summary>
+    private static int Intern<T>(Dictionary<T, int> ids, List<T> liste, T wert)
+        where T : notnull
     {
         if (!ids.TryGetValue(wert, out var id))
         {

@@ -63,24 +63,8 @@ public sealed class FallZwischenspeicher(IOptions<DatenbankOptionen> optionen)
 
     internal void Entfernen(Guid fallId) => _eintraege.TryRemove(fallId, out _);
 
-    private void Verdraengen()
-    {
-        lock (_eintraege)
-        {
-            var zuViel = _eintraege.Count - Kapazitaet;
-            if (zuViel <= 0)
-            {
-                return;
-            }
-
-            // ToArray is the dictionary's own snapshot under its locks; enumerating it through LINQ's CopyTo races with
-            // concurrent inserts (ArgumentException under load, found by the benchmark's cold-cache read phase).
-            foreach (var (id, _) in _eintraege.ToArray().OrderBy(e => e.Value.ZuletztBenutzt).Take(zuViel + (Kapazitaet / 10)))
-            {
-                _eintraege.TryRemove(id, out _);
-            }
-        }
-    }
+    /// <summary>Beyond the capacity: the least recently used go, a tenth more than needed, so that this runs rarely.</summary>
+    private void Verdraengen() => Verdraengung.Kuerzen(_eintraege, Kapazitaet + 1, Kapazitaet - (Kapazitaet / 10), e => e.ZuletztBenutzt);
 
     /// <summary>
     /// One Fall's rows at one version: the Fall with its client (<see cref="FallZeilen.FallWerte"/>) and each child table's

@@ -9,7 +9,7 @@ using Kim.Casemanagement.Domain.Faelle.Prozess;
 using Kim.Casemanagement.Domain.Faelle.Ueberleitungen;
 using Kim.Casemanagement.Domain.Klienten;
 using Kim.Casemanagement.Domain.Rechtsregeln;
-using Kim.Casemanagement.StateMachine.Reflection;
+using Kim.Casemanagement.Domain.Zustandsmaschinen;
 
 namespace Kim.Casemanagement.Domain.Faelle;
 
@@ -31,10 +31,8 @@ public sealed class Fall
     private readonly List<Notiz> _neueNotizen = [];
     private readonly List<KompetenzprofilUebergabe> _neueUebergaben = [];
 
-    private ProzessMaschine? _prozessMaschine;
-    private AufenthaltMaschine? _aufenthaltMaschine;
-    private LeistungenMaschine? _leistungenMaschine;
-    private BildungMaschine? _bildungMaschine;
+    // The machines of the tracks with one state per Fall, indexed by Spur; built when first asked (most reads need none).
+    private readonly object?[] _maschinen = new object?[(int)Spur.Ueberleitung];
     private bool _geaendert;
 
     private Fall()
@@ -107,13 +105,7 @@ public sealed class Fall
     /// <summary>Competence-profile hand-overs created since the Fall was loaded.</summary>
     public IReadOnlyList<KompetenzprofilUebergabe> NeueUebergaben => _neueUebergaben;
 
-    internal ProzessMaschine ProzessMaschine => _prozessMaschine ??= new ProzessMaschine(this);
-
-    internal AufenthaltMaschine AufenthaltMaschine => _aufenthaltMaschine ??= new AufenthaltMaschine(this);
-
-    internal LeistungenMaschine LeistungenMaschine => _leistungenMaschine ??= new LeistungenMaschine(this);
-
-    internal BildungMaschine BildungMaschine => _bildungMaschine ??= new BildungMaschine(this);
+    internal LeistungenMaschine LeistungenMaschine => Maschine(Spur.Leistungen, f => new LeistungenMaschine(f));
 
     /// <summary>Opens a Fall at intake. The tracks start where the client already stands; each start is recorded as an event.</summary>
     public static Fall Eroeffnen(Guid id, string aktenzeichen, string mandant, Klient klient, string? fallmanagerId, Guid? teamId, Aufnahmeangaben angaben, Schritt schritt)
@@ -159,29 +151,16 @@ public sealed class Fall
     public void Feuern(Spur spur, string trigger, IReadOnlyDictionary<string, string?>? parameter, SchrittRahmen rahmen, Guid? ueberleitungId = null)
     {
         ArgumentNullException.ThrowIfNull(rahmen);
-        var schritt = rahmen.Schritt(Definition(spur, trigger), parameter);
-        PruefeDatum(schritt, SeitDerSpur(spur, ueberleitungId));
-        var vorher = _neueEreignisse.Count;
-        switch (spur)
+        var definition = Spurregister.Von(spur);
+        var schritt = rahmen.Schritt(definition.Schritt(trigger), parameter);
+        if (definition.JeUeberleitung)
         {
-            case Spur.Prozess:
-                ProzessMaschine.Feuern(ParseTrigger<ProzessTrigger>(trigger), schritt);
-                break;
-            case Spur.Aufenthalt:
-                AufenthaltMaschine.Feuern(ParseTrigger<AufenthaltTrigger>(trigger), schritt);
-                break;
-            case Spur.Leistungen:
-                LeistungenMaschine.Feuern(ParseTrigger<LeistungenTrigger>(trigger), schritt);
-                break;
-            case Spur.Bildung:
-                BildungMaschine.Feuern(ParseTrigger<BildungTrigger>(trigger), schritt);
-                break;
-            case Spur.Ueberleitung:
-                UeberleitungMaschine(ueberleitungId).Feuern(ParseTrigger<UeberleitungTrigger>(trigger), schritt);
-                break;
-            default:
-                throw new DomainException("Unbekannte Spur.", Fehler("spur", "Unbekannte Spur."));
+            Ueberleitung(ueberleitungId);
         }
+
+        PruefeDatum(schritt, definition.Seit(this, ueberleitungId));
+        var vorher = _neueEreignisse.Count;
+        definition.Feuern(this, ueberleitungId, trigger, schritt);
 
         FolgeregelnAnwenden(vorher, schritt);
         Geaendert(schritt.ErfasstAm);
@@ -191,57 +170,35 @@ public sealed class Fall
     public IReadOnlyList<SpurStatus> Spuren(Schritt probe)
     {
         ArgumentNullException.ThrowIfNull(probe);
-        var result = new List<SpurStatus>
+        var result = new List<SpurStatus>();
+        foreach (var definition in Spurregister.Alle)
         {
-            Status(Spur.Prozess, null, ProzessMaschine, Prozess.Seit, ProzessKatalog.Bezeichnung, ProzessKatalog.Schritt, probe),
-            Status(Spur.Aufenthalt, null, AufenthaltMaschine, Aufenthalt.Seit, AufenthaltKatalog.Bezeichnung, AufenthaltKatalog.Schritt, probe),
-            Status(Spur.Leistungen, null, LeistungenMaschine, Leistungen.Seit, LeistungenKatalog.Bezeichnung, LeistungenKatalog.Schritt, probe),
-            Status(Spur.Bildung, null, BildungMaschine, Bildung.Seit, BildungKatalog.Bezeichnung, BildungKatalog.Schritt, probe),
-        };
-        foreach (var u in _ueberleitungen)
+            if (!definition.JeUeberleitung)
+            {
+                result.Add(definition.Status(this, null, probe));
+            }
+        }
+
+        foreach (var definition in Spurregister.Alle)
         {
-            result.Add(Status(Spur.Ueberleitung, u.Id, u.Maschine(this), u.Seit, UeberleitungKatalog.Bezeichnung, UeberleitungKatalog.Schritt, probe));
+            if (definition.JeUeberleitung)
+            {
+                result.AddRange(_ueberleitungen.Select(u => definition.Status(this, u.Id, probe)));
+            }
         }
 
         return result;
     }
 
-    /// <summary>The static description of a track's machine (for diagrams and documentation).</summary>
-    public static StateMachineInfo Beschreibung(Spur spur)
-    {
-        var leer = new Fall();
-        return spur switch
-        {
-            Spur.Prozess => leer.ProzessMaschine.Maschine.GetInfo(),
-            Spur.Aufenthalt => leer.AufenthaltMaschine.Maschine.GetInfo(),
-            Spur.Leistungen => leer.LeistungenMaschine.Maschine.GetInfo(),
-            Spur.Bildung => leer.BildungMaschine.Maschine.GetInfo(),
-            Spur.Ueberleitung => new UeberleitungMaschine(leer, Ueberleitung.Entwerfen(Guid.Empty, Guid.Empty, Behoerde.Jobcenter, "Beschreibung", "system", default, default)).Maschine.GetInfo(),
-            _ => throw new ArgumentOutOfRangeException(nameof(spur), spur, null),
-        };
-    }
+    /// <summary>The static description of a track's machine (for diagrams, documentation and state sets); built once per track.</summary>
+    public static Maschinenbeschreibung Beschreibung(Spur spur) => Spurregister.Von(spur).Beschreibung;
 
     /// <summary>The German label of a track's current (or any) state name.</summary>
-    public static string ZustandBezeichnung(Spur spur, string zustand) => spur switch
-    {
-        Spur.Prozess when Enum.TryParse<ProzessZustand>(zustand, out var z) => ProzessKatalog.Bezeichnung(z),
-        Spur.Aufenthalt when Enum.TryParse<AufenthaltZustand>(zustand, out var z) => AufenthaltKatalog.Bezeichnung(z),
-        Spur.Leistungen when Enum.TryParse<LeistungenZustand>(zustand, out var z) => LeistungenKatalog.Bezeichnung(z),
-        Spur.Bildung when Enum.TryParse<BildungZustand>(zustand, out var z) => BildungKatalog.Bezeichnung(z),
-        Spur.Ueberleitung when Enum.TryParse<UeberleitungZustand>(zustand, out var z) => UeberleitungKatalog.Bezeichnung(z),
-        _ => zustand,
-    };
+    public static string ZustandBezeichnung(Spur spur, string zustand) =>
+        (int)spur >= 0 && (int)spur < Spurregister.Alle.Count ? Spurregister.Von(spur).ZustandBezeichnung(zustand) : zustand;
 
     /// <summary>The definition (label and parameters) of a step; unknown steps are a 400.</summary>
-    public static SchrittDefinition Definition(Spur spur, string trigger) => spur switch
-    {
-        Spur.Prozess => ProzessKatalog.Schritt(ParseTrigger<ProzessTrigger>(trigger)),
-        Spur.Aufenthalt => AufenthaltKatalog.Schritt(ParseTrigger<AufenthaltTrigger>(trigger)),
-        Spur.Leistungen => LeistungenKatalog.Schritt(ParseTrigger<LeistungenTrigger>(trigger)),
-        Spur.Bildung => BildungKatalog.Schritt(ParseTrigger<BildungTrigger>(trigger)),
-        Spur.Ueberleitung => UeberleitungKatalog.Schritt(ParseTrigger<UeberleitungTrigger>(trigger)),
-        _ => throw new DomainException("Unbekannte Spur.", Fehler("spur", "Unbekannte Spur.")),
-    };
+    public static SchrittDefinition Definition(Spur spur, string trigger) => Spurregister.Von(spur).Schritt(trigger);
 
     // ------------------------------------------------------------------ consent, goals, follow-ups, notes
 
@@ -423,7 +380,7 @@ public sealed class Fall
         ArgumentNullException.ThrowIfNull(rahmen);
         var schritt = rahmen.Schritt(UeberleitungKatalog.Schritt(UeberleitungTrigger.Anfragen), null);
         PruefeDatum(schritt, AufgenommenAm);
-        var ueberleitung = Ueberleitung.Entwerfen(id, Id, empfaenger, anliegen, schritt.Akteur, schritt.FachlichesDatum, schritt.ErfasstAm);
+        var ueberleitung = Domain.Faelle.Ueberleitungen.Ueberleitung.Entwerfen(id, Id, empfaenger, anliegen, schritt.Akteur, schritt.FachlichesDatum, schritt.ErfasstAm);
         ueberleitung.Maschine(this).Feuern(UeberleitungTrigger.Anfragen, schritt);
         _ueberleitungen.Add(ueberleitung);
         Geaendert(schritt.ErfasstAm);
@@ -434,7 +391,7 @@ public sealed class Fall
 
     /// <summary>The client lives on SGB II or SGB XII benefits (the livelihood test for Einbürgerung).</summary>
     public bool BeziehtSgb2OderSgb12() =>
-        LeistungenMaschine.Maschine.IsInState(LeistungenZustand.Sgb2) || Leistungen.Zustand is LeistungenZustand.Sgb12 or LeistungenZustand.RechtskreiswechselFaellig or LeistungenZustand.AsylbLG;
+        IstLeistungenIn(LeistungenZustand.Sgb2) || Leistungen.Zustand is LeistungenZustand.Sgb12 or LeistungenZustand.RechtskreiswechselFaellig or LeistungenZustand.AsylbLG;
 
     /// <summary>The residence status entitles to SGB II on the step's day (rule table; § 24 with its cut-off date).</summary>
     public bool HatSgb2BerechtigendenAufenthalt(Schritt schritt)
@@ -454,41 +411,29 @@ public sealed class Fall
         return true;
     }
 
-    public bool IstAufenthaltIn(AufenthaltZustand zustand) => AufenthaltMaschine.Maschine.IsInState(zustand);
+    public bool IstAufenthaltIn(AufenthaltZustand zustand) => Spurmaschine<AufenthaltZustand, AufenthaltTrigger>.Tabelle.IstIn(Aufenthalt.Zustand, zustand);
 
-    public bool IstProzessIn(ProzessZustand zustand) => ProzessMaschine.Maschine.IsInState(zustand);
+    public bool IstProzessIn(ProzessZustand zustand) => Spurmaschine<ProzessZustand, ProzessTrigger>.Tabelle.IstIn(Prozess.Zustand, zustand);
 
-    public bool IstLeistungenIn(LeistungenZustand zustand) => LeistungenMaschine.Maschine.IsInState(zustand);
+    public bool IstLeistungenIn(LeistungenZustand zustand) => Spurmaschine<LeistungenZustand, LeistungenTrigger>.Tabelle.IstIn(Leistungen.Zustand, zustand);
 
-    public bool IstBildungIn(BildungZustand zustand) => BildungMaschine.Maschine.IsInState(zustand);
+    public bool IstBildungIn(BildungZustand zustand) => Spurmaschine<BildungZustand, BildungTrigger>.Tabelle.IstIn(Bildung.Zustand, zustand);
 
     // ------------------------------------------------------------------ internals used by machines and rules
 
     /// <summary>Test support only (internal): puts a track into a state without firing, e.g. to test every (state, trigger) pair.</summary>
-    internal void ZustandSetzenFuerTest(Spur spur, string zustand, DateOnly seit)
-    {
-        switch (spur)
-        {
-            case Spur.Prozess:
-                Prozess.Zustand = Enum.Parse<ProzessZustand>(zustand);
-                Prozess.Seit = seit;
-                break;
-            case Spur.Aufenthalt:
-                Aufenthalt.Zustand = Enum.Parse<AufenthaltZustand>(zustand);
-                Aufenthalt.Seit = seit;
-                break;
-            case Spur.Leistungen:
-                Leistungen.Zustand = Enum.Parse<LeistungenZustand>(zustand);
-                Leistungen.Seit = seit;
-                break;
-            case Spur.Bildung:
-                Bildung.Zustand = Enum.Parse<BildungZustand>(zustand);
-                Bildung.Seit = seit;
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(spur), spur, null);
-        }
-    }
+    internal void ZustandSetzenFuerTest(Spur spur, string zustand, DateOnly seit) => Spurregister.Von(spur).ZustandSetzen(this, zustand, seit);
+
+    /// <summary>An empty Fall, only for building a machine whose configuration is read (<see cref="Spurdefinition.Beschreibung"/>).</summary>
+    internal static Fall Leer() => new();
+
+    /// <summary>The machine of a track with one state per Fall, built when first asked and kept for this Fall's lifetime.</summary>
+    internal T Maschine<T>(Spur spur, Func<Fall, T> neu)
+        where T : class => (T)(_maschinen[(int)spur] ??= neu(this));
+
+    /// <summary>A referral of this Fall; an id of another Fall's referral is a <see cref="NichtGefundenException"/>.</summary>
+    internal Ueberleitung Ueberleitung(Guid? ueberleitungId) =>
+        _ueberleitungen.FirstOrDefault(u => u.Id == ueberleitungId) ?? throw new NichtGefundenException("Die Überleitung gehört nicht zu diesem Fall.");
 
     internal void Protokollieren(Spur spur, Guid? ueberleitungId, string trigger, string? von, string nach, Schritt schritt)
     {
@@ -505,41 +450,6 @@ public sealed class Fall
     internal bool KannFeuernAlsFolge(LeistungenTrigger trigger, Schritt schritt) => LeistungenMaschine.KannFeuern(trigger, schritt);
 
     private static Dictionary<string, string[]> Fehler(string feld, string text) => new Dictionary<string, string[]> { [feld] = [text] };
-
-    private static TTrigger ParseTrigger<TTrigger>(string trigger)
-        where TTrigger : struct, Enum
-    {
-        // Only exact names: Enum.TryParse would also accept numbers and comma lists.
-        if (trigger is not null && Enum.GetNames<TTrigger>().Contains(trigger, StringComparer.Ordinal))
-        {
-            return Enum.Parse<TTrigger>(trigger);
-        }
-
-        var shown = trigger is null ? string.Empty : trigger.Length > 60 ? trigger[..60] + "…" : trigger;
-        throw new DomainException("Unbekannter Schritt.", Fehler("trigger", $"Den Schritt „{shown}“ gibt es auf dieser Spur nicht."));
-    }
-
-    private static SpurStatus Status<TState, TTrigger>(Spur spur, Guid? ueberleitungId, Spurmaschine<TState, TTrigger> maschine, DateOnly seit, Func<TState, string> bezeichnung, Func<TTrigger, SchrittDefinition> definition, Schritt probe)
-        where TState : struct, Enum
-        where TTrigger : struct, Enum =>
-        new(spur, ueberleitungId, maschine.Zustand.ToString(), bezeichnung(maschine.Zustand), maschine.Oberzustaende(), seit, maschine.Schritte(probe, definition));
-
-    private UeberleitungMaschine UeberleitungMaschine(Guid? ueberleitungId)
-    {
-        var ueberleitung = _ueberleitungen.FirstOrDefault(u => u.Id == ueberleitungId)
-            ?? throw new NichtGefundenException("Die Überleitung gehört nicht zu diesem Fall.");
-        return ueberleitung.Maschine(this);
-    }
-
-    private DateOnly SeitDerSpur(Spur spur, Guid? ueberleitungId) => spur switch
-    {
-        Spur.Prozess => Prozess.Seit,
-        Spur.Aufenthalt => Aufenthalt.Seit,
-        Spur.Leistungen => Leistungen.Seit,
-        Spur.Bildung => Bildung.Seit,
-        Spur.Ueberleitung => _ueberleitungen.FirstOrDefault(u => u.Id == ueberleitungId)?.Seit ?? AufgenommenAm,
-        _ => AufgenommenAm,
-    };
 
     private void PruefeDatum(Schritt schritt, DateOnly zustandSeit)
     {

@@ -1,32 +1,26 @@
 using Kim.Casemanagement.Domain.Common;
-using Kim.Casemanagement.StateMachine;
+using Kim.Casemanagement.Domain.Zustandsmaschinen;
+using Stateless;
 
 namespace Kim.Casemanagement.Domain.Faelle;
 
 /// <summary>
-/// One track's machine on one Fall: a <see cref="StateMachine{TState, TTrigger}"/> bound through the
-/// external-state constructor to the persisted property, every trigger parameterised with a <see cref="Schritt"/>,
-/// and every transition appended to the Fall's event log.
+/// One track's machine on one Fall: a Stateless machine (through the project's <see cref="Zustandsmaschine{TState, TTrigger, TArg}"/>
+/// layer) bound to the persisted property, every trigger carrying a <see cref="Schritt"/>, and every transition,
+/// internal ones included, appended to the Fall's event log. Built lazily, only when a Fall's track is asked.
 /// </summary>
 internal abstract class Spurmaschine<TState, TTrigger>
     where TState : struct, Enum
     where TTrigger : struct, Enum
 {
-    private readonly Dictionary<TTrigger, TriggerWithParameters<TTrigger, Schritt>> _triggers = [];
-
     protected Spurmaschine(Spur spur, Fall fall, Guid? ueberleitungId, Func<TState> zustand, Action<TState> setzeZustand, Action<DateOnly> setzeSeit)
     {
         Spur = spur;
         Fall = fall;
-        Maschine = new StateMachine<TState, TTrigger>(zustand, setzeZustand);
-        foreach (var trigger in Enum.GetValues<TTrigger>())
+        Maschine = new Zustandsmaschine<TState, TTrigger, Schritt>(zustand, setzeZustand);
+        Maschine.BeiUebergang(t =>
         {
-            _triggers[trigger] = Maschine.SetTriggerParameters<Schritt>(trigger);
-        }
-
-        Maschine.OnTransitioned(t =>
-        {
-            var schritt = (Schritt)t.Parameters[0]!;
+            var schritt = (Schritt)t.Parameters[0];
             if (!t.IsReentry)
             {
                 setzeSeit(schritt.FachlichesDatum);
@@ -37,44 +31,51 @@ internal abstract class Spurmaschine<TState, TTrigger>
         });
     }
 
-    protected Fall Fall { get; }
-
     public Spur Spur { get; }
 
-    public StateMachine<TState, TTrigger> Maschine { get; }
+    public TState Zustand => Maschine.Zustand;
 
-    public TState Zustand => Maschine.State;
+    /// <summary>The static facts of this track's states (known triggers, superstates), shared by all Fälle.</summary>
+    public static Zustandstabelle<TState, TTrigger> Tabelle => Spurregister.Tabelle<TState, TTrigger>();
 
-    protected TriggerWithParameters<TTrigger, Schritt> T(TTrigger trigger) => _triggers[trigger];
+    internal Zustandsmaschine<TState, TTrigger, Schritt> Maschine { get; }
+
+    protected Fall Fall { get; }
+
+    protected static StateMachine<TState, TTrigger>.TriggerWithParameters<Schritt> T(TTrigger trigger) => Zustandsmaschine<TState, TTrigger, Schritt>.T(trigger);
 
     /// <summary>Keeps the track's facts in step with a transition (dates, permit data); runs after exit and before entry actions.</summary>
-    protected virtual void Nachfuehren(Transition<TState, TTrigger> transition, Schritt schritt)
+    protected virtual void Nachfuehren(StateMachine<TState, TTrigger>.Transition transition, Schritt schritt)
     {
     }
+
+    /// <summary>Configures a state's hierarchy and its entry and exit actions.</summary>
+    protected StateMachine<TState, TTrigger>.StateConfiguration Konfigurieren(TState zustand) => Maschine.Konfigurieren(zustand);
 
     /// <summary>Configures <paramref name="trigger"/> on <paramref name="state"/> to lead to <paramref name="destination"/>, guarded by the named conditions.</summary>
     protected void Erlaube(TState state, TTrigger trigger, TState destination, params Bedingung[] bedingungen)
     {
-        var config = Maschine.Configure(state);
-        if (bedingungen.Length == 0)
-        {
-            config.Permit(trigger, destination);
-        }
-        else
-        {
-            config.PermitIf(T(trigger), destination, bedingungen.Select(b => G(b, Fall)).ToArray());
-        }
+        var fall = Fall;
+        Maschine.Erlaube(state, trigger, destination, bedingungen.Select(b => ((Func<Schritt, bool>)(s => b.IstErfuellt(fall, s)), b.Beschreibung)).ToArray());
     }
+
+    /// <summary>The destination is chosen when the step fires, among <paramref name="moeglicheZiele"/>.</summary>
+    protected void ErlaubeDynamisch(TState state, TTrigger trigger, Func<Schritt, TState> ziel, string beschreibung, IReadOnlyList<TState> moeglicheZiele) =>
+        Maschine.ErlaubeDynamisch(state, trigger, ziel, beschreibung, moeglicheZiele);
+
+    /// <summary>A step that keeps the state and changes the track's facts; recorded as an event like every other step.</summary>
+    protected void Intern(TState state, TTrigger trigger, Action<Schritt> aktion) => Maschine.Intern(state, trigger, aktion);
 
     /// <summary>Every step the current state knows, possible or blocked (with reasons), judged as of <paramref name="probe"/>.</summary>
     public IReadOnlyList<SchrittStatus> Schritte(Schritt probe, Func<TTrigger, SchrittDefinition> definition)
     {
-        var result = new List<SchrittStatus>();
-        foreach (var trigger in Maschine.GetConfiguredTriggers())
+        var trigger = Tabelle.BekannteTrigger(Zustand);
+        var result = new SchrittStatus[trigger.Count];
+        for (var i = 0; i < trigger.Count; i++)
         {
-            var moeglich = Maschine.CanFire(_triggers[trigger], probe, out var gruende);
-            var def = definition(trigger);
-            result.Add(new SchrittStatus(trigger.ToString(), def.Bezeichnung, moeglich, gruende, def.Parameter));
+            var moeglich = Maschine.KannFeuern(trigger[i], probe, out var gruende);
+            var def = definition(trigger[i]);
+            result[i] = new SchrittStatus(trigger[i].ToString(), def.Bezeichnung, moeglich, gruende, def.Parameter);
         }
 
         return result;
@@ -83,21 +84,19 @@ internal abstract class Spurmaschine<TState, TTrigger>
     /// <summary>Fires a trigger; throws <see cref="SchrittNichtMoeglichException"/> with the German reasons when it is not possible.</summary>
     public void Feuern(TTrigger trigger, Schritt schritt)
     {
-        if (!Maschine.CanFire(_triggers[trigger], schritt, out var gruende))
+        if (!Maschine.KannFeuern(trigger, schritt, out var gruende))
         {
             throw new SchrittNichtMoeglichException(Spur.ToString(), Zustand.ToString(), trigger.ToString(), gruende);
         }
 
-        Maschine.Fire(_triggers[trigger], schritt);
+        Maschine.Feuern(trigger, schritt);
     }
 
-    public bool KannFeuern(TTrigger trigger, Schritt schritt) => Maschine.CanFire(_triggers[trigger], schritt, out _);
+    public bool KannFeuern(TTrigger trigger, Schritt schritt) => Maschine.KannFeuern(trigger, schritt, out _);
+
+    /// <summary>True when the current state is <paramref name="zustand"/> or lies inside it.</summary>
+    public bool IstIn(TState zustand) => Tabelle.IstIn(Zustand, zustand);
 
     /// <summary>The superstates of the current state, innermost first.</summary>
-    public IReadOnlyList<string> Oberzustaende() =>
-        Enum.GetValues<TState>().Where(s => !EqualityComparer<TState>.Default.Equals(s, Zustand) && Maschine.IsInState(s)).Select(s => s.ToString()).ToArray();
-
-    /// <summary>Guard helper: wraps a named condition on the Fall so the engine sees a predicate on the step.</summary>
-    protected static (Func<Schritt, bool> Guard, string Description) G(Bedingung bedingung, Fall fall) =>
-        (s => bedingung.IstErfuellt(fall, s), bedingung.Beschreibung);
+    public IReadOnlyList<string> Oberzustaende() => Tabelle.Oberzustaende(Zustand);
 }

@@ -2,6 +2,7 @@ using Kim.Casemanagement.Application.Analysen;
 using Kim.Casemanagement.Application.Analysen.Algorithmen;
 using Kim.Casemanagement.Application.Analysen.Rohdaten;
 using Kim.Casemanagement.Domain.Common;
+using Kim.Casemanagement.Domain.Faelle;
 using Kim.Casemanagement.Domain.Faelle.Prozess;
 using Kim.Casemanagement.Domain.Themen;
 using Npgsql;
@@ -23,10 +24,6 @@ public sealed class AnalysenDaten(NpgsqlDataSource dataSource) : IAnalysenDaten
     /// </summary>
     public const int ZeitlimitSekunden = 300;
 
-    private const string Beendet = "('Abschluss', 'Abbruch', 'Verweisung')";
-
-    /// <summary>The closed states and <c>Ruhend</c>: a step into any other process state counts as active.</summary>
-    private const string Offen = "('Ruhend', 'Abschluss', 'Abbruch', 'Verweisung')";
 
     public async Task<Population> PopulationAsync(AnalyseAbfrage abfrage, bool mitZeitraum, CancellationToken ct)
     {
@@ -277,6 +274,11 @@ public sealed class AnalysenDaten(NpgsqlDataSource dataSource) : IAnalysenDaten
         var kohorte = KohortenSql.Mit(abfrage, befehl, mitZeitraum: false);
         befehl.Parameters.Add(new NpgsqlParameter("abschlussgruende", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Enum.GetNames<Abschlussgrund>() });
         befehl.Parameters.Add(new NpgsqlParameter("abbruchgruende", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Enum.GetNames<Abbruchgrund>() });
+
+        // The process states as the track registry derives them: closed, running (open and not paused), paused.
+        befehl.Parameters.Add(new NpgsqlParameter("beendet", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Spurregister.Prozess.BeendeteZustaende.ToArray() });
+        befehl.Parameters.Add(new NpgsqlParameter("laufend", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Spurregister.Prozess.LaufendeZustaende.ToArray() });
+        befehl.Parameters.Add(new NpgsqlParameter("pausiert", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Spurregister.Prozess.PausierteZustaende.ToArray() });
         // One row per quarter with a FILTER aggregate per measure, and one per quarter and closing reason; unfolded into
         // (quarter, measure) below. Distinct Fälle are counted only where the suppression needs them. (A row per event
         // and measure with count(DISTINCT) per row group took 3 × as long.)
@@ -291,9 +293,9 @@ public sealed class AnalysenDaten(NpgsqlDataSource dataSource) : IAnalysenDaten
             ),
             b AS (
               SELECT fall_id, q, trigger, z, vor, akteur, parameter,
-                     z IN {Beendet} AND vor IS DISTINCT FROM z AS beendet,
-                     CASE WHEN z NOT IN {Offen} THEN 1 ELSE 0 END - CASE WHEN vor NOT IN {Offen} THEN 1 ELSE 0 END AS d_aktiv,
-                     CASE WHEN z = 'Ruhend' THEN 1 ELSE 0 END - CASE WHEN vor = 'Ruhend' THEN 1 ELSE 0 END AS d_ruhend
+                     z = ANY(@beendet) AND vor IS DISTINCT FROM z AS beendet,
+                     CASE WHEN z = ANY(@laufend) THEN 1 ELSE 0 END - CASE WHEN vor = ANY(@laufend) THEN 1 ELSE 0 END AS d_aktiv,
+                     CASE WHEN z = ANY(@pausiert) THEN 1 ELSE 0 END - CASE WHEN vor = ANY(@pausiert) THEN 1 ELSE 0 END AS d_ruhend
               FROM p
             )
             SELECT q, NULL,

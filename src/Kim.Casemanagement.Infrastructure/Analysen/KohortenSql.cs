@@ -1,5 +1,6 @@
 using System.Text;
 using Kim.Casemanagement.Application.Analysen;
+using Kim.Casemanagement.Domain.Faelle;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -18,7 +19,8 @@ namespace Kim.Casemanagement.Infrastructure.Analysen;
 /// </summary>
 internal static class KohortenSql
 {
-    private const string Offen = "f.prozess_zustand NOT IN ('Abschluss', 'Abbruch', 'Verweisung')";
+    /// <summary>Open: the process track is not in one of the closed states, which the track registry gives as a parameter.</summary>
+    private const string Offen = "f.prozess_zustand <> ALL(@kohorte_beendet)";
 
     /// <summary>The CTEs (<c>WITH</c> included, ending with <c>kohorte AS (...)</c>), parameters added to <paramref name="befehl"/>.</summary>
     /// <param name="mitZeitraum">The period restricts the intake date.</param>
@@ -52,6 +54,7 @@ internal static class KohortenSql
         var klienten = regeln || mitEinreise;
 
         befehl.Parameters.Add(new NpgsqlParameter("mandant", NpgsqlDbType.Text) { Value = abfrage.Mandant });
+        befehl.Parameters.Add(new NpgsqlParameter("kohorte_beendet", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Spurregister.Prozess.BeendeteZustaende.ToArray() });
         var sql = new StringBuilder();
         if (regeln)
         {

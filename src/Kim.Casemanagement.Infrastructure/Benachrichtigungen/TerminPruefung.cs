@@ -27,7 +27,8 @@ public sealed partial class TerminPruefung(IServiceScopeFactory scopes, Datenban
     private static readonly string[] Titelzustaende =
         ["AufenthaltserlaubnisSchutz", "Aufenthaltserlaubnis24", "Aufenthaltserlaubnis25a", "Aufenthaltserlaubnis25b", "Aufenthaltserlaubnis16g", "AufenthaltserlaubnisSonstige", "Duldung", "DuldungUngeklaerteIdentitaet", "Ausbildungsduldung", "Beschaeftigungsduldung"];
 
-    private static readonly string[] Beendet = ["Abschluss", "Abbruch", "Verweisung"];
+    /// <summary>The closed process states (track registry): no deadline reminders for a closed Fall.</summary>
+    private static readonly string[] Beendet = [.. Spurregister.Prozess.BeendeteZustaende];
 
     /// <summary>One run over all deadlines; returns how many notices were written (0 when another instance holds the lock).</summary>
     public async Task<int> LaufAsync(CancellationToken ct)

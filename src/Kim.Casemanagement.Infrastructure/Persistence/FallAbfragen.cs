@@ -273,25 +273,12 @@ internal sealed class FallAbfragen(KimDbContext db) : IFallAbfragen
             ? Enum.Parse<TEnum>(name)
             : throw new DomainException("Unbekannter Zustand im Filter.", new Dictionary<string, string[]> { [feld] = [$"„{(name.Length > 60 ? name[..60] : name)}“ ist kein bekannter Zustand."] });
 
-    /// <summary>A state and, if it is a superstate (e.g. Geduldet, Sgb2, Aktiv), all states inside it.</summary>
+    /// <summary>A state and, if it is a superstate (e.g. Geduldet, Sgb2, Aktiv), all states inside it (from the track registry).</summary>
     private static List<TEnum> Blaetter<TEnum>(Spur spur, string name, string feld)
         where TEnum : struct, Enum
     {
-        var zustand = Parse<TEnum>(name, feld);
-        var info = Fall.Beschreibung(spur);
-        var wurzel = info.States.First(s => Equals(s.UnderlyingState, zustand));
-        var ergebnis = new List<TEnum>();
-        void Sammeln(Kim.Casemanagement.StateMachine.Reflection.StateInfo s)
-        {
-            ergebnis.Add((TEnum)s.UnderlyingState);
-            foreach (var sub in s.Substates)
-            {
-                Sammeln(sub);
-            }
-        }
-
-        Sammeln(wurzel);
-        return ergebnis;
+        Parse<TEnum>(name, feld);
+        return Spurregister.Von(spur).MitUnterzustaenden(name).Select(Enum.Parse<TEnum>).ToList();
     }
 
     private static string LikeEscape(string text) =>

@@ -1,14 +1,16 @@
 using System.Reflection;
 using Kim.Casemanagement.Domain.Faelle;
-using Kim.Casemanagement.StateMachine;
+using Kim.Casemanagement.Domain.Tests.Support;
 
 namespace Kim.Casemanagement.Domain.Tests.Architektur;
 
-/// <summary>The domain and the engine stay free of persistence and web frameworks (STYLE.md: no EF, ASP.NET or database attributes in Domain).</summary>
+/// <summary>
+/// The domain stays free of persistence and web frameworks (STYLE.md: no EF, ASP.NET or database attributes in Domain);
+/// besides the framework it references only the Stateless library (ARCHITECTURE.md, ADR 0005).
+/// </summary>
 public class AbhaengigkeitenTests
 {
     private static readonly Assembly Domain = typeof(Fall).Assembly;
-    private static readonly Assembly Zustandsmaschine = typeof(StateMachine<,>).Assembly;
 
     public static TheoryData<string> Verboten() => ["Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Npgsql"];
 
@@ -19,26 +21,22 @@ public class AbhaengigkeitenTests
         Referenzen(Domain).ShouldNotContain(r => r.StartsWith(praefix, StringComparison.Ordinal));
     }
 
-    [Theory]
-    [MemberData(nameof(Verboten))]
-    public void StateMachine_WhenItsReferencesAreListed_ReferencesNoInfrastructureFramework(string praefix)
-    {
-        Referenzen(Zustandsmaschine).ShouldNotContain(r => r.StartsWith(praefix, StringComparison.Ordinal));
-    }
-
     [Fact]
-    public void StateMachine_WhenItsReferencesAreListed_ReferencesNothingButTheFramework()
-    {
-        Referenzen(Zustandsmaschine).ShouldAllBe(r => IstFramework(r));
-    }
-
-    [Fact]
-    public void Domain_WhenItsReferencesAreListed_ReferencesOnlyTheFrameworkAndTheStateMachine()
+    public void Domain_WhenItsReferencesAreListed_ReferencesOnlyTheFrameworkAndStateless()
     {
         var referenzen = Referenzen(Domain);
 
-        referenzen.ShouldContain("Kim.Casemanagement.StateMachine");
-        referenzen.Where(r => r != "Kim.Casemanagement.StateMachine").ShouldAllBe(r => IstFramework(r));
+        referenzen.ShouldContain("Stateless");
+        referenzen.Where(r => r != "Stateless").ShouldAllBe(r => IstFramework(r));
+    }
+
+    [Fact]
+    public void Solution_WhenItsProjectsAreListed_HasNoHomeMadeStateMachineEngine()
+    {
+        var sln = File.ReadAllText(Path.Combine(Quellen.Wurzel(), "Kim.Casemanagement.sln"));
+
+        sln.ShouldNotContain("Kim.Casemanagement.StateMachine");
+        Directory.Exists(Path.Combine(Quellen.Wurzel(), "src", "Kim.Casemanagement.StateMachine")).ShouldBeFalse();
     }
 
     private static List<string> Referenzen(Assembly assembly) => assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();

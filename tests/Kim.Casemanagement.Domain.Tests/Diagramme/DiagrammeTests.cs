@@ -1,6 +1,6 @@
 using Kim.Casemanagement.Domain.Common;
 using Kim.Casemanagement.Domain.Faelle;
-using Kim.Casemanagement.StateMachine.Graph;
+using Kim.Casemanagement.Domain.Zustandsmaschinen;
 
 namespace Kim.Casemanagement.Domain.Tests.Diagramme;
 

@@ -112,7 +112,7 @@ public class UebergangstabelleTests
     [MemberData(nameof(AlleSpuren))]
     public void Tabelle_WhenComparedWithTheMachineDescription_TreatsExactlyTheConfiguredSuperstatesAsSuperstates(Spur spur)
     {
-        var oberzustaende = Fall.Beschreibung(spur).States.Where(s => s.Substates.Count > 0).Select(s => s.UnderlyingState.ToString()!);
+        var oberzustaende = Fall.Beschreibung(spur).Zustaende.Where(s => s.Unterzustaende.Count > 0).Select(s => s.Name);
 
         oberzustaende.ShouldBe(Fuer(spur).Oberzustaende, ignoreOrder: true);
     }

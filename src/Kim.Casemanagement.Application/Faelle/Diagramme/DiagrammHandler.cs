@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using Kim.Casemanagement.Domain.Common;
 using Kim.Casemanagement.Domain.Faelle;
-using Kim.Casemanagement.StateMachine.Graph;
+using Kim.Casemanagement.Domain.Zustandsmaschinen;
 
 namespace Kim.Casemanagement.Application.Faelle.Diagramme;
 
-/// <summary>The diagram of a track, generated from the engine's configuration (so it cannot drift from the code); computed once per track.</summary>
+/// <summary>The diagram of a track, generated from the Stateless configuration (so it cannot drift from the code); computed once per track.</summary>
 public sealed class DiagrammHandler
 {
     private readonly ConcurrentDictionary<Spur, string> _mermaid = new();

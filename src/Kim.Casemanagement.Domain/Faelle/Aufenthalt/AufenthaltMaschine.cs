@@ -1,5 +1,5 @@
 using Kim.Casemanagement.Domain.Common;
-using Kim.Casemanagement.StateMachine;
+using Stateless;
 using static Kim.Casemanagement.Domain.Faelle.Aufenthalt.AufenthaltTrigger;
 using static Kim.Casemanagement.Domain.Faelle.Aufenthalt.AufenthaltZustand;
 
@@ -19,27 +19,37 @@ internal sealed class AufenthaltMaschine : Spurmaschine<AufenthaltZustand, Aufen
     private static readonly AufenthaltTrigger[] ErteilendeTrigger =
         [AufenthaltserlaubnisErteilen, Paragraph16gErteilen, Paragraph25aErteilen, Paragraph25bErteilen, ChancenaufenthaltsrechtErteilen, Paragraph24Erteilen, SonstigeAufenthaltserlaubnisErteilen, NiederlassungserlaubnisErteilen];
 
+    /// <summary>The track's registry entry.</summary>
+    internal static readonly Spurdefinition<AufenthaltZustand, AufenthaltTrigger> Definition = new(
+        Spur.Aufenthalt,
+        "Aufenthalt (Ausländerbehörde)",
+        Behoerde.Auslaenderbehoerde,
+        (fall, _) => fall.Maschine(Spur.Aufenthalt, f => new AufenthaltMaschine(f)),
+        () => new AufenthaltMaschine(Fall.Leer()),
+        AufenthaltKatalog.Bezeichnung,
+        AufenthaltKatalog.Schritt,
+        (fall, _) => fall.Aufenthalt.Seit,
+        (fall, zustand, seit) => (fall.Aufenthalt.Zustand, fall.Aufenthalt.Seit) = (zustand, seit));
+
     public AufenthaltMaschine(Fall fall)
         : base(Spur.Aufenthalt, fall, null, () => fall.Aufenthalt.Zustand, z => fall.Aufenthalt.Zustand = z, d => fall.Aufenthalt.Seit = d)
     {
-        var m = Maschine;
-
         // Direct entries.
         Erlaube(KeinStatus, AsylSuchen, Asylgesuch);
         Erlaube(KeinStatus, Paragraph24Erteilen, Aufenthaltserlaubnis24);
         Erlaube(KeinStatus, SonstigeAufenthaltserlaubnisErteilen, AufenthaltserlaubnisSonstige);
 
         // Asylum procedure.
-        m.Configure(Asylgesuch).SubstateOf(Asylverfahren);
-        m.Configure(Ankunftsnachweis).SubstateOf(Asylverfahren);
-        m.Configure(Aufenthaltsgestattung).SubstateOf(Asylverfahren);
+        Konfigurieren(Asylgesuch).SubstateOf(Asylverfahren);
+        Konfigurieren(Ankunftsnachweis).SubstateOf(Asylverfahren);
+        Konfigurieren(Aufenthaltsgestattung).SubstateOf(Asylverfahren);
         Erlaube(Asylgesuch, AnkunftsnachweisAusstellen, Ankunftsnachweis);
         Erlaube(Ankunftsnachweis, AsylantragStellen, Aufenthaltsgestattung);
         Erlaube(Aufenthaltsgestattung, Anerkennen, Schutzstatus);
         Erlaube(Aufenthaltsgestattung, AbschiebungsverbotFeststellen, Schutzstatus);
         Erlaube(Aufenthaltsgestattung, AsylantragAblehnen, Ausreisepflichtig);
 
-        m.Configure(Schutzstatus)
+        Konfigurieren(Schutzstatus)
             .OnEntryFrom(T(Anerkennen), (s, _) => fall.Aufenthalt.Schutzform = s.Parameter.Auswahl<Schutzform>(ParameterNamen.Schutzform), "Schutzform festhalten")
             .OnEntryFrom(T(AbschiebungsverbotFeststellen), (_, _) => fall.Aufenthalt.Schutzform = Schutzform.Abschiebungsverbot, "Abschiebungsverbot festhalten");
         Erlaube(Schutzstatus, AufenthaltserlaubnisErteilen, AufenthaltserlaubnisSchutz);
@@ -48,12 +58,12 @@ internal sealed class AufenthaltMaschine : Spurmaschine<AufenthaltZustand, Aufen
         Erlaube(Ausreisepflichtig, DuldungErteilen, Duldung);
         Erlaube(Ausreisepflichtig, DuldungUngeklaerteIdentitaetErteilen, DuldungUngeklaerteIdentitaet);
 
-        m.Configure(Geduldet)
+        Konfigurieren(Geduldet)
             .OnEntry(t => fall.Aufenthalt.GeduldetSeit = ((Schritt)t.Parameters[0]!).FachlichesDatum, "Beginn der Duldung festhalten")
             .OnExit(() => fall.Aufenthalt.GeduldetSeit = null, "Duldungszeit beenden");
         foreach (var duldung in new[] { Duldung, DuldungUngeklaerteIdentitaet, Ausbildungsduldung, Beschaeftigungsduldung })
         {
-            m.Configure(duldung).SubstateOf(Geduldet);
+            Konfigurieren(duldung).SubstateOf(Geduldet);
         }
 
         Erlaube(Geduldet, Paragraph25aErteilen, Aufenthaltserlaubnis25a, Bedingungen.Paragraph25aAlter, Bedingungen.Paragraph25aVoraufenthalt);
@@ -62,7 +72,7 @@ internal sealed class AufenthaltMaschine : Spurmaschine<AufenthaltZustand, Aufen
         Erlaube(Geduldet, AbschiebungsverbotFeststellen, Schutzstatus);
         Erlaube(Geduldet, SonstigeAufenthaltserlaubnisErteilen, AufenthaltserlaubnisSonstige);
 
-        m.Configure(Duldung).InternalTransition(DuldungErteilen, t => NeueGueltigkeit((Schritt)t.Parameters[0]!), "Duldung verlängern");
+        Intern(Duldung, DuldungErteilen, NeueGueltigkeit);
         Erlaube(Duldung, DuldungUngeklaerteIdentitaetErteilen, DuldungUngeklaerteIdentitaet);
         Erlaube(Duldung, AusbildungsduldungErteilen, Ausbildungsduldung, Bedingungen.BerufsausbildungLaeuft);
         Erlaube(
@@ -78,7 +88,7 @@ internal sealed class AufenthaltMaschine : Spurmaschine<AufenthaltZustand, Aufen
         // Fixed-term permits.
         foreach (var titel in VerlaengerbareTitel.Append(Chancenaufenthaltsrecht).Append(VerlaengerungBeantragt).Append(Fiktionsbescheinigung))
         {
-            m.Configure(titel).SubstateOf(Aufenthaltstitel);
+            Konfigurieren(titel).SubstateOf(Aufenthaltstitel);
         }
 
         foreach (var titel in VerlaengerbareTitel)
@@ -103,11 +113,7 @@ internal sealed class AufenthaltMaschine : Spurmaschine<AufenthaltZustand, Aufen
         Erlaube(VerlaengerungBeantragt, FiktionsbescheinigungAusstellen, Fiktionsbescheinigung);
         foreach (var antrag in new[] { VerlaengerungBeantragt, Fiktionsbescheinigung })
         {
-            m.Configure(antrag).PermitDynamicIf(
-                T(Verlaengern),
-                _ => fall.Aufenthalt.TitelArt ?? AufenthaltserlaubnisSonstige,
-                "zurück in die Art des verlängerten Titels",
-                VerlaengerbareTitel);
+            ErlaubeDynamisch(antrag, Verlaengern, _ => fall.Aufenthalt.TitelArt ?? AufenthaltserlaubnisSonstige, "zurück in die Art des verlängerten Titels", VerlaengerbareTitel);
         }
 
         Erlaube(Niederlassungserlaubnis, Einbuergern, Eingebuergert, Bedingungen.EinbuergerungMindestaufenthalt, Bedingungen.EinbuergerungSprache, Bedingungen.EinbuergerungLebensunterhalt);
@@ -118,11 +124,11 @@ internal sealed class AufenthaltMaschine : Spurmaschine<AufenthaltZustand, Aufen
             Erlaube(offen, Ausreisen, Ausgereist);
         }
 
-        m.Configure(Eingebuergert);
-        m.Configure(Ausgereist);
+        Konfigurieren(Eingebuergert);
+        Konfigurieren(Ausgereist);
     }
 
-    protected override void Nachfuehren(Transition<AufenthaltZustand, AufenthaltTrigger> transition, Schritt schritt)
+    protected override void Nachfuehren(StateMachine<AufenthaltZustand, AufenthaltTrigger>.Transition transition, Schritt schritt)
     {
         var daten = Fall.Aufenthalt;
         var ziel = transition.Destination;
@@ -148,14 +154,14 @@ internal sealed class AufenthaltMaschine : Spurmaschine<AufenthaltZustand, Aufen
         {
             daten.GueltigBis = schritt.Parameter.Datum(ParameterNamen.GueltigBis);
         }
-        else if (Maschine.IsInState(Geduldet) && !transition.IsReentry)
+        else if (IstIn(Geduldet) && !transition.IsReentry)
         {
             daten.TitelArt = null;
             daten.Rechtsgrundlage = AufenthaltKatalog.Rechtsgrundlage(ziel, null);
             daten.GueltigBis = schritt.Parameter.Datum(ParameterNamen.GueltigBis);
             daten.ChancenaufenthaltsrechtSeit = null;
         }
-        else if (ziel is Eingebuergert or Ausgereist or Ausreisepflichtig or Schutzstatus || Maschine.IsInState(Asylverfahren))
+        else if (ziel is Eingebuergert or Ausgereist or Ausreisepflichtig or Schutzstatus || IstIn(Asylverfahren))
         {
             daten.TitelArt = null;
             daten.Rechtsgrundlage = AufenthaltKatalog.Rechtsgrundlage(ziel, null);
@@ -165,7 +171,7 @@ internal sealed class AufenthaltMaschine : Spurmaschine<AufenthaltZustand, Aufen
         }
 
         // Lawful residence runs from the first lawful state after any toleration; toleration and leaving interrupt it.
-        var rechtmaessig = Maschine.IsInState(Asylverfahren) || Maschine.IsInState(Aufenthaltstitel) || ziel is Schutzstatus or Niederlassungserlaubnis or Eingebuergert;
+        var rechtmaessig = IstIn(Asylverfahren) || IstIn(Aufenthaltstitel) || ziel is Schutzstatus or Niederlassungserlaubnis or Eingebuergert;
         if (rechtmaessig)
         {
             daten.RechtmaessigSeit ??= schritt.FachlichesDatum;

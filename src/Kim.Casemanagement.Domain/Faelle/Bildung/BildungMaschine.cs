@@ -1,5 +1,5 @@
 using Kim.Casemanagement.Domain.Common;
-using Kim.Casemanagement.StateMachine;
+using Stateless;
 using static Kim.Casemanagement.Domain.Faelle.Bildung.BildungTrigger;
 using static Kim.Casemanagement.Domain.Faelle.Bildung.BildungZustand;
 
@@ -14,10 +14,21 @@ internal sealed class BildungMaschine : Spurmaschine<BildungZustand, BildungTrig
         QualifizierungAbgeschlossen, AusbildungAbgeschlossen, StudiumAbgeschlossen, BildungswegUnterbrochen,
     ];
 
+    /// <summary>The track's registry entry.</summary>
+    internal static readonly Spurdefinition<BildungZustand, BildungTrigger> Definition = new(
+        Spur.Bildung,
+        "Bildung (Bildungsberatung)",
+        Behoerde.Bildungsberatung,
+        (fall, _) => fall.Maschine(Spur.Bildung, f => new BildungMaschine(f)),
+        () => new BildungMaschine(Fall.Leer()),
+        BildungKatalog.Bezeichnung,
+        BildungKatalog.Schritt,
+        (fall, _) => fall.Bildung.Seit,
+        (fall, zustand, seit) => (fall.Bildung.Zustand, fall.Bildung.Seit) = (zustand, seit));
+
     public BildungMaschine(Fall fall)
         : base(Spur.Bildung, fall, null, () => fall.Bildung.Zustand, z => fall.Bildung.Zustand = z, d => fall.Bildung.Seit = d)
     {
-        var m = Maschine;
         var keineQualifizierungVorAlpha = Bedingungen.KeineQualifizierungVorAlphabetisierung;
 
         Erlaube(KeineBeratung, ErstberatungDurchfuehren, Erstberatung);
@@ -26,10 +37,10 @@ internal sealed class BildungMaschine : Spurmaschine<BildungZustand, BildungTrig
         // From every planning state the next measure is chosen; the guards stop wrong sequences.
         foreach (var zustand in Planungszustaende)
         {
-            m.Configure(zustand).SubstateOf(Bildungsplanung);
+            Konfigurieren(zustand).SubstateOf(Bildungsplanung);
         }
 
-        m.Configure(Bildungsplanung).InternalTransition(SprachstandAktualisieren, t => Sprachstand((Schritt)t.Parameters[0]!), "Sprachstand aktualisieren");
+        Intern(Bildungsplanung, SprachstandAktualisieren, Sprachstand);
         Erlaube(Bildungsplanung, AlphabetisierungskursBeginnen, Alphabetisierungskurs, Bedingungen.AlphabetisierungsbedarfFestgestellt);
         Erlaube(Bildungsplanung, IntegrationskursBerechtigen, IntegrationskursBerechtigt, Bedingungen.IntegrationskursNochNichtAbgeschlossen);
         Erlaube(Bildungsplanung, BerufssprachkursBeginnen, Berufssprachkurs, Bedingungen.BerufssprachkursZugang);
@@ -49,36 +60,37 @@ internal sealed class BildungMaschine : Spurmaschine<BildungZustand, BildungTrig
 
         foreach (var ik in new[] { IntegrationskursBerechtigt, IntegrationskursEingestuft, IntegrationskursLaeuft, IntegrationskursPruefung, IntegrationskursWiederholung })
         {
-            m.Configure(ik).SubstateOf(Integrationskurs);
+            Konfigurieren(ik).SubstateOf(Integrationskurs);
         }
 
-        m.Configure(IntegrationskursBerechtigt)
+        Konfigurieren(IntegrationskursBerechtigt)
             .OnEntryFrom(T(IntegrationskursBerechtigen), (s, _) => fall.Bildung.IntegrationskursArt = s.Parameter.Auswahl<IntegrationskursArt>(ParameterNamen.IntegrationskursArt), "Berechtigung oder Verpflichtung festhalten");
         Erlaube(IntegrationskursBerechtigt, EinstufungstestAblegen, IntegrationskursEingestuft);
         Erlaube(IntegrationskursEingestuft, IntegrationskursBeginnen, IntegrationskursLaeuft);
         Erlaube(IntegrationskursLaeuft, PruefungAblegen, IntegrationskursPruefung);
         Erlaube(IntegrationskursPruefung, IntegrationskursAbschliessen, IntegrationskursAbgeschlossen);
         Erlaube(IntegrationskursPruefung, IntegrationskursWiederholen, IntegrationskursWiederholung, Bedingungen.IntegrationskursWiederholungMoeglich);
-        m.Configure(IntegrationskursWiederholung).OnEntry(() => fall.Bildung.IntegrationskursWiederholungen++, "Wiederholung zählen");
+        Konfigurieren(IntegrationskursWiederholung).OnEntry(() => fall.Bildung.IntegrationskursWiederholungen++, "Wiederholung zählen");
         Erlaube(IntegrationskursWiederholung, PruefungAblegen, IntegrationskursPruefung);
 
         Erlaube(Berufssprachkurs, BerufssprachkursAbschliessen, BerufssprachkursAbgeschlossen);
 
         foreach (var anerkennung in new[] { AnerkennungBeratung, AnerkennungBeantragt, Ausgleichsmassnahme })
         {
-            m.Configure(anerkennung).SubstateOf(Anerkennungsverfahren);
+            Konfigurieren(anerkennung).SubstateOf(Anerkennungsverfahren);
         }
 
         Erlaube(AnerkennungBeratung, AnerkennungBeantragen, AnerkennungBeantragt);
-        m.Configure(AnerkennungBeantragt).PermitDynamicIf(
-            T(AnerkennungEntscheiden),
+        ErlaubeDynamisch(
+            AnerkennungBeantragt,
+            AnerkennungEntscheiden,
             s => s.Parameter.Auswahl<AnerkennungsErgebnis>(ParameterNamen.Ergebnis) == AnerkennungsErgebnis.Teilweise ? Ausgleichsmassnahme : AnerkennungAbgeschlossen,
             "bei teilweiser Gleichwertigkeit in die Ausgleichsmaßnahme, sonst abgeschlossen",
             [AnerkennungAbgeschlossen, Ausgleichsmassnahme]);
         Erlaube(Ausgleichsmassnahme, AusgleichsmassnahmeAbschliessen, AnerkennungAbgeschlossen);
 
-        m.Configure(SchuleErstfoerderung).SubstateOf(Schule);
-        m.Configure(SchuleRegelunterricht).SubstateOf(Schule);
+        Konfigurieren(SchuleErstfoerderung).SubstateOf(Schule);
+        Konfigurieren(SchuleRegelunterricht).SubstateOf(Schule);
         Erlaube(SchuleErstfoerderung, RegelunterrichtBeginnen, SchuleRegelunterricht);
         Erlaube(SchuleRegelunterricht, SchulabschlussErreichen, SchuleAbgeschlossen);
 
@@ -87,7 +99,7 @@ internal sealed class BildungMaschine : Spurmaschine<BildungZustand, BildungTrig
         Erlaube(Studium, StudiumAbschliessen, StudiumAbgeschlossen);
     }
 
-    protected override void Nachfuehren(Transition<BildungZustand, BildungTrigger> transition, Schritt schritt)
+    protected override void Nachfuehren(StateMachine<BildungZustand, BildungTrigger>.Transition transition, Schritt schritt)
     {
         var profil = Fall.Kompetenzprofil;
         switch (transition.Trigger)

@@ -1,5 +1,5 @@
 using Kim.Casemanagement.Domain.Common;
-using Kim.Casemanagement.StateMachine;
+using Stateless;
 using static Kim.Casemanagement.Domain.Faelle.Leistungen.LeistungenTrigger;
 using static Kim.Casemanagement.Domain.Faelle.Leistungen.LeistungenZustand;
 
@@ -8,10 +8,21 @@ namespace Kim.Casemanagement.Domain.Faelle.Leistungen;
 /// <summary>The benefits track (Sozialamt / Jobcenter), configured in one place.</summary>
 internal sealed class LeistungenMaschine : Spurmaschine<LeistungenZustand, LeistungenTrigger>
 {
+    /// <summary>The track's registry entry.</summary>
+    internal static readonly Spurdefinition<LeistungenZustand, LeistungenTrigger> Definition = new(
+        Spur.Leistungen,
+        "Leistungen (Jobcenter/Sozialamt)",
+        Behoerde.Jobcenter,
+        (fall, _) => fall.Maschine(Spur.Leistungen, f => new LeistungenMaschine(f)),
+        () => new LeistungenMaschine(Fall.Leer()),
+        LeistungenKatalog.Bezeichnung,
+        LeistungenKatalog.Schritt,
+        (fall, _) => fall.Leistungen.Seit,
+        (fall, zustand, seit) => (fall.Leistungen.Zustand, fall.Leistungen.Seit) = (zustand, seit));
+
     public LeistungenMaschine(Fall fall)
         : base(Spur.Leistungen, fall, null, () => fall.Leistungen.Zustand, z => fall.Leistungen.Zustand = z, d => fall.Leistungen.Seit = d)
     {
-        var m = Maschine;
         var sgb2Berechtigt = Bedingungen.Sgb2BerechtigenderAufenthalt;
 
         Erlaube(KeinLeistungsbezug, AsylbLGBewilligen, AsylbLG, Bedingungen.KeinSgb2BerechtigenderAufenthalt);
@@ -20,9 +31,8 @@ internal sealed class LeistungenMaschine : Spurmaschine<LeistungenZustand, Leist
         Erlaube(KeinLeistungsbezug, ArbeitAufnehmenBedarfsdeckend, ArbeitBedarfsdeckend);
         Erlaube(KeinLeistungsbezug, InSgb12Wechseln, Sgb12, sgb2Berechtigt);
 
-        m.Configure(AsylbLG)
-            .InternalTransition(BeschaeftigungAufnehmen, t => Beschaeftigung((Schritt)t.Parameters[0]!), "Beschäftigung festhalten")
-            .InternalTransition(BeschaeftigungBeenden, _ => KeineBeschaeftigung(), "Beschäftigung beenden");
+        Intern(AsylbLG, BeschaeftigungAufnehmen, Beschaeftigung);
+        Intern(AsylbLG, BeschaeftigungBeenden, _ => KeineBeschaeftigung());
         Erlaube(AsylbLG, RechtskreiswechselAnstossen, RechtskreiswechselFaellig, sgb2Berechtigt);
         Erlaube(AsylbLG, ArbeitAufnehmenBedarfsdeckend, ArbeitBedarfsdeckend);
         Erlaube(AsylbLG, LeistungsbezugBeenden, KeinLeistungsbezug);
@@ -34,7 +44,7 @@ internal sealed class LeistungenMaschine : Spurmaschine<LeistungenZustand, Leist
 
         foreach (var zustand in new[] { Sgb2Beantragt, Sgb2Bewilligt, Potenzialanalyse, Kooperationsplan, Schlichtung, Massnahme, ArbeitAufstockend })
         {
-            m.Configure(zustand).SubstateOf(Sgb2);
+            Konfigurieren(zustand).SubstateOf(Sgb2);
         }
 
         Erlaube(Sgb2, InSgb12Wechseln, Sgb12);
@@ -48,7 +58,7 @@ internal sealed class LeistungenMaschine : Spurmaschine<LeistungenZustand, Leist
         Erlaube(Potenzialanalyse, KooperationsplanAbschliessen, Kooperationsplan);
         Erlaube(Potenzialanalyse, SchlichtungEinleiten, Schlichtung);
 
-        m.Configure(Kooperationsplan)
+        Konfigurieren(Kooperationsplan)
             .PermitReentry(KooperationsplanFortschreiben)
             .OnEntryFrom(T(KooperationsplanAbschliessen), (s, _) => fall.Leistungen.KooperationsplanAm = s.FachlichesDatum, "Datum des Kooperationsplans festhalten")
             .OnEntryFrom(T(KooperationsplanFortschreiben), (s, _) => fall.Leistungen.KooperationsplanAm = s.FachlichesDatum, "Datum der Überprüfung festhalten");
@@ -58,7 +68,7 @@ internal sealed class LeistungenMaschine : Spurmaschine<LeistungenZustand, Leist
         Erlaube(Kooperationsplan, ArbeitAufnehmenAufstockend, ArbeitAufstockend);
         Erlaube(Schlichtung, KooperationsplanAbschliessen, Kooperationsplan);
 
-        m.Configure(Massnahme)
+        Konfigurieren(Massnahme)
             .OnEntryFrom(T(MassnahmeBeginnen), (s, _) => fall.Leistungen.Massnahme = s.Parameter.Auswahl<Massnahmeart>(ParameterNamen.Massnahmeart), "Art der Maßnahme festhalten")
             .OnEntryFrom(T(QualifizierungBeginnen), (_, _) => fall.Leistungen.Massnahme = Massnahmeart.Weiterbildung, "Qualifizierung festhalten")
             .OnExit(() => fall.Leistungen.Massnahme = null, "Maßnahme beenden");
@@ -70,7 +80,7 @@ internal sealed class LeistungenMaschine : Spurmaschine<LeistungenZustand, Leist
         Erlaube(Sgb12, LeistungsbezugBeenden, KeinLeistungsbezug);
     }
 
-    protected override void Nachfuehren(Transition<LeistungenZustand, LeistungenTrigger> transition, Schritt schritt)
+    protected override void Nachfuehren(StateMachine<LeistungenZustand, LeistungenTrigger>.Transition transition, Schritt schritt)
     {
         switch (transition.Trigger)
         {
@@ -84,7 +94,7 @@ internal sealed class LeistungenMaschine : Spurmaschine<LeistungenZustand, Leist
                 break;
         }
 
-        if (!Maschine.IsInState(Kooperationsplan) && !Maschine.IsInState(Massnahme) && !Maschine.IsInState(ArbeitAufstockend))
+        if (!IstIn(Kooperationsplan) && !IstIn(Massnahme) && !IstIn(ArbeitAufstockend))
         {
             Fall.Leistungen.KooperationsplanAm = null;
         }

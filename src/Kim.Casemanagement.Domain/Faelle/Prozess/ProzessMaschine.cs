@@ -1,5 +1,5 @@
 using Kim.Casemanagement.Domain.Common;
-using Kim.Casemanagement.StateMachine;
+using Stateless;
 using static Kim.Casemanagement.Domain.Faelle.Prozess.ProzessTrigger;
 using static Kim.Casemanagement.Domain.Faelle.Prozess.ProzessZustand;
 
@@ -10,23 +10,37 @@ internal sealed class ProzessMaschine : Spurmaschine<ProzessZustand, ProzessTrig
 {
     private static readonly ProzessZustand[] Arbeitsphasen = [Assessment, Hilfeplanung, Umsetzung, Monitoring, Evaluation];
 
+    /// <summary>The track's registry entry: open is everything inside <see cref="Offen"/>, and <see cref="Ruhend"/> pauses the work.</summary>
+    internal static readonly Spurdefinition<ProzessZustand, ProzessTrigger> Definition = new(
+        Spur.Prozess,
+        "Case-Management-Prozess",
+        null,
+        (fall, _) => fall.Maschine(Spur.Prozess, f => new ProzessMaschine(f)),
+        () => new ProzessMaschine(Fall.Leer()),
+        ProzessKatalog.Bezeichnung,
+        ProzessKatalog.Schritt,
+        (fall, _) => fall.Prozess.Seit,
+        (fall, zustand, seit) => (fall.Prozess.Zustand, fall.Prozess.Seit) = (zustand, seit),
+        Offen,
+        [Ruhend]);
+
     public ProzessMaschine(Fall fall)
         : base(Spur.Prozess, fall, null, () => fall.Prozess.Zustand, z => fall.Prozess.Zustand = z, d => fall.Prozess.Seit = d)
     {
-        var m = Maschine;
-        m.Configure(Offen).Permit(Abbrechen, Abbruch);
+        Erlaube(Offen, Abbrechen, Abbruch);
 
-        m.Configure(Anfrage).SubstateOf(Offen);
+        Konfigurieren(Anfrage).SubstateOf(Offen);
         Erlaube(Anfrage, Klaeren, Klaerung);
 
-        m.Configure(Klaerung).SubstateOf(Offen);
+        Konfigurieren(Klaerung).SubstateOf(Offen);
         Erlaube(Klaerung, Verweisen, Verweisung);
         Erlaube(Klaerung, AssessmentBeginnen, Assessment, Bedingungen.EinwilligungInCaseManagementLiegtVor, Bedingungen.Art13InformationAusgehaendigt);
 
-        m.Configure(Aktiv).SubstateOf(Offen).Permit(Ruhen, Ruhend);
+        Konfigurieren(Aktiv).SubstateOf(Offen);
+        Erlaube(Aktiv, Ruhen, Ruhend);
         foreach (var phase in Arbeitsphasen)
         {
-            m.Configure(phase).SubstateOf(Aktiv);
+            Konfigurieren(phase).SubstateOf(Aktiv);
         }
 
         Erlaube(Assessment, HilfeplanungBeginnen, Hilfeplanung, Bedingungen.KompetenzprofilIstErfasst);
@@ -37,24 +51,24 @@ internal sealed class ProzessMaschine : Spurmaschine<ProzessZustand, ProzessTrig
         Erlaube(Monitoring, EvaluationBeginnen, Evaluation);
         Erlaube(Evaluation, Abschliessen, Abschluss, Bedingungen.AlleZieleBewertet);
 
-        m.Configure(Ruhend)
+        Konfigurieren(Ruhend)
             .SubstateOf(Offen)
-            .OnEntry(t => fall.Prozess.PhaseVorRuhen = t.Source, "Phase vor dem Ruhen merken")
-            .PermitDynamic(Fortsetzen, () => fall.Prozess.PhaseVorRuhen ?? Assessment, "zurück in die Phase vor dem Ruhen", Arbeitsphasen);
+            .OnEntry(t => fall.Prozess.PhaseVorRuhen = t.Source, "Phase vor dem Ruhen merken");
+        ErlaubeDynamisch(Ruhend, Fortsetzen, _ => fall.Prozess.PhaseVorRuhen ?? Assessment, "zurück in die Phase vor dem Ruhen", Arbeitsphasen);
 
-        m.Configure(Wiederaufnahme).SubstateOf(Offen);
+        Konfigurieren(Wiederaufnahme).SubstateOf(Offen);
         Erlaube(Wiederaufnahme, AssessmentBeginnen, Assessment, Bedingungen.EinwilligungInCaseManagementLiegtVor, Bedingungen.Art13InformationAusgehaendigt);
 
-        m.Configure(Abschluss)
-            .OnEntryFrom(T(Abschliessen), (s, _) => fall.Prozess.Abschlussgrund = s.Parameter.Auswahl<Abschlussgrund>(ParameterNamen.Abschlussgrund), "Abschlussgrund festhalten")
-            .Permit(Wiederaufnehmen, Wiederaufnahme);
-        m.Configure(Abbruch)
-            .OnEntryFrom(T(Abbrechen), (s, _) => fall.Prozess.Abbruchgrund = s.Parameter.Auswahl<Abbruchgrund>(ParameterNamen.Abbruchgrund), "Abbruchgrund festhalten")
-            .Permit(Wiederaufnehmen, Wiederaufnahme);
-        m.Configure(Verweisung);
+        Konfigurieren(Abschluss)
+            .OnEntryFrom(T(Abschliessen), (s, _) => fall.Prozess.Abschlussgrund = s.Parameter.Auswahl<Abschlussgrund>(ParameterNamen.Abschlussgrund), "Abschlussgrund festhalten");
+        Erlaube(Abschluss, Wiederaufnehmen, Wiederaufnahme);
+        Konfigurieren(Abbruch)
+            .OnEntryFrom(T(Abbrechen), (s, _) => fall.Prozess.Abbruchgrund = s.Parameter.Auswahl<Abbruchgrund>(ParameterNamen.Abbruchgrund), "Abbruchgrund festhalten");
+        Erlaube(Abbruch, Wiederaufnehmen, Wiederaufnahme);
+        Konfigurieren(Verweisung);
     }
 
-    protected override void Nachfuehren(Transition<ProzessZustand, ProzessTrigger> transition, Schritt schritt)
+    protected override void Nachfuehren(StateMachine<ProzessZustand, ProzessTrigger>.Transition transition, Schritt schritt)
     {
         if (transition.Trigger == Wiederaufnehmen)
         {

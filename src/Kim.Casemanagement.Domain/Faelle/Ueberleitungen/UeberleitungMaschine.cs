@@ -7,6 +7,18 @@ namespace Kim.Casemanagement.Domain.Faelle.Ueberleitungen;
 /// <summary>The referral machine (DOMAIN.md §3.5): blocked without a valid consent for the receiving authority.</summary>
 internal sealed class UeberleitungMaschine : Spurmaschine<UeberleitungZustand, UeberleitungTrigger>
 {
+    /// <summary>The track's registry entry: one machine per referral, kept by the referral.</summary>
+    internal static readonly Spurdefinition<UeberleitungZustand, UeberleitungTrigger> Definition = new(
+        Spur.Ueberleitung,
+        "Überleitung",
+        null,
+        (fall, ueberleitungId) => fall.Ueberleitung(ueberleitungId).Maschine(fall),
+        () => new UeberleitungMaschine(Fall.Leer(), Ueberleitung.Entwerfen(Guid.Empty, Guid.Empty, Behoerde.Jobcenter, "Beschreibung", "system", default, default)),
+        UeberleitungKatalog.Bezeichnung,
+        UeberleitungKatalog.Schritt,
+        (fall, ueberleitungId) => fall.Ueberleitungen.FirstOrDefault(u => u.Id == ueberleitungId)?.Seit ?? fall.AufgenommenAm,
+        null);
+
     public UeberleitungMaschine(Fall fall, Ueberleitung ueberleitung)
         : base(Spur.Ueberleitung, fall, ueberleitung.Id, () => ueberleitung.Zustand, z => ueberleitung.Zustand = z, d => ueberleitung.Seit = d)
     {
@@ -17,8 +29,8 @@ internal sealed class UeberleitungMaschine : Spurmaschine<UeberleitungZustand, U
         Erlaube(Angefragt, Zurueckziehen, Zurueckgezogen);
         Erlaube(Angenommen, Erledigen, Erledigt);
         Erlaube(Angenommen, Zurueckziehen, Zurueckgezogen);
-        Maschine.Configure(Abgelehnt);
-        Maschine.Configure(Erledigt);
-        Maschine.Configure(Zurueckgezogen);
+        Konfigurieren(Abgelehnt);
+        Konfigurieren(Erledigt);
+        Konfigurieren(Zurueckgezogen);
     }
 }

@@ -2,6 +2,7 @@ using System.Data;
 using Kim.Casemanagement.Application.Abstractions;
 using Kim.Casemanagement.Application.Analysen;
 using Kim.Casemanagement.Domain.Common;
+using Kim.Casemanagement.Domain.Faelle;
 using Kim.Casemanagement.Domain.Faelle.Prozess;
 using Npgsql;
 using NpgsqlTypes;
@@ -125,10 +126,11 @@ public sealed class AnalysenProjektion(NpgsqlDataSource dataSource, IKalender ka
     {
         await using var befehl = new NpgsqlCommand(
             """
-            SELECT f.id, f.mandant, f.team_id, f.aufgenommen_am, f.prozess_zustand NOT IN ('Abschluss', 'Abbruch', 'Verweisung'), f.prozess_seit,
+            SELECT f.id, f.mandant, f.team_id, f.aufgenommen_am, f.prozess_zustand <> ALL(@beendet), f.prozess_seit,
                    k.einreisedatum, k.geburtsdatum, f.ereignis_anzahl, EXISTS (SELECT 1 FROM ueberleitungen u WHERE u.fall_id = f.id)
             FROM faelle f JOIN klienten k ON k.id = f.klient_id
             """, verbindung, tx) { CommandTimeout = AnalysenDaten.ZeitlimitSekunden };
+        befehl.Parameters.Add(new NpgsqlParameter("beendet", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = Spurregister.Prozess.BeendeteZustaende.ToArray() });
         var liste = new List<FallZeile>();
         await using var leser = await befehl.ExecuteReaderAsync(ct);
         var mandanten = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -290,7 +292,7 @@ public sealed class AnalysenProjektion(NpgsqlDataSource dataSource, IKalender ka
             var beendet = IstBeendet(z) && !string.Equals(vor, z, StringComparison.Ordinal);
             var grund = beendet ? _katalog.Grund(Grund(z, r.Grund)) : -1;
             var aktiv = (sbyte)((IstAktiv(z) ? 1 : 0) - (vor is not null && IstAktiv(vor) ? 1 : 0));
-            var ruhend = (sbyte)((z == "Ruhend" ? 1 : 0) - (vor == "Ruhend" ? 1 : 0));
+            var ruhend = (sbyte)((IstPausiert(z) ? 1 : 0) - (vor is not null && IstPausiert(vor) ? 1 : 0));
             var quartal = new DateOnly(r.Datum.Year, (((r.Datum.Month - 1) / 3) * 3) + 1, 1).DayNumber;
             prozess.Add(new ProjektionsProzessSchritt(quartal, vor is null, r.Wiederaufnahme, beendet, grund, aktiv, ruhend, r.Akteur is { } a ? _katalog.Akteur(a) : -1, vor is not null));
             vor = z;
@@ -318,10 +320,16 @@ public sealed class AnalysenProjektion(NpgsqlDataSource dataSource, IKalender ka
         return gruppen.Values;
     }
 
-    private static bool IstBeendet(string z) => z is "Abschluss" or "Abbruch" or "Verweisung";
+    private static readonly HashSet<string> Beendet = [.. Spurregister.Prozess.BeendeteZustaende];
+    private static readonly HashSet<string> Laufend = [.. Spurregister.Prozess.LaufendeZustaende];
+    private static readonly HashSet<string> Pausiert = [.. Spurregister.Prozess.PausierteZustaende];
 
-    /// <summary>A process state other than paused and the closed ones.</summary>
-    private static bool IstAktiv(string z) => z is not ("Ruhend" or "Abschluss" or "Abbruch" or "Verweisung");
+    private static bool IstBeendet(string z) => Beendet.Contains(z);
+
+    /// <summary>An open process state that is not paused (the track registry's running states).</summary>
+    private static bool IstAktiv(string z) => Laufend.Contains(z);
+
+    private static bool IstPausiert(string z) => Pausiert.Contains(z);
 
     private static string Grund(string z, string? grund) => z switch
     {

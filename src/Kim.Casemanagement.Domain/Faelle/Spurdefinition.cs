@@ -1,0 +1,197 @@
+using Kim.Casemanagement.Domain.Common;
+using Kim.Casemanagement.Domain.Zustandsmaschinen;
+
+namespace Kim.Casemanagement.Domain.Faelle;
+
+/// <summary>
+/// Everything the code needs to know about one track, in one place (the registry entry, <see cref="Spurregister"/>):
+/// its machine, its step catalogue and German labels, where a Fall keeps its state, and the state sets other code
+/// needs — open, closed, running, paused, a state with its substates — derived from the machine's superstates.
+/// SQL gets these sets as parameters; no other code lists process states.
+/// </summary>
+public abstract class Spurdefinition
+{
+    private readonly Lazy<Mengen> _mengen;
+
+    private protected Spurdefinition(Spur spur, string bezeichnung, Behoerde? zustaendigeBehoerde, bool jeUeberleitung)
+    {
+        Spur = spur;
+        Bezeichnung = bezeichnung;
+        ZustaendigeBehoerde = zustaendigeBehoerde;
+        JeUeberleitung = jeUeberleitung;
+        _mengen = new Lazy<Mengen>(MengenBilden);
+    }
+
+    public Spur Spur { get; }
+
+    /// <summary>German name of the track.</summary>
+    public string Bezeichnung { get; }
+
+    /// <summary>The partner authority that records events on the track; null for the case-management track and referrals.</summary>
+    public Behoerde? ZustaendigeBehoerde { get; }
+
+    /// <summary>True for a track that a Fall has once per referral instead of once.</summary>
+    public bool JeUeberleitung { get; }
+
+    /// <summary>The static description of the track's machine (built once, for diagrams and the state sets).</summary>
+    public abstract Maschinenbeschreibung Beschreibung { get; }
+
+    /// <summary>Every state's name, in configuration order.</summary>
+    public IReadOnlyList<string> Zustaende => _mengen.Value.Alle;
+
+    /// <summary>The states without substates: the ones a Fall can stand in and events lead to.</summary>
+    public IReadOnlyList<string> Blaetter => _mengen.Value.Blaetter;
+
+    /// <summary>Leaves where the track's work goes on (inside the open superstate, where the track has one; else leaves with a step out).</summary>
+    public IReadOnlyList<string> OffeneZustaende => _mengen.Value.Offen;
+
+    /// <summary>Leaves where the track has ended: outside the open superstate (Prozess: Abschluss, Abbruch, Verweisung), or without any step out.</summary>
+    public IReadOnlyList<string> BeendeteZustaende => _mengen.Value.Beendet;
+
+    /// <summary>Open leaves in which the work pauses (Prozess: Ruhend).</summary>
+    public IReadOnlyList<string> PausierteZustaende => _mengen.Value.Pausiert;
+
+    /// <summary>Open leaves that are not paused: the Fälle counted as active in the key figures.</summary>
+    public IReadOnlyList<string> LaufendeZustaende => _mengen.Value.Laufend;
+
+    /// <summary>True when the track's machine has a state of that exact name.</summary>
+    public bool KenntZustand(string zustand) => zustand is not null && Beschreibung.Kennt(zustand);
+
+    /// <summary>The state and every state inside it (a superstate such as Geduldet stands for all its substates).</summary>
+    public IReadOnlyList<string> MitUnterzustaenden(string zustand) => Beschreibung[zustand].MitUnterzustaenden.Select(z => z.Name).ToArray();
+
+    /// <summary>The German label of a state's name (the name itself for a name the track does not know).</summary>
+    public abstract string ZustandBezeichnung(string zustand);
+
+    /// <summary>The definition (label and parameters) of a step; an unknown step is a <see cref="DomainException"/> (400).</summary>
+    public abstract SchrittDefinition Schritt(string trigger);
+
+    internal abstract void Feuern(Fall fall, Guid? ueberleitungId, string trigger, Schritt schritt);
+
+    internal abstract SpurStatus Status(Fall fall, Guid? ueberleitungId, Schritt probe);
+
+    internal abstract DateOnly Seit(Fall fall, Guid? ueberleitungId);
+
+    internal abstract void ZustandSetzen(Fall fall, string zustand, DateOnly seit);
+
+    private protected abstract string? OffenerOberzustand { get; }
+
+    private protected abstract IReadOnlyList<string> Pausiert { get; }
+
+    private Mengen MengenBilden()
+    {
+        var b = Beschreibung;
+        var blaetter = b.Blaetter.ToArray();
+        bool IstOffen(Zustandsbeschreibung z) => OffenerOberzustand is { } o ? z.IstIn(b[o]) : z.BekannteTrigger.Count > 0;
+        var offen = blaetter.Where(IstOffen).Select(z => z.Name).ToArray();
+        var pausiert = offen.Where(Pausiert.Contains).ToArray();
+        return new Mengen(
+            b.Zustaende.Select(z => z.Name).ToArray(),
+            blaetter.Select(z => z.Name).ToArray(),
+            offen,
+            blaetter.Where(z => !IstOffen(z)).Select(z => z.Name).ToArray(),
+            pausiert,
+            offen.Except(pausiert).ToArray());
+    }
+
+    private sealed record Mengen(string[] Alle, string[] Blaetter, string[] Offen, string[] Beendet, string[] Pausiert, string[] Laufend);
+}
+
+/// <summary>A track's registry entry for its state and trigger types.</summary>
+internal sealed class Spurdefinition<TState, TTrigger> : Spurdefinition
+    where TState : struct, Enum
+    where TTrigger : struct, Enum
+{
+    private readonly Func<Fall, Guid?, Spurmaschine<TState, TTrigger>> _maschine;
+    private readonly Func<TState, string> _bezeichnung;
+    private readonly Func<TTrigger, SchrittDefinition> _schritt;
+    private readonly Func<Fall, Guid?, DateOnly> _seit;
+    private readonly Action<Fall, TState, DateOnly>? _setzen;
+    private readonly Lazy<Zustandstabelle<TState, TTrigger>> _tabelle;
+    private readonly TState? _offen;
+    private readonly TState[] _pausiert;
+
+    /// <param name="spur">The track.</param>
+    /// <param name="bezeichnung">German name.</param>
+    /// <param name="behoerde">The partner authority that owns the track, if any.</param>
+    /// <param name="maschine">The Fall's (or the referral's) machine, built lazily and kept by the Fall.</param>
+    /// <param name="beschreibungsmaschine">A machine on an empty Fall, built once to read the configuration.</param>
+    /// <param name="zustandBezeichnung">German labels of the states (the track's catalogue).</param>
+    /// <param name="schritt">Label and parameters of each step (the track's catalogue).</param>
+    /// <param name="seit">Since when the Fall's track stands in its state.</param>
+    /// <param name="setzen">Test support: puts the Fall's track into a state (null where a track has no single state per Fall).</param>
+    /// <param name="offen">The superstate holding the states where the track's work goes on, if it has one.</param>
+    /// <param name="pausiert">Open states in which the work pauses.</param>
+    public Spurdefinition(
+        Spur spur,
+        string bezeichnung,
+        Behoerde? behoerde,
+        Func<Fall, Guid?, Spurmaschine<TState, TTrigger>> maschine,
+        Func<Spurmaschine<TState, TTrigger>> beschreibungsmaschine,
+        Func<TState, string> zustandBezeichnung,
+        Func<TTrigger, SchrittDefinition> schritt,
+        Func<Fall, Guid?, DateOnly> seit,
+        Action<Fall, TState, DateOnly>? setzen,
+        TState? offen = null,
+        params TState[] pausiert)
+        : base(spur, bezeichnung, behoerde, setzen is null)
+    {
+        _maschine = maschine;
+        _bezeichnung = zustandBezeichnung;
+        _schritt = schritt;
+        _seit = seit;
+        _setzen = setzen;
+        _offen = offen;
+        _pausiert = pausiert;
+        _tabelle = new Lazy<Zustandstabelle<TState, TTrigger>>(() => new Zustandstabelle<TState, TTrigger>(Maschinenbeschreibung.Aus(beschreibungsmaschine().Maschine.Info())));
+    }
+
+    public Zustandstabelle<TState, TTrigger> Tabelle => _tabelle.Value;
+
+    public override Maschinenbeschreibung Beschreibung => Tabelle.Beschreibung;
+
+    private protected override string? OffenerOberzustand => _offen?.ToString();
+
+    private protected override IReadOnlyList<string> Pausiert => _pausiert.Select(p => p.ToString()).ToArray();
+
+    public override string ZustandBezeichnung(string zustand) =>
+        Enum.GetNames<TState>().Contains(zustand, StringComparer.Ordinal) ? _bezeichnung(Enum.Parse<TState>(zustand)) : zustand;
+
+    public override SchrittDefinition Schritt(string trigger) => _schritt(TriggerLesen(trigger));
+
+    internal Spurmaschine<TState, TTrigger> Maschine(Fall fall, Guid? ueberleitungId) => _maschine(fall, ueberleitungId);
+
+    internal override void Feuern(Fall fall, Guid? ueberleitungId, string trigger, Schritt schritt) =>
+        _maschine(fall, ueberleitungId).Feuern(TriggerLesen(trigger), schritt);
+
+    internal override SpurStatus Status(Fall fall, Guid? ueberleitungId, Schritt probe)
+    {
+        var maschine = _maschine(fall, ueberleitungId);
+        var zustand = maschine.Zustand;
+        return new SpurStatus(Spur, ueberleitungId, zustand.ToString(), _bezeichnung(zustand), maschine.Oberzustaende(), _seit(fall, ueberleitungId), maschine.Schritte(probe, _schritt));
+    }
+
+    internal override DateOnly Seit(Fall fall, Guid? ueberleitungId) => _seit(fall, ueberleitungId);
+
+    internal override void ZustandSetzen(Fall fall, string zustand, DateOnly seit)
+    {
+        if (_setzen is null)
+        {
+            throw new InvalidOperationException($"The track {Spur} has no single state per Fall.");
+        }
+
+        _setzen(fall, Enum.Parse<TState>(zustand), seit);
+    }
+
+    private static TTrigger TriggerLesen(string trigger)
+    {
+        // Only exact names: Enum.TryParse would also accept numbers and comma lists.
+        if (trigger is not null && Enum.GetNames<TTrigger>().Contains(trigger, StringComparer.Ordinal))
+        {
+            return Enum.Parse<TTrigger>(trigger);
+        }
+
+        var shown = trigger is null ? string.Empty : trigger.Length > 60 ? trigger[..60] + "…" : trigger;
+        throw new DomainException("Unbekannter Schritt.", new Dictionary<string, string[]> { ["trigger"] = [$"Den Schritt „{shown}“ gibt es auf dieser Spur nicht."] });
+    }
+}

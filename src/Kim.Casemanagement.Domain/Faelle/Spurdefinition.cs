@@ -60,6 +60,9 @@ public abstract class Spurdefinition
     /// <summary>The state and every state inside it (a superstate such as Geduldet stands for all its substates).</summary>
     public IReadOnlyList<string> MitUnterzustaenden(string zustand) => Beschreibung[zustand].MitUnterzustaenden.Select(z => z.Name).ToArray();
 
+    /// <summary>The name of the state the Fall's track stands in; null for a track a Fall has once per referral.</summary>
+    public abstract string? ZustandVon(Fall fall);
+
     /// <summary>The German label of a state's name (the name itself for a name the track does not know).</summary>
     public abstract string ZustandBezeichnung(string zustand);
 
@@ -102,10 +105,15 @@ internal sealed class Spurdefinition<TState, TTrigger> : Spurdefinition
     where TState : struct, Enum
     where TTrigger : struct, Enum
 {
+    // Exact names only: Enum.TryParse would also accept numbers and comma lists.
+    private static readonly Dictionary<string, TState> Zustandsnamen = Enum.GetValues<TState>().ToDictionary(z => z.ToString(), StringComparer.Ordinal);
+    private static readonly Dictionary<string, TTrigger> Triggernamen = Enum.GetValues<TTrigger>().ToDictionary(t => t.ToString(), StringComparer.Ordinal);
+
     private readonly Func<Fall, Guid?, Spurmaschine<TState, TTrigger>> _maschine;
     private readonly Func<TState, string> _bezeichnung;
     private readonly Func<TTrigger, SchrittDefinition> _schritt;
     private readonly Func<Fall, Guid?, DateOnly> _seit;
+    private readonly Func<Fall, TState>? _zustand;
     private readonly Action<Fall, TState, DateOnly>? _setzen;
     private readonly Lazy<Zustandstabelle<TState, TTrigger>> _tabelle;
     private readonly TState? _offen;
@@ -119,6 +127,7 @@ internal sealed class Spurdefinition<TState, TTrigger> : Spurdefinition
     /// <param name="zustandBezeichnung">German labels of the states (the track's catalogue).</param>
     /// <param name="schritt">Label and parameters of each step (the track's catalogue).</param>
     /// <param name="seit">Since when the Fall's track stands in its state.</param>
+    /// <param name="zustand">The state the Fall's track stands in (null where a track has no single state per Fall).</param>
     /// <param name="setzen">Test support: puts the Fall's track into a state (null where a track has no single state per Fall).</param>
     /// <param name="offen">The superstate holding the states where the track's work goes on, if it has one.</param>
     /// <param name="pausiert">Open states in which the work pauses.</param>
@@ -131,15 +140,17 @@ internal sealed class Spurdefinition<TState, TTrigger> : Spurdefinition
         Func<TState, string> zustandBezeichnung,
         Func<TTrigger, SchrittDefinition> schritt,
         Func<Fall, Guid?, DateOnly> seit,
+        Func<Fall, TState>? zustand,
         Action<Fall, TState, DateOnly>? setzen,
         TState? offen = null,
         params TState[] pausiert)
-        : base(spur, bezeichnung, behoerde, setzen is null)
+        : base(spur, bezeichnung, behoerde, zustand is null)
     {
         _maschine = maschine;
         _bezeichnung = zustandBezeichnung;
         _schritt = schritt;
         _seit = seit;
+        _zustand = zustand;
         _setzen = setzen;
         _offen = offen;
         _pausiert = pausiert;
@@ -155,9 +166,11 @@ internal sealed class Spurdefinition<TState, TTrigger> : Spurdefinition
     private protected override IReadOnlyList<string> Pausiert => _pausiert.Select(p => p.ToString()).ToArray();
 
     public override string ZustandBezeichnung(string zustand) =>
-        Enum.GetNames<TState>().Contains(zustand, StringComparer.Ordinal) ? _bezeichnung(Enum.Parse<TState>(zustand)) : zustand;
+        zustand is not null && Zustandsnamen.TryGetValue(zustand, out var z) ? _bezeichnung(z) : zustand!;
 
     public override SchrittDefinition Schritt(string trigger) => _schritt(TriggerLesen(trigger));
+
+    public override string? ZustandVon(Fall fall) => _zustand is null ? null : _zustand(fall).ToString();
 
     internal Spurmaschine<TState, TTrigger> Maschine(Fall fall, Guid? ueberleitungId) => _maschine(fall, ueberleitungId);
 
@@ -180,15 +193,14 @@ internal sealed class Spurdefinition<TState, TTrigger> : Spurdefinition
             throw new InvalidOperationException($"The track {Spur} has no single state per Fall.");
         }
 
-        _setzen(fall, Enum.Parse<TState>(zustand), seit);
+        _setzen(fall, Zustandsnamen[zustand], seit);
     }
 
     private static TTrigger TriggerLesen(string trigger)
     {
-        // Only exact names: Enum.TryParse would also accept numbers and comma lists.
-        if (trigger is not null && Enum.GetNames<TTrigger>().Contains(trigger, StringComparer.Ordinal))
+        if (trigger is not null && Triggernamen.TryGetValue(trigger, out var t))
         {
-            return Enum.Parse<TTrigger>(trigger);
+            return t;
         }
 
         var shown = trigger is null ? string.Empty : trigger.Length > 60 ? trigger[..60] + "…" : trigger;

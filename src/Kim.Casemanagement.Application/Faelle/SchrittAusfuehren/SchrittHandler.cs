@@ -2,6 +2,7 @@ using FluentValidation;
 using Kim.Casemanagement.Application.Benachrichtigungen;
 using Kim.Casemanagement.Application.Common;
 using Kim.Casemanagement.Application.Sicherheit;
+using Kim.Casemanagement.Domain.Faelle;
 
 namespace Kim.Casemanagement.Application.Faelle.SchrittAusfuehren;
 
@@ -20,12 +21,6 @@ public sealed class SchrittHandler(FallBearbeitung bearbeitung, IValidator<Schri
             fall.Id,
             fall.Version,
             ereignisse,
-            new Dictionary<string, string>
-            {
-                ["Prozess"] = fall.Prozess.Zustand.ToString(),
-                ["Aufenthalt"] = fall.Aufenthalt.Zustand.ToString(),
-                ["Leistungen"] = fall.Leistungen.Zustand.ToString(),
-                ["Bildung"] = fall.Bildung.Zustand.ToString(),
-            });
+            Spurregister.Alle.Where(d => !d.JeUeberleitung).ToDictionary(d => d.Spur.ToString(), d => d.ZustandVon(fall)!));
     }
 }

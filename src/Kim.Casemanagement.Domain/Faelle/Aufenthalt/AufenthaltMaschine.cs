@@ -29,6 +29,7 @@ internal sealed class AufenthaltMaschine : Spurmaschine<AufenthaltZustand, Aufen
         AufenthaltKatalog.Bezeichnung,
         AufenthaltKatalog.Schritt,
         (fall, _) => fall.Aufenthalt.Seit,
+        fall => fall.Aufenthalt.Zustand,
         (fall, zustand, seit) => (fall.Aufenthalt.Zustand, fall.Aufenthalt.Seit) = (zustand, seit));
 
     public AufenthaltMaschine(Fall fall)

@@ -24,6 +24,7 @@ internal sealed class BildungMaschine : Spurmaschine<BildungZustand, BildungTrig
         BildungKatalog.Bezeichnung,
         BildungKatalog.Schritt,
         (fall, _) => fall.Bildung.Seit,
+        fall => fall.Bildung.Zustand,
         (fall, zustand, seit) => (fall.Bildung.Zustand, fall.Bildung.Seit) = (zustand, seit));
 
     public BildungMaschine(Fall fall)

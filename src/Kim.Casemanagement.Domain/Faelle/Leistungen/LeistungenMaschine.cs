@@ -18,6 +18,7 @@ internal sealed class LeistungenMaschine : Spurmaschine<LeistungenZustand, Leist
         LeistungenKatalog.Bezeichnung,
         LeistungenKatalog.Schritt,
         (fall, _) => fall.Leistungen.Seit,
+        fall => fall.Leistungen.Zustand,
         (fall, zustand, seit) => (fall.Leistungen.Zustand, fall.Leistungen.Seit) = (zustand, seit));
 
     public LeistungenMaschine(Fall fall)

@@ -20,6 +20,7 @@ internal sealed class ProzessMaschine : Spurmaschine<ProzessZustand, ProzessTrig
         ProzessKatalog.Bezeichnung,
         ProzessKatalog.Schritt,
         (fall, _) => fall.Prozess.Seit,
+        fall => fall.Prozess.Zustand,
         (fall, zustand, seit) => (fall.Prozess.Zustand, fall.Prozess.Seit) = (zustand, seit),
         Offen,
         [Ruhend]);

@@ -17,6 +17,7 @@ internal sealed class UeberleitungMaschine : Spurmaschine<UeberleitungZustand, U
         UeberleitungKatalog.Bezeichnung,
         UeberleitungKatalog.Schritt,
         (fall, ueberleitungId) => fall.Ueberleitungen.FirstOrDefault(u => u.Id == ueberleitungId)?.Seit ?? fall.AufgenommenAm,
+        null,
         null);
 
     public UeberleitungMaschine(Fall fall, Ueberleitung ueberleitung)

@@ -31,8 +31,6 @@ public sealed class Fall
     private readonly List<Notiz> _neueNotizen = [];
     private readonly List<KompetenzprofilUebergabe> _neueUebergaben = [];
 
-    // The machines of the tracks with one state per Fall, indexed by Spur; built when first asked (most reads need none).
-    private readonly object?[] _maschinen = new object?[(int)Spur.Ueberleitung];
     private bool _geaendert;
 
     private Fall()
@@ -105,7 +103,6 @@ public sealed class Fall
     /// <summary>Competence-profile hand-overs created since the Fall was loaded.</summary>
     public IReadOnlyList<KompetenzprofilUebergabe> NeueUebergaben => _neueUebergaben;
 
-    internal LeistungenMaschine LeistungenMaschine => Maschine(Spur.Leistungen, f => new LeistungenMaschine(f));
 
     /// <summary>Opens a Fall at intake. The tracks start where the client already stands; each start is recorded as an event.</summary>
     public static Fall Eroeffnen(Guid id, string aktenzeichen, string mandant, Klient klient, string? fallmanagerId, Guid? teamId, Aufnahmeangaben angaben, Schritt schritt)
@@ -381,7 +378,7 @@ public sealed class Fall
         var schritt = rahmen.Schritt(UeberleitungKatalog.Schritt(UeberleitungTrigger.Anfragen), null);
         PruefeDatum(schritt, AufgenommenAm);
         var ueberleitung = Domain.Faelle.Ueberleitungen.Ueberleitung.Entwerfen(id, Id, empfaenger, anliegen, schritt.Akteur, schritt.FachlichesDatum, schritt.ErfasstAm);
-        ueberleitung.Maschine(this).Feuern(UeberleitungTrigger.Anfragen, schritt);
+        UeberleitungMaschine.Fuer(empfaenger).Feuern(this, ueberleitung, UeberleitungTrigger.Anfragen, schritt);
         _ueberleitungen.Add(ueberleitung);
         Geaendert(schritt.ErfasstAm);
         return ueberleitung;
@@ -424,12 +421,8 @@ public sealed class Fall
     /// <summary>Test support only (internal): puts a track into a state without firing, e.g. to test every (state, trigger) pair.</summary>
     internal void ZustandSetzenFuerTest(Spur spur, string zustand, DateOnly seit) => Spurregister.Von(spur).ZustandSetzen(this, zustand, seit);
 
-    /// <summary>An empty Fall, only for building a machine whose configuration is read (<see cref="Spurdefinition.Beschreibung"/>).</summary>
+    /// <summary>A Fall before intake, whose tracks stand where a new Fall's stand (the machines' initial state in diagrams).</summary>
     internal static Fall Leer() => new();
-
-    /// <summary>The machine of a track with one state per Fall, built when first asked and kept for this Fall's lifetime.</summary>
-    internal T Maschine<T>(Spur spur, Func<Fall, T> neu)
-        where T : class => (T)(_maschinen[(int)spur] ??= neu(this));
 
     /// <summary>A referral of this Fall; an id of another Fall's referral is a <see cref="NichtGefundenException"/>.</summary>
     internal Ueberleitung Ueberleitung(Guid? ueberleitungId) =>
@@ -445,9 +438,9 @@ public sealed class Fall
     internal void KompetenzprofilUebergeben(Behoerde empfaenger, string anlass, Schritt schritt) =>
         _neueUebergaben.Add(new KompetenzprofilUebergabe(Guid.CreateVersion7(schritt.ErfasstAm), Id, empfaenger, anlass, schritt.FachlichesDatum, Kompetenzprofil, schritt.ErfasstAm));
 
-    internal void FeuernAlsFolge(LeistungenTrigger trigger, Schritt schritt) => LeistungenMaschine.Feuern(trigger, schritt);
+    internal void FeuernAlsFolge(LeistungenTrigger trigger, Schritt schritt) => LeistungenMaschine.Instanz.Feuern(this, null, trigger, schritt);
 
-    internal bool KannFeuernAlsFolge(LeistungenTrigger trigger, Schritt schritt) => LeistungenMaschine.KannFeuern(trigger, schritt);
+    internal bool KannFeuernAlsFolge(LeistungenTrigger trigger, Schritt schritt) => LeistungenMaschine.Instanz.KannFeuern(this, null, trigger, schritt);
 
     private static Dictionary<string, string[]> Fehler(string feld, string text) => new Dictionary<string, string[]> { [feld] = [text] };
 

@@ -1,4 +1,5 @@
 using Kim.Casemanagement.Domain.Common;
+using Kim.Casemanagement.Domain.Faelle.Ueberleitungen;
 using Kim.Casemanagement.Domain.Zustandsmaschinen;
 
 namespace Kim.Casemanagement.Domain.Faelle;
@@ -109,10 +110,10 @@ internal sealed class Spurdefinition<TState, TTrigger> : Spurdefinition
     private static readonly Dictionary<string, TState> Zustandsnamen = Enum.GetValues<TState>().ToDictionary(z => z.ToString(), StringComparer.Ordinal);
     private static readonly Dictionary<string, TTrigger> Triggernamen = Enum.GetValues<TTrigger>().ToDictionary(t => t.ToString(), StringComparer.Ordinal);
 
-    private readonly Func<Fall, Guid?, Spurmaschine<TState, TTrigger>> _maschine;
+    private readonly Func<Fall, Ueberleitung?, Spurmaschine<TState, TTrigger>> _maschine;
     private readonly Func<TState, string> _bezeichnung;
     private readonly Func<TTrigger, SchrittDefinition> _schritt;
-    private readonly Func<Fall, Guid?, DateOnly> _seit;
+    private readonly Func<Fall, Ueberleitung?, DateOnly> _seit;
     private readonly Func<Fall, TState>? _zustand;
     private readonly Action<Fall, TState, DateOnly>? _setzen;
     private readonly Lazy<Zustandstabelle<TState, TTrigger>> _tabelle;
@@ -122,8 +123,8 @@ internal sealed class Spurdefinition<TState, TTrigger> : Spurdefinition
     /// <param name="spur">The track.</param>
     /// <param name="bezeichnung">German name.</param>
     /// <param name="behoerde">The partner authority that owns the track, if any.</param>
-    /// <param name="maschine">The Fall's (or the referral's) machine, built lazily and kept by the Fall.</param>
-    /// <param name="beschreibungsmaschine">A machine on an empty Fall, built once to read the configuration.</param>
+    /// <param name="maschine">The track's shared machine for a Fall (and a referral).</param>
+    /// <param name="beschreibungsmaschine">The machine whose configuration the description is read from.</param>
     /// <param name="zustandBezeichnung">German labels of the states (the track's catalogue).</param>
     /// <param name="schritt">Label and parameters of each step (the track's catalogue).</param>
     /// <param name="seit">Since when the Fall's track stands in its state.</param>
@@ -135,11 +136,11 @@ internal sealed class Spurdefinition<TState, TTrigger> : Spurdefinition
         Spur spur,
         string bezeichnung,
         Behoerde? behoerde,
-        Func<Fall, Guid?, Spurmaschine<TState, TTrigger>> maschine,
+        Func<Fall, Ueberleitung?, Spurmaschine<TState, TTrigger>> maschine,
         Func<Spurmaschine<TState, TTrigger>> beschreibungsmaschine,
         Func<TState, string> zustandBezeichnung,
         Func<TTrigger, SchrittDefinition> schritt,
-        Func<Fall, Guid?, DateOnly> seit,
+        Func<Fall, Ueberleitung?, DateOnly> seit,
         Func<Fall, TState>? zustand,
         Action<Fall, TState, DateOnly>? setzen,
         TState? offen = null,
@@ -172,19 +173,28 @@ internal sealed class Spurdefinition<TState, TTrigger> : Spurdefinition
 
     public override string? ZustandVon(Fall fall) => _zustand is null ? null : _zustand(fall).ToString();
 
-    internal Spurmaschine<TState, TTrigger> Maschine(Fall fall, Guid? ueberleitungId) => _maschine(fall, ueberleitungId);
-
-    internal override void Feuern(Fall fall, Guid? ueberleitungId, string trigger, Schritt schritt) =>
-        _maschine(fall, ueberleitungId).Feuern(TriggerLesen(trigger), schritt);
+    internal override void Feuern(Fall fall, Guid? ueberleitungId, string trigger, Schritt schritt)
+    {
+        var ueberleitung = Ueberleitung(fall, ueberleitungId);
+        _maschine(fall, ueberleitung).Feuern(fall, ueberleitung, TriggerLesen(trigger), schritt);
+    }
 
     internal override SpurStatus Status(Fall fall, Guid? ueberleitungId, Schritt probe)
     {
-        var maschine = _maschine(fall, ueberleitungId);
-        var zustand = maschine.Zustand;
-        return new SpurStatus(Spur, ueberleitungId, zustand.ToString(), _bezeichnung(zustand), maschine.Oberzustaende(), _seit(fall, ueberleitungId), maschine.Schritte(probe, _schritt));
+        var ueberleitung = Ueberleitung(fall, ueberleitungId);
+        var maschine = _maschine(fall, ueberleitung);
+        var zustand = maschine.ZustandVon(fall, ueberleitung);
+        return new SpurStatus(
+            Spur,
+            ueberleitungId,
+            zustand.ToString(),
+            _bezeichnung(zustand),
+            Spurmaschine<TState, TTrigger>.Oberzustaende(zustand),
+            _seit(fall, ueberleitung),
+            maschine.Schritte(fall, ueberleitung, probe, _schritt));
     }
 
-    internal override DateOnly Seit(Fall fall, Guid? ueberleitungId) => _seit(fall, ueberleitungId);
+    internal override DateOnly Seit(Fall fall, Guid? ueberleitungId) => _seit(fall, Ueberleitung(fall, ueberleitungId));
 
     internal override void ZustandSetzen(Fall fall, string zustand, DateOnly seit)
     {
@@ -195,6 +205,8 @@ internal sealed class Spurdefinition<TState, TTrigger> : Spurdefinition
 
         _setzen(fall, Zustandsnamen[zustand], seit);
     }
+
+    private Ueberleitung? Ueberleitung(Fall fall, Guid? ueberleitungId) => JeUeberleitung ? fall.Ueberleitung(ueberleitungId) : null;
 
     private static TTrigger TriggerLesen(string trigger)
     {

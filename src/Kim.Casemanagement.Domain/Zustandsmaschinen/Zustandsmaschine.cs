@@ -16,7 +16,8 @@ namespace Kim.Casemanagement.Domain.Zustandsmaschinen;
 /// <item>questions about states answered from the description, so that asking never adds a state to the machine.</item>
 /// </list>
 /// Code outside this folder configures transitions only through these methods (a test checks that no other code
-/// calls Stateless's <c>InternalTransition</c>).
+/// calls Stateless's <c>InternalTransition</c>). Configured once, a machine is only read: it may be shared when its
+/// accessors, guards and actions read the entity they are about from the caller's context.
 /// </summary>
 internal sealed class Zustandsmaschine<TState, TTrigger, TArg>
     where TState : struct, Enum
@@ -37,7 +38,10 @@ internal sealed class Zustandsmaschine<TState, TTrigger, TArg>
     public Zustandsmaschine(Func<TState> zustand, Action<TState> setzeZustand)
     {
         _zustand = zustand;
-        _maschine = new StateMachine<TState, TTrigger>(zustand, setzeZustand, FiringMode.Queued);
+        // Immediate mode: the queued mode keeps a queue and a flag in the machine while it fires, the immediate mode keeps
+        // nothing between the accessor calls, so one configured machine can serve many Fälle whose state the accessors
+        // read from the caller's context (ADR 0005; a contract test fires one machine from several threads).
+        _maschine = new StateMachine<TState, TTrigger>(zustand, setzeZustand, FiringMode.Immediate);
         _maschine.OnTransitioned(t => _beiUebergang?.Invoke(t));
     }
 

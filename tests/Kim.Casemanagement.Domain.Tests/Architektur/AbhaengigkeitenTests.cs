@@ -36,7 +36,7 @@ public class AbhaengigkeitenTests
         var sln = File.ReadAllText(Path.Combine(Quellen.Wurzel(), "Kim.Casemanagement.sln"));
 
         sln.ShouldNotContain("Kim.Casemanagement.StateMachine");
-        Directory.Exists(Path.Combine(Quellen.Wurzel(), "src", "Kim.Casemanagement.StateMachine")).ShouldBeFalse();
+        Quellen.CSharpDateien().Select(d => d.Pfad).ShouldNotContain(p => p.StartsWith("src/Kim.Casemanagement.StateMachine/", StringComparison.Ordinal));
     }
 
     private static List<string> Referenzen(Assembly assembly) => assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();

@@ -179,6 +179,55 @@ public class StatelessVertragTests
         m.Info().States.Select(s => (Z)s.UnderlyingState).ShouldNotContain(Z.NieKonfiguriert);
     }
 
+    // One configured machine, many entities (ADR 0005): the tracks share one machine per track.
+
+    [Fact]
+    public void Layer_WhenOneMachineServesManyEntitiesOnSeveralThreads_KeepsEachEntitysStateAndEvents()
+    {
+        var kontext = new ThreadLocal<Entitaet?>();
+        var m = new Zustandsmaschine<Z, T, string>(() => kontext.Value?.Zustand ?? Z.Start, z => kontext.Value!.Zustand = z);
+        m.BeiUebergang(t => kontext.Value!.Protokoll.Add($"{t.Source}>{t.Destination}:{t.Parameters[0]}"));
+        m.Erlaube(Z.Start, T.Weiter, Z.Unter, [(a => a[0] == 'e', "gerade Nummer")]);
+        m.Erlaube(Z.Unter, T.Weiter, Z.Ende, []);
+        m.Intern(Z.Unter, T.Intern, a => kontext.Value!.Protokoll.Add("intern:" + a));
+        var entitaeten = Enumerable.Range(0, 2000).Select(i => new Entitaet(i)).ToArray();
+
+        Parallel.ForEach(entitaeten, new ParallelOptions { MaxDegreeOfParallelism = 8 }, e =>
+        {
+            kontext.Value = e;
+            var arg = (e.Nr % 2 == 0 ? "e" : "o") + e.Nr;
+            for (var i = 0; i < 3; i++)
+            {
+                if (m.KannFeuern(T.Weiter, arg, out _))
+                {
+                    m.Feuern(T.Weiter, arg);
+                }
+
+                if (m.KannFeuern(T.Intern, arg, out _))
+                {
+                    m.Feuern(T.Intern, arg);
+                }
+            }
+
+            kontext.Value = null;
+        });
+
+        foreach (var e in entitaeten)
+        {
+            var a = (e.Nr % 2 == 0 ? "e" : "o") + e.Nr;
+            if (e.Nr % 2 == 0)
+            {
+                e.Zustand.ShouldBe(Z.Ende);
+                e.Protokoll.ShouldBe([$"Start>Unter:{a}", "intern:" + a, $"Unter>Unter:{a}", $"Unter>Ende:{a}"]);
+            }
+            else
+            {
+                e.Zustand.ShouldBe(Z.Start);
+                e.Protokoll.ShouldBeEmpty();
+            }
+        }
+    }
+
     // The configured-trigger list Stateless lacks.
 
     [Fact]
@@ -209,5 +258,14 @@ public class StatelessVertragTests
         beschreibung["Start"].Kanten.Select(k => (k.Trigger, k.Ziel.Name, k.Dynamisch)).ShouldBe([("Weiter", "Ende", true), ("Weiter", "Unter", true)]);
         m.Feuern(T.Weiter, "ende");
         zustand.ShouldBe(Z.Ende);
+    }
+
+    private sealed class Entitaet(int nr)
+    {
+        public int Nr { get; } = nr;
+
+        public Z Zustand { get; set; } = Z.Start;
+
+        public List<string> Protokoll { get; } = [];
     }
 }

@@ -19,21 +19,24 @@ internal sealed class AufenthaltMaschine : Spurmaschine<AufenthaltZustand, Aufen
     private static readonly AufenthaltTrigger[] ErteilendeTrigger =
         [AufenthaltserlaubnisErteilen, Paragraph16gErteilen, Paragraph25aErteilen, Paragraph25bErteilen, ChancenaufenthaltsrechtErteilen, Paragraph24Erteilen, SonstigeAufenthaltserlaubnisErteilen, NiederlassungserlaubnisErteilen];
 
+    /// <summary>The one configuration of the track, shared by all Fälle.</summary>
+    private static readonly AufenthaltMaschine Instanz = new();
+
     /// <summary>The track's registry entry.</summary>
     internal static readonly Spurdefinition<AufenthaltZustand, AufenthaltTrigger> Definition = new(
         Spur.Aufenthalt,
         "Aufenthalt (Ausländerbehörde)",
         Behoerde.Auslaenderbehoerde,
-        (fall, _) => fall.Maschine(Spur.Aufenthalt, f => new AufenthaltMaschine(f)),
-        () => new AufenthaltMaschine(Fall.Leer()),
+        (_, _) => Instanz,
+        () => Instanz,
         AufenthaltKatalog.Bezeichnung,
         AufenthaltKatalog.Schritt,
         (fall, _) => fall.Aufenthalt.Seit,
         fall => fall.Aufenthalt.Zustand,
         (fall, zustand, seit) => (fall.Aufenthalt.Zustand, fall.Aufenthalt.Seit) = (zustand, seit));
 
-    public AufenthaltMaschine(Fall fall)
-        : base(Spur.Aufenthalt, fall, null, () => fall.Aufenthalt.Zustand, z => fall.Aufenthalt.Zustand = z, d => fall.Aufenthalt.Seit = d)
+    private AufenthaltMaschine()
+        : base(Spur.Aufenthalt, (f, _) => f.Aufenthalt.Zustand, (f, _, z) => f.Aufenthalt.Zustand = z, (f, _, d) => f.Aufenthalt.Seit = d)
     {
         // Direct entries.
         Erlaube(KeinStatus, AsylSuchen, Asylgesuch);
@@ -51,8 +54,8 @@ internal sealed class AufenthaltMaschine : Spurmaschine<AufenthaltZustand, Aufen
         Erlaube(Aufenthaltsgestattung, AsylantragAblehnen, Ausreisepflichtig);
 
         Konfigurieren(Schutzstatus)
-            .OnEntryFrom(T(Anerkennen), (s, _) => fall.Aufenthalt.Schutzform = s.Parameter.Auswahl<Schutzform>(ParameterNamen.Schutzform), "Schutzform festhalten")
-            .OnEntryFrom(T(AbschiebungsverbotFeststellen), (_, _) => fall.Aufenthalt.Schutzform = Schutzform.Abschiebungsverbot, "Abschiebungsverbot festhalten");
+            .OnEntryFrom(T(Anerkennen), (s, _) => Fall.Aufenthalt.Schutzform = s.Parameter.Auswahl<Schutzform>(ParameterNamen.Schutzform), "Schutzform festhalten")
+            .OnEntryFrom(T(AbschiebungsverbotFeststellen), (_, _) => Fall.Aufenthalt.Schutzform = Schutzform.Abschiebungsverbot, "Abschiebungsverbot festhalten");
         Erlaube(Schutzstatus, AufenthaltserlaubnisErteilen, AufenthaltserlaubnisSchutz);
 
         // Obliged to leave, tolerated.
@@ -60,8 +63,8 @@ internal sealed class AufenthaltMaschine : Spurmaschine<AufenthaltZustand, Aufen
         Erlaube(Ausreisepflichtig, DuldungUngeklaerteIdentitaetErteilen, DuldungUngeklaerteIdentitaet);
 
         Konfigurieren(Geduldet)
-            .OnEntry(t => fall.Aufenthalt.GeduldetSeit = ((Schritt)t.Parameters[0]!).FachlichesDatum, "Beginn der Duldung festhalten")
-            .OnExit(() => fall.Aufenthalt.GeduldetSeit = null, "Duldungszeit beenden");
+            .OnEntry(t => Fall.Aufenthalt.GeduldetSeit = ((Schritt)t.Parameters[0]!).FachlichesDatum, "Beginn der Duldung festhalten")
+            .OnExit(() => Fall.Aufenthalt.GeduldetSeit = null, "Duldungszeit beenden");
         foreach (var duldung in new[] { Duldung, DuldungUngeklaerteIdentitaet, Ausbildungsduldung, Beschaeftigungsduldung })
         {
             Konfigurieren(duldung).SubstateOf(Geduldet);
@@ -114,7 +117,7 @@ internal sealed class AufenthaltMaschine : Spurmaschine<AufenthaltZustand, Aufen
         Erlaube(VerlaengerungBeantragt, FiktionsbescheinigungAusstellen, Fiktionsbescheinigung);
         foreach (var antrag in new[] { VerlaengerungBeantragt, Fiktionsbescheinigung })
         {
-            ErlaubeDynamisch(antrag, Verlaengern, _ => fall.Aufenthalt.TitelArt ?? AufenthaltserlaubnisSonstige, "zurück in die Art des verlängerten Titels", VerlaengerbareTitel);
+            ErlaubeDynamisch(antrag, Verlaengern, _ => Fall.Aufenthalt.TitelArt ?? AufenthaltserlaubnisSonstige, "zurück in die Art des verlängerten Titels", VerlaengerbareTitel);
         }
 
         Erlaube(Niederlassungserlaubnis, Einbuergern, Eingebuergert, Bedingungen.EinbuergerungMindestaufenthalt, Bedingungen.EinbuergerungSprache, Bedingungen.EinbuergerungLebensunterhalt);

@@ -14,21 +14,24 @@ internal sealed class BildungMaschine : Spurmaschine<BildungZustand, BildungTrig
         QualifizierungAbgeschlossen, AusbildungAbgeschlossen, StudiumAbgeschlossen, BildungswegUnterbrochen,
     ];
 
+    /// <summary>The one configuration of the track, shared by all Fälle.</summary>
+    private static readonly BildungMaschine Instanz = new();
+
     /// <summary>The track's registry entry.</summary>
     internal static readonly Spurdefinition<BildungZustand, BildungTrigger> Definition = new(
         Spur.Bildung,
         "Bildung (Bildungsberatung)",
         Behoerde.Bildungsberatung,
-        (fall, _) => fall.Maschine(Spur.Bildung, f => new BildungMaschine(f)),
-        () => new BildungMaschine(Fall.Leer()),
+        (_, _) => Instanz,
+        () => Instanz,
         BildungKatalog.Bezeichnung,
         BildungKatalog.Schritt,
         (fall, _) => fall.Bildung.Seit,
         fall => fall.Bildung.Zustand,
         (fall, zustand, seit) => (fall.Bildung.Zustand, fall.Bildung.Seit) = (zustand, seit));
 
-    public BildungMaschine(Fall fall)
-        : base(Spur.Bildung, fall, null, () => fall.Bildung.Zustand, z => fall.Bildung.Zustand = z, d => fall.Bildung.Seit = d)
+    private BildungMaschine()
+        : base(Spur.Bildung, (f, _) => f.Bildung.Zustand, (f, _, z) => f.Bildung.Zustand = z, (f, _, d) => f.Bildung.Seit = d)
     {
         var keineQualifizierungVorAlpha = Bedingungen.KeineQualifizierungVorAlphabetisierung;
 
@@ -65,13 +68,13 @@ internal sealed class BildungMaschine : Spurmaschine<BildungZustand, BildungTrig
         }
 
         Konfigurieren(IntegrationskursBerechtigt)
-            .OnEntryFrom(T(IntegrationskursBerechtigen), (s, _) => fall.Bildung.IntegrationskursArt = s.Parameter.Auswahl<IntegrationskursArt>(ParameterNamen.IntegrationskursArt), "Berechtigung oder Verpflichtung festhalten");
+            .OnEntryFrom(T(IntegrationskursBerechtigen), (s, _) => Fall.Bildung.IntegrationskursArt = s.Parameter.Auswahl<IntegrationskursArt>(ParameterNamen.IntegrationskursArt), "Berechtigung oder Verpflichtung festhalten");
         Erlaube(IntegrationskursBerechtigt, EinstufungstestAblegen, IntegrationskursEingestuft);
         Erlaube(IntegrationskursEingestuft, IntegrationskursBeginnen, IntegrationskursLaeuft);
         Erlaube(IntegrationskursLaeuft, PruefungAblegen, IntegrationskursPruefung);
         Erlaube(IntegrationskursPruefung, IntegrationskursAbschliessen, IntegrationskursAbgeschlossen);
         Erlaube(IntegrationskursPruefung, IntegrationskursWiederholen, IntegrationskursWiederholung, Bedingungen.IntegrationskursWiederholungMoeglich);
-        Konfigurieren(IntegrationskursWiederholung).OnEntry(() => fall.Bildung.IntegrationskursWiederholungen++, "Wiederholung zählen");
+        Konfigurieren(IntegrationskursWiederholung).OnEntry(() => Fall.Bildung.IntegrationskursWiederholungen++, "Wiederholung zählen");
         Erlaube(IntegrationskursWiederholung, PruefungAblegen, IntegrationskursPruefung);
 
         Erlaube(Berufssprachkurs, BerufssprachkursAbschliessen, BerufssprachkursAbgeschlossen);
@@ -148,7 +151,7 @@ internal sealed class BildungMaschine : Spurmaschine<BildungZustand, BildungTrig
         }
     }
 
-    private void UebernimmKursergebnis(Schritt schritt)
+    private static void UebernimmKursergebnis(Schritt schritt)
     {
         if (schritt.Parameter.Auswahl<Kursergebnis>(ParameterNamen.Ergebnis) is { } ergebnis && ergebnis != Kursergebnis.UnterA2)
         {

@@ -8,21 +8,24 @@ namespace Kim.Casemanagement.Domain.Faelle.Leistungen;
 /// <summary>The benefits track (Sozialamt / Jobcenter), configured in one place.</summary>
 internal sealed class LeistungenMaschine : Spurmaschine<LeistungenZustand, LeistungenTrigger>
 {
+    /// <summary>The one configuration of the track, shared by all Fälle.</summary>
+    internal static readonly LeistungenMaschine Instanz = new();
+
     /// <summary>The track's registry entry.</summary>
     internal static readonly Spurdefinition<LeistungenZustand, LeistungenTrigger> Definition = new(
         Spur.Leistungen,
         "Leistungen (Jobcenter/Sozialamt)",
         Behoerde.Jobcenter,
-        (fall, _) => fall.Maschine(Spur.Leistungen, f => new LeistungenMaschine(f)),
-        () => new LeistungenMaschine(Fall.Leer()),
+        (_, _) => Instanz,
+        () => Instanz,
         LeistungenKatalog.Bezeichnung,
         LeistungenKatalog.Schritt,
         (fall, _) => fall.Leistungen.Seit,
         fall => fall.Leistungen.Zustand,
         (fall, zustand, seit) => (fall.Leistungen.Zustand, fall.Leistungen.Seit) = (zustand, seit));
 
-    public LeistungenMaschine(Fall fall)
-        : base(Spur.Leistungen, fall, null, () => fall.Leistungen.Zustand, z => fall.Leistungen.Zustand = z, d => fall.Leistungen.Seit = d)
+    private LeistungenMaschine()
+        : base(Spur.Leistungen, (f, _) => f.Leistungen.Zustand, (f, _, z) => f.Leistungen.Zustand = z, (f, _, d) => f.Leistungen.Seit = d)
     {
         var sgb2Berechtigt = Bedingungen.Sgb2BerechtigenderAufenthalt;
 
@@ -61,8 +64,8 @@ internal sealed class LeistungenMaschine : Spurmaschine<LeistungenZustand, Leist
 
         Konfigurieren(Kooperationsplan)
             .PermitReentry(KooperationsplanFortschreiben)
-            .OnEntryFrom(T(KooperationsplanAbschliessen), (s, _) => fall.Leistungen.KooperationsplanAm = s.FachlichesDatum, "Datum des Kooperationsplans festhalten")
-            .OnEntryFrom(T(KooperationsplanFortschreiben), (s, _) => fall.Leistungen.KooperationsplanAm = s.FachlichesDatum, "Datum der Überprüfung festhalten");
+            .OnEntryFrom(T(KooperationsplanAbschliessen), (s, _) => Fall.Leistungen.KooperationsplanAm = s.FachlichesDatum, "Datum des Kooperationsplans festhalten")
+            .OnEntryFrom(T(KooperationsplanFortschreiben), (s, _) => Fall.Leistungen.KooperationsplanAm = s.FachlichesDatum, "Datum der Überprüfung festhalten");
         Erlaube(Kooperationsplan, SchlichtungEinleiten, Schlichtung);
         Erlaube(Kooperationsplan, MassnahmeBeginnen, Massnahme);
         Erlaube(Kooperationsplan, QualifizierungBeginnen, Massnahme, Bedingungen.KeineQualifizierungVorAlphabetisierung);
@@ -70,9 +73,9 @@ internal sealed class LeistungenMaschine : Spurmaschine<LeistungenZustand, Leist
         Erlaube(Schlichtung, KooperationsplanAbschliessen, Kooperationsplan);
 
         Konfigurieren(Massnahme)
-            .OnEntryFrom(T(MassnahmeBeginnen), (s, _) => fall.Leistungen.Massnahme = s.Parameter.Auswahl<Massnahmeart>(ParameterNamen.Massnahmeart), "Art der Maßnahme festhalten")
-            .OnEntryFrom(T(QualifizierungBeginnen), (_, _) => fall.Leistungen.Massnahme = Massnahmeart.Weiterbildung, "Qualifizierung festhalten")
-            .OnExit(() => fall.Leistungen.Massnahme = null, "Maßnahme beenden");
+            .OnEntryFrom(T(MassnahmeBeginnen), (s, _) => Fall.Leistungen.Massnahme = s.Parameter.Auswahl<Massnahmeart>(ParameterNamen.Massnahmeart), "Art der Maßnahme festhalten")
+            .OnEntryFrom(T(QualifizierungBeginnen), (_, _) => Fall.Leistungen.Massnahme = Massnahmeart.Weiterbildung, "Qualifizierung festhalten")
+            .OnExit(() => Fall.Leistungen.Massnahme = null, "Maßnahme beenden");
         Erlaube(Massnahme, MassnahmeBeenden, Kooperationsplan);
         Erlaube(Massnahme, ArbeitAufnehmenAufstockend, ArbeitAufstockend);
 
@@ -107,7 +110,7 @@ internal sealed class LeistungenMaschine : Spurmaschine<LeistungenZustand, Leist
         Fall.Leistungen.Wochenstunden = schritt.Parameter.Zahl(ParameterNamen.Wochenstunden);
     }
 
-    private void KeineBeschaeftigung()
+    private static void KeineBeschaeftigung()
     {
         Fall.Leistungen.BeschaeftigtSeit = null;
         Fall.Leistungen.Wochenstunden = null;

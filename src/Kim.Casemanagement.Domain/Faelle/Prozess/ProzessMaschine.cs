@@ -10,13 +10,16 @@ internal sealed class ProzessMaschine : Spurmaschine<ProzessZustand, ProzessTrig
 {
     private static readonly ProzessZustand[] Arbeitsphasen = [Assessment, Hilfeplanung, Umsetzung, Monitoring, Evaluation];
 
+    /// <summary>The one configuration of the track, shared by all Fälle.</summary>
+    private static readonly ProzessMaschine Instanz = new();
+
     /// <summary>The track's registry entry: open is everything inside <see cref="Offen"/>, and <see cref="Ruhend"/> pauses the work.</summary>
     internal static readonly Spurdefinition<ProzessZustand, ProzessTrigger> Definition = new(
         Spur.Prozess,
         "Case-Management-Prozess",
         null,
-        (fall, _) => fall.Maschine(Spur.Prozess, f => new ProzessMaschine(f)),
-        () => new ProzessMaschine(Fall.Leer()),
+        (_, _) => Instanz,
+        () => Instanz,
         ProzessKatalog.Bezeichnung,
         ProzessKatalog.Schritt,
         (fall, _) => fall.Prozess.Seit,
@@ -25,8 +28,8 @@ internal sealed class ProzessMaschine : Spurmaschine<ProzessZustand, ProzessTrig
         Offen,
         [Ruhend]);
 
-    public ProzessMaschine(Fall fall)
-        : base(Spur.Prozess, fall, null, () => fall.Prozess.Zustand, z => fall.Prozess.Zustand = z, d => fall.Prozess.Seit = d)
+    private ProzessMaschine()
+        : base(Spur.Prozess, (f, _) => f.Prozess.Zustand, (f, _, z) => f.Prozess.Zustand = z, (f, _, d) => f.Prozess.Seit = d)
     {
         Erlaube(Offen, Abbrechen, Abbruch);
 
@@ -54,17 +57,17 @@ internal sealed class ProzessMaschine : Spurmaschine<ProzessZustand, ProzessTrig
 
         Konfigurieren(Ruhend)
             .SubstateOf(Offen)
-            .OnEntry(t => fall.Prozess.PhaseVorRuhen = t.Source, "Phase vor dem Ruhen merken");
-        ErlaubeDynamisch(Ruhend, Fortsetzen, _ => fall.Prozess.PhaseVorRuhen ?? Assessment, "zurück in die Phase vor dem Ruhen", Arbeitsphasen);
+            .OnEntry(t => Fall.Prozess.PhaseVorRuhen = t.Source, "Phase vor dem Ruhen merken");
+        ErlaubeDynamisch(Ruhend, Fortsetzen, _ => Fall.Prozess.PhaseVorRuhen ?? Assessment, "zurück in die Phase vor dem Ruhen", Arbeitsphasen);
 
         Konfigurieren(Wiederaufnahme).SubstateOf(Offen);
         Erlaube(Wiederaufnahme, AssessmentBeginnen, Assessment, Bedingungen.EinwilligungInCaseManagementLiegtVor, Bedingungen.Art13InformationAusgehaendigt);
 
         Konfigurieren(Abschluss)
-            .OnEntryFrom(T(Abschliessen), (s, _) => fall.Prozess.Abschlussgrund = s.Parameter.Auswahl<Abschlussgrund>(ParameterNamen.Abschlussgrund), "Abschlussgrund festhalten");
+            .OnEntryFrom(T(Abschliessen), (s, _) => Fall.Prozess.Abschlussgrund = s.Parameter.Auswahl<Abschlussgrund>(ParameterNamen.Abschlussgrund), "Abschlussgrund festhalten");
         Erlaube(Abschluss, Wiederaufnehmen, Wiederaufnahme);
         Konfigurieren(Abbruch)
-            .OnEntryFrom(T(Abbrechen), (s, _) => fall.Prozess.Abbruchgrund = s.Parameter.Auswahl<Abbruchgrund>(ParameterNamen.Abbruchgrund), "Abbruchgrund festhalten");
+            .OnEntryFrom(T(Abbrechen), (s, _) => Fall.Prozess.Abbruchgrund = s.Parameter.Auswahl<Abbruchgrund>(ParameterNamen.Abbruchgrund), "Abbruchgrund festhalten");
         Erlaube(Abbruch, Wiederaufnehmen, Wiederaufnahme);
         Konfigurieren(Verweisung);
     }

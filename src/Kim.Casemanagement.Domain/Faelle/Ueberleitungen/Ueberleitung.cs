@@ -5,7 +5,6 @@ namespace Kim.Casemanagement.Domain.Faelle.Ueberleitungen;
 /// <summary>A referral of the client to a partner authority, with its own small state machine.</summary>
 public sealed class Ueberleitung
 {
-    private UeberleitungMaschine? _maschine;
 
     private Ueberleitung()
     {
@@ -45,5 +44,4 @@ public sealed class Ueberleitung
         return new Ueberleitung { Id = id, FallId = fallId, Empfaenger = empfaenger, Anliegen = anliegen, ErstelltVon = akteur, ErstelltAm = jetzt, Seit = datum };
     }
 
-    internal UeberleitungMaschine Maschine(Fall fall) => _maschine ??= new UeberleitungMaschine(fall, this);
 }

@@ -7,23 +7,27 @@ namespace Kim.Casemanagement.Domain.Faelle.Ueberleitungen;
 /// <summary>The referral machine (DOMAIN.md §3.5): blocked without a valid consent for the receiving authority.</summary>
 internal sealed class UeberleitungMaschine : Spurmaschine<UeberleitungZustand, UeberleitungTrigger>
 {
-    /// <summary>The track's registry entry: one machine per referral, kept by the referral.</summary>
+    /// <summary>The track's registry entry: a Fall has this track once per referral; the machine is shared per receiving authority.</summary>
     internal static readonly Spurdefinition<UeberleitungZustand, UeberleitungTrigger> Definition = new(
         Spur.Ueberleitung,
         "Überleitung",
         null,
-        (fall, ueberleitungId) => fall.Ueberleitung(ueberleitungId).Maschine(fall),
-        () => new UeberleitungMaschine(Fall.Leer(), Ueberleitung.Entwerfen(Guid.Empty, Guid.Empty, Behoerde.Jobcenter, "Beschreibung", "system", default, default)),
+        (_, ueberleitung) => Fuer(ueberleitung!.Empfaenger),
+        () => Fuer(Behoerde.Jobcenter),
         UeberleitungKatalog.Bezeichnung,
         UeberleitungKatalog.Schritt,
-        (fall, ueberleitungId) => fall.Ueberleitungen.FirstOrDefault(u => u.Id == ueberleitungId)?.Seit ?? fall.AufgenommenAm,
+        (fall, ueberleitung) => ueberleitung?.Seit ?? fall.AufgenommenAm,
         null,
         null);
 
-    public UeberleitungMaschine(Fall fall, Ueberleitung ueberleitung)
-        : base(Spur.Ueberleitung, fall, ueberleitung.Id, () => ueberleitung.Zustand, z => ueberleitung.Zustand = z, d => ueberleitung.Seit = d)
+    // One configuration per receiving authority (the consent guard names it), shared by all referrals to it.
+    private static readonly Dictionary<Behoerde, Lazy<UeberleitungMaschine>> JeEmpfaenger =
+        Enum.GetValues<Behoerde>().ToDictionary(b => b, b => new Lazy<UeberleitungMaschine>(() => new UeberleitungMaschine(b)));
+
+    private UeberleitungMaschine(Behoerde empfaenger)
+        : base(Spur.Ueberleitung, (_, u) => u?.Zustand ?? default, (_, u, z) => u!.Zustand = z, (_, u, d) => u!.Seit = d)
     {
-        var einwilligung = Bedingungen.EinwilligungFuer(ueberleitung.Empfaenger);
+        var einwilligung = Bedingungen.EinwilligungFuer(empfaenger);
         Erlaube(Entwurf, Anfragen, Angefragt, einwilligung);
         Erlaube(Angefragt, Annehmen, Angenommen, einwilligung);
         Erlaube(Angefragt, Ablehnen, Abgelehnt);
@@ -34,4 +38,7 @@ internal sealed class UeberleitungMaschine : Spurmaschine<UeberleitungZustand, U
         Konfigurieren(Erledigt);
         Konfigurieren(Zurueckgezogen);
     }
+
+    /// <summary>The shared machine of referrals to <paramref name="empfaenger"/>.</summary>
+    internal static UeberleitungMaschine Fuer(Behoerde empfaenger) => JeEmpfaenger[empfaenger].Value;
 }

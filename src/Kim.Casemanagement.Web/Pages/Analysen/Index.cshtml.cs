@@ -61,7 +61,7 @@ public sealed class IndexModel(AnalysenHandler analysen) : PageModel
 
     public Themenuebersicht? Themen { get; private set; }
 
-    /// <summary>The query string of the current filter, for the XES link.</summary>
+    /// <summary>The query string of the current filter.</summary>
     public string FilterAbfrage { get; private set; } = string.Empty;
 
     /// <summary>The track the page shows (null: the whole process, across tracks).</summary>
@@ -76,6 +76,10 @@ public sealed class IndexModel(AnalysenHandler analysen) : PageModel
         var spur = tabelle == "varianten" ? GezeigteSpur ?? Domain.Common.Spur.Prozess : GezeigteSpur;
         return spur is null ? FilterAbfrage : new QueryString(FilterAbfrage).Add("spur", spur.Value.ToString()).ToString();
     }
+
+    /// <summary>The query of the XES link: the filter and the track the page shows (the log of that track alone, or of every track).</summary>
+    public string XesAbfrage() =>
+        GezeigteSpur is { } spur ? new QueryString(FilterAbfrage).Add("spur", spur.ToString()).ToString() : FilterAbfrage;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

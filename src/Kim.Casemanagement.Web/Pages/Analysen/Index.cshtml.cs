@@ -77,9 +77,12 @@ public sealed class IndexModel(AnalysenHandler analysen) : PageModel
         return spur is null ? FilterAbfrage : new QueryString(FilterAbfrage).Add("spur", spur.Value.ToString()).ToString();
     }
 
-    /// <summary>The query of the XES link: the filter and the track the page shows (the log of that track alone, or of every track).</summary>
-    public string XesAbfrage() =>
-        GezeigteSpur is { } spur ? new QueryString(FilterAbfrage).Add("spur", spur.ToString()).ToString() : FilterAbfrage;
+    /// <summary>
+    /// The query of an XES link: the filter and the track the page shows, or <paramref name="spur"/> (the log of that track
+    /// alone, or of every track). Per track the anonymous log keeps far more Fälle: across tracks most paths are rare.
+    /// </summary>
+    public string XesAbfrage(Domain.Common.Spur? spur = null) =>
+        (spur ?? GezeigteSpur) is { } s ? new QueryString(FilterAbfrage).Add("spur", s.ToString()).ToString() : FilterAbfrage;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

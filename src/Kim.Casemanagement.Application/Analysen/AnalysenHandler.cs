@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Kim.Casemanagement.Application.Abstractions;
 using Kim.Casemanagement.Application.Analysen.Algorithmen;
 using Kim.Casemanagement.Application.Analysen.Ergebnisse;
@@ -214,18 +213,18 @@ public sealed class AnalysenHandler(
 
     /// <summary>
     /// Checks access and the selection before anything is sent, then returns the writer of the XES stream (so that a
-    /// refusal is a proper error response, not a broken download).
+    /// refusal is a proper error response, not a broken download). The log is k-anonymous with the pages' minimum group
+    /// size (<see cref="XesAnonymisierung"/>); with <paramref name="spur"/> it holds only that track's events.
     /// </summary>
-    public async Task<Func<Stream, CancellationToken, Task>> XesAsync(AnalyseFilter filter, bool mitNamensraum, CancellationToken ct)
+    public async Task<Func<Stream, CancellationToken, Task>> XesAsync(AnalyseFilter filter, Spur? spur, bool mitNamensraum, CancellationToken ct)
     {
-        var abfrage = Abfrage(filter, "XesExport", null);
+        var abfrage = Abfrage(filter, "XesExport", spur);
         if (await AuswahlPruefenAsync(daten, abfrage, mitZeitraum: true, ct) is { } hinweis)
         {
             throw new DomainException(hinweis, new Dictionary<string, string[]> { ["filter"] = [hinweis] });
         }
 
-        var schluessel = O.PseudonymSchluessel is { } konfiguriert ? Convert.FromBase64String(konfiguriert) : RandomNumberGenerator.GetBytes(32);
-        var einstellungen = new XesEinstellungen(schluessel, O.Mindestgroesse, mitNamensraum);
+        var einstellungen = new XesEinstellungen(O.Mindestgroesse, spur, mitNamensraum);
         return (ziel, abbruch) => xes.SchreibenAsync(ziel, abfrage, einstellungen, abbruch);
     }
 

@@ -32,8 +32,9 @@ public sealed class AnalysenOptionen
     public decimal? Vollzeitstellen { get; set; }
 
     /// <summary>
-    /// Key (Base64, at least 32 bytes) for the XES pseudonyms (HMAC-SHA256 of the Fall id): the same Fall gets the same
-    /// pseudonym in every export. Null: a new random key per export, so that exports cannot be linked.
+    /// No longer supported: the XES export once named traces by an HMAC of the Fall id under this key, stable across
+    /// exports; that is a pseudonym, i.e. personal data (Art. 4(5) DSGVO). Trace ids are now random per export and there is
+    /// no key; a configured value fails validation at startup so that nobody relies on stable ids unnoticed.
     /// </summary>
     public string? PseudonymSchluessel { get; set; }
 

@@ -57,9 +57,9 @@ public sealed class AnalysenOptionenPruefung : IPostConfigureOptions<AnalysenOpt
             fehler.Add("Analysen:Vollzeitstellen muss größer als 0 sein (oder fehlen).");
         }
 
-        if (options.PseudonymSchluessel is { } schluessel && !IstSchluessel(schluessel))
+        if (options.PseudonymSchluessel is not null)
         {
-            fehler.Add("Analysen:PseudonymSchluessel muss Base64 mit mindestens 32 Bytes sein.");
+            fehler.Add("Analysen:PseudonymSchluessel wird nicht mehr unterstützt: Das XES-Ereignisprotokoll vergibt für jeden Export neue zufällige Verlaufskennungen (k-anonym, siehe docs/datenschutz-exporte.md). Bitte den Eintrag entfernen.");
         }
 
         foreach (var (spur, ideal) in options.Idealverlauf)
@@ -102,11 +102,5 @@ public sealed class AnalysenOptionenPruefung : IPostConfigureOptions<AnalysenOpt
         }
 
         return fehler.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(fehler);
-    }
-
-    private static bool IstSchluessel(string text)
-    {
-        var puffer = new byte[text.Length];
-        return Convert.TryFromBase64String(text, puffer, out var laenge) && laenge >= 32;
     }
 }

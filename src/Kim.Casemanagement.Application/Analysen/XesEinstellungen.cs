@@ -1,9 +1,11 @@
+using Kim.Casemanagement.Domain.Common;
+
 namespace Kim.Casemanagement.Application.Analysen;
 
 /// <summary>
-/// How an XES export is written. <paramref name="PseudonymSchluessel"/>: the HMAC key for the trace pseudonyms (never
-/// written out); <paramref name="Mindestgroesse"/>: cohort attributes go into a trace only when at least that many traces
-/// of the export share them; <paramref name="MitNamensraum"/>: declare <c>xmlns="http://www.xes-standard.org/"</c> (as
-/// OpenXES does) instead of the no-namespace form the IEEE 1849-2016 schema describes.
+/// How an XES export is written. <paramref name="Mindestgroesse"/>: k of the k-anonymous log (<see cref="XesAnonymisierung"/>),
+/// the pages' minimum group size; <paramref name="Spur"/>: only the events of this track (null: every track of the Fall);
+/// <paramref name="MitNamensraum"/>: declare <c>xmlns="http://www.xes-standard.org/"</c> (as OpenXES does) instead of the
+/// no-namespace form the IEEE 1849-2016 schema describes. Trace ids are random per export: there is no key.
 /// </summary>
-public sealed record XesEinstellungen(byte[] PseudonymSchluessel, int Mindestgroesse, bool MitNamensraum);
+public sealed record XesEinstellungen(int Mindestgroesse, Spur? Spur, bool MitNamensraum);

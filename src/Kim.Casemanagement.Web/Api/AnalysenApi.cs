@@ -35,7 +35,7 @@ public static class AnalysenApi
         g.MapGet("/csv/{tabelle}", Csv).WithName("AnalyseCsv")
             .WithSummary("Eine Tabelle als CSV (Semikolon, UTF-8): prozesslandkarte-knoten, prozesslandkarte-kanten, varianten, dauern, dauern-kurven, konformitaet, abweichungen, engpaesse, kennzahlen, beendigungsgruende, themen.");
         g.MapGet("/xes", Xes).WithName("AnalyseXes")
-            .WithSummary("Ereignisprotokoll als XES (IEEE 1849-2016) mit Pseudonymen statt Fällen; namensraum=true setzt xmlns=\"http://www.xes-standard.org/\".");
+            .WithSummary("Ereignisprotokoll als XES (IEEE 1849-2016), k-anonym: nur Verlaufsvarianten mit mindestens der Mindestgruppengröße an Fällen, zufällige Verlaufskennungen je Export, Wochen seit Aufnahme statt Datum; optional spur; namensraum=true setzt xmlns=\"http://www.xes-standard.org/\".");
         return g;
     }
 
@@ -69,7 +69,7 @@ public static class AnalysenApi
 
     private static async Task<PushStreamHttpResult> Xes([AsParameters] AnalyseParameter p, bool? namensraum, AnalysenHandler handler, HttpContext http, CancellationToken ct)
     {
-        var schreiben = await handler.XesAsync(p.Filter(), namensraum ?? false, ct);
+        var schreiben = await handler.XesAsync(p.Filter(), AnalyseEingaben.Spur(p.Spur, erforderlich: false), namensraum ?? false, ct);
         return TypedResults.Stream(ziel => schreiben(ziel, http.RequestAborted), "application/xml", "kim-ereignisprotokoll.xes");
     }
 }

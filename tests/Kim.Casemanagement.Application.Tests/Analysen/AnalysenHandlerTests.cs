@@ -88,17 +88,14 @@ public sealed class AnalysenHandlerTests
     }
 
     [Fact]
-    public async Task XesAsync_WithoutAConfiguredKey_UsesAFreshRandomKeyForEveryExport()
+    public async Task XesAsync_WritesTheLogKAnonymousWithThePagesMinimumGroupSizeAndTheTrack()
     {
         var xes = new FakeXes();
-        var handler = Handler.Erstellen(new FakeDaten(), xes: xes);
+        var handler = Handler.Erstellen(new FakeDaten(), xes: xes, optionen: o => o.Mindestgroesse = 7);
 
-        await (await handler.XesAsync(AnalyseFilter.Keiner, false, default))(Stream.Null, default);
-        var erster = xes.Einstellungen!.PseudonymSchluessel;
-        await (await handler.XesAsync(AnalyseFilter.Keiner, false, default))(Stream.Null, default);
+        await (await handler.XesAsync(AnalyseFilter.Keiner, Spur.Bildung, false, default))(Stream.Null, default);
 
-        erster.Length.ShouldBe(32);
-        xes.Einstellungen.PseudonymSchluessel.ShouldNotBe(erster);
+        xes.Einstellungen.ShouldBe(new XesEinstellungen(7, Spur.Bildung, false));
     }
 
     [Fact]
@@ -106,7 +103,7 @@ public sealed class AnalysenHandlerTests
     {
         var handler = Handler.Erstellen(new FakeDaten { Population = new Population(3, []) });
 
-        await Should.ThrowAsync<DomainException>(() => handler.XesAsync(AnalyseFilter.Keiner, false, default));
+        await Should.ThrowAsync<DomainException>(() => handler.XesAsync(AnalyseFilter.Keiner, null, false, default));
     }
 
     [Fact]

@@ -85,4 +85,17 @@ public sealed class AnalysenOptionenTests
 
         pruefung.Validate(null, optionen).Failed.ShouldBeTrue();
     }
+
+    [Fact]
+    public void Validate_WhenAnyPseudonymKeyIsConfigured_FailsBecauseTraceIdsAreRandomPerExport()
+    {
+        var pruefung = new AnalysenOptionenPruefung();
+        var optionen = new AnalysenOptionen { PseudonymSchluessel = Convert.ToBase64String(new byte[32]) };
+        pruefung.PostConfigure(null, optionen);
+
+        var ergebnis = pruefung.Validate(null, optionen);
+
+        ergebnis.Failed.ShouldBeTrue();
+        ergebnis.FailureMessage.ShouldContain("PseudonymSchluessel wird nicht mehr unterstützt");
+    }
 }

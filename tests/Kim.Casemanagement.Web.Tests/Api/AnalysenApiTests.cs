@@ -36,16 +36,34 @@ public sealed class AnalysenApiTests(AnalysenApiFixture fx) : IClassFixture<Anal
     }
 
     [Fact]
-    public async Task Xes_ForTheLenkungsgruppe_HasOneTracePerFallUnderPseudonyms()
+    public async Task Xes_ForTheLenkungsgruppe_LeavesOutPathsOfFewerThanKFaelle_AndCountsThem()
     {
+        // Across tracks the six Fälle took two paths, three with a Bildung step and three without: both below the minimum
+        // group size 5, so no trace is written and the six are counted as left out.
         using var antwort = await fx.Lenkungsgruppe.GetAsync("/api/analysen/xes");
         var text = await antwort.Content.ReadAsStringAsync();
 
         antwort.StatusCode.ShouldBe(HttpStatusCode.OK, text);
         var log = XDocument.Parse(text).Root!;
         log.Name.LocalName.ShouldBe("log");
-        log.Elements("trace").Count().ShouldBe(AnalysenApiFixture.AnzahlFaelle);
+        log.Elements("trace").ShouldBeEmpty();
+        Wert(log, "ausgelasseneFaelle").ShouldBe(AnalysenApiFixture.AnzahlFaelle.ToString(System.Globalization.CultureInfo.InvariantCulture));
         KeinePersonenbezug(text);
+    }
+
+    [Fact]
+    public async Task Xes_OfATrack_HasOneTracePerFallUnderARandomIdNewForEachExport_AndNoDay()
+    {
+        // On the track Prozess all six took the same path: six identical traces, each under its own random id.
+        var erste = await TracesAsync("/api/analysen/xes?spur=Prozess");
+        var zweite = await TracesAsync("/api/analysen/xes?spur=Prozess");
+
+        erste.Count.ShouldBe(AnalysenApiFixture.AnzahlFaelle);
+        erste.Select(t => Wert(t, "concept:name")).ShouldBeUnique();
+        erste.Select(t => Wert(t, "concept:name")).Intersect(zweite.Select(t => Wert(t, "concept:name"))).ShouldBeEmpty("trace ids are random per export");
+        var datum = erste.Descendants("event").Select(e => Wert(e, "time:timestamp")).ToList();
+        datum.ShouldAllBe(t => t.StartsWith("2000-", StringComparison.Ordinal) || t.StartsWith("1999-", StringComparison.Ordinal), "the fictitious time axis, not the steps' day 2026-11-02");
+        erste.Select(t => t.ToString()).ShouldAllBe(t => !t.Contains("2026-11", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -127,6 +145,19 @@ public sealed class AnalysenApiTests(AnalysenApiFixture fx) : IClassFixture<Anal
         html.ShouldContain("Unbekannter Wert.");
         html.ShouldNotContain("<svg role=\"img\"");
     }
+
+    private async Task<List<XElement>> TracesAsync(string pfad)
+    {
+        using var antwort = await fx.Lenkungsgruppe.GetAsync(pfad);
+        var text = await antwort.Content.ReadAsStringAsync();
+        antwort.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+        KeinePersonenbezug(text);
+        System.Text.RegularExpressions.Regex.Matches(text, @"\b20[1-9]\d-\d{2}-\d{2}").Select(m => m.Value).ShouldBeEmpty("no day of a Fall (intake or step)");
+        return XDocument.Parse(text).Root!.Elements("trace").ToList();
+    }
+
+    private static string Wert(XElement element, string schluessel) =>
+        element.Elements().Single(a => (string?)a.Attribute("key") == schluessel).Attribute("value")!.Value;
 
     private void KeinePersonenbezug(string text)
     {

@@ -61,7 +61,7 @@ public sealed class IndexModel(AnalysenHandler analysen) : PageModel
 
     public Themenuebersicht? Themen { get; private set; }
 
-    /// <summary>The query string of the current filter, for the XES link.</summary>
+    /// <summary>The query string of the current filter.</summary>
     public string FilterAbfrage { get; private set; } = string.Empty;
 
     /// <summary>The track the page shows (null: the whole process, across tracks).</summary>
@@ -76,6 +76,13 @@ public sealed class IndexModel(AnalysenHandler analysen) : PageModel
         var spur = tabelle == "varianten" ? GezeigteSpur ?? Domain.Common.Spur.Prozess : GezeigteSpur;
         return spur is null ? FilterAbfrage : new QueryString(FilterAbfrage).Add("spur", spur.Value.ToString()).ToString();
     }
+
+    /// <summary>
+    /// The query of an XES link: the filter and the track the page shows, or <paramref name="spur"/> (the log of that track
+    /// alone, or of every track). Per track the anonymous log keeps far more Fälle: across tracks most paths are rare.
+    /// </summary>
+    public string XesAbfrage(Domain.Common.Spur? spur = null) =>
+        (spur ?? GezeigteSpur) is { } s ? new QueryString(FilterAbfrage).Add("spur", s.ToString()).ToString() : FilterAbfrage;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -56,7 +56,7 @@ public static class Regeln
     /// <summary>Audit rows (who read or changed what): period after the access; removed by whole sealed segments.</summary>
     public static readonly RegelSchluessel<Frist> AufbewahrungAuditprotokoll = Dauer("Aufbewahrung.Auditprotokoll");
 
-    /// <summary>Notices in the inbox (and the keys of sent deadline notices): period after the notice was written.</summary>
+    /// <summary>Notices in the inbox: period after the notice was written.</summary>
     public static readonly RegelSchluessel<Frist> AufbewahrungBenachrichtigungen = Dauer("Aufbewahrung.Benachrichtigungen");
 
     /// <summary>Server-side sessions: period after the session ended or expired.</summary>

@@ -61,7 +61,7 @@ internal static class Kommandos
                 {
                     return await AuditKommando.AufbewahrenAsync(
                         datenbank.AppConnectionString,
-                        Domain.Rechtsregeln.Rechtsregeltabelle.Standard,
+                        Infrastructure.Rechtsregeln.RechtsregelKonfiguration.Laden(builder.Configuration),
                         args.Contains("--probe"),
                         Console.Out,
                         loggerFactory,

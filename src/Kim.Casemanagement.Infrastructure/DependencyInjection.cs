@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddSingleton<Persistence.Aggregat.FallZwischenspeicher>();
         services.AddScoped<Idempotenz.IdempotenzKontext>();
         services.AddSingleton<Idempotenz.IdempotenzSpeicher>();
+        services.AddSingleton<Aufbewahrung.KurzzeitAufbewahrung>();
         services.AddScoped<IFallAbfragen, FallAbfragen>();
         services.AddScoped<IBenutzerVerzeichnis, Identitaet.BenutzerVerzeichnis>();
         services.AddScoped<Identitaet.BenutzerVerwaltung>();

@@ -1,4 +1,5 @@
--- 0009: retention of the audit trail without breaking its hash chain (docs/adr/0006-audit-aufbewahrung-pruefpunkte.md).
+-- 0009: retention (docs/loeschkonzept.md). Part 1: the audit trail without breaking its hash chain
+-- (docs/adr/0006-audit-aufbewahrung-pruefpunkte.md). Part 2 (at the end): sessions and notices past their period.
 -- The chain is cut into segments by checkpoints. A checkpoint records the link that ends its segment (nr, hash,
 -- horizon), how many links the segment has and the time range of its rows. Audit rows can only leave as whole segments,
 -- oldest first, through audit_abschnitte_entfernen(); the checkpoint stays (marked entfernt_am), so the verification
@@ -133,3 +134,8 @@ REVOKE ALL ON FUNCTION audit_pruefpunkt_setzen() FROM PUBLIC;
 REVOKE ALL ON FUNCTION audit_abschnitte_entfernen(timestamptz, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION audit_pruefpunkt_setzen() TO kim_anwendung;
 GRANT EXECUTE ON FUNCTION audit_abschnitte_entfernen(timestamptz, integer) TO kim_anwendung;
+
+-- Part 2: ended or expired sessions and notices past their period (rule table Aufbewahrung.Sitzungen,
+-- Aufbewahrung.Benachrichtigungen) are deleted in the scheduler's round (KurzzeitAufbewahrung). The application role
+-- gets DELETE on exactly these two tables; nothing else changes for them.
+GRANT DELETE ON sitzungen, benachrichtigungen TO kim_anwendung;

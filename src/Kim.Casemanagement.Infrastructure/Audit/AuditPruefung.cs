@@ -8,9 +8,10 @@ namespace Kim.Casemanagement.Infrastructure.Audit;
 /// and link, and reports the first broken link, plus rows that escaped sealing. Segments removed after their retention
 /// period (<see cref="AuditAufbewahrung"/>, ADR 0006) are skipped: the walk starts after the newest removed segment, from
 /// the hash its checkpoint recorded, so every kept row is still proven; the checkpoints themselves must fit together and
-/// fit the chain (each kept checkpoint's hash is the hash of its end link), and no link of a removed segment may remain. Streams in batches of
-/// <see cref="Stapel"/> links inside one read-only REPEATABLE READ transaction (one consistent snapshot while the sealer
-/// keeps appending); memory does not grow with the trail. Works with any role that may SELECT both tables (app or owner).
+/// fit the chain (each kept checkpoint's hash is the hash of its end link), and no link of a removed segment may remain.
+/// Streams in batches of <see cref="Stapel"/> links inside one read-only REPEATABLE READ transaction (one consistent
+/// snapshot while the sealer keeps appending); memory does not grow with the trail. Works with any role that may SELECT
+/// the audit tables (app or owner).
 /// </summary>
 public sealed class AuditPruefung
 {

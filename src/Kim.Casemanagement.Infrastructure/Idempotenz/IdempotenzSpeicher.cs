@@ -8,7 +8,6 @@ namespace Kim.Casemanagement.Infrastructure.Idempotenz;
 /// <summary>Reads a key's stored answer and stores the answer after the change has committed.</summary>
 public sealed class IdempotenzSpeicher(Datenbank datenbank, TimeProvider zeit, Rechtsregeltabelle regeln)
 {
-
     public async Task<IdempotenzEintrag?> LesenAsync(string benutzerId, string schluessel, CancellationToken ct)
     {
         await using var befehl = datenbank.DataSource.CreateCommand(

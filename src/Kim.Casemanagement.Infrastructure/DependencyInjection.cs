@@ -1,5 +1,4 @@
 using Kim.Casemanagement.Application.Abstractions;
-using Kim.Casemanagement.Domain.Rechtsregeln;
 using Kim.Casemanagement.Infrastructure.Benachrichtigungen;
 using Kim.Casemanagement.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -23,11 +22,13 @@ public static class DependencyInjection
         services.AddSingleton<Persistence.Aggregat.FallZwischenspeicher>();
         services.AddScoped<Idempotenz.IdempotenzKontext>();
         services.AddSingleton<Idempotenz.IdempotenzSpeicher>();
+        services.AddSingleton<Aufbewahrung.KurzzeitAufbewahrung>();
         services.AddScoped<IFallAbfragen, FallAbfragen>();
         services.AddScoped<IBenutzerVerzeichnis, Identitaet.BenutzerVerzeichnis>();
         services.AddScoped<Identitaet.BenutzerVerwaltung>();
         services.AddScoped<EinwilligungsRegister>();
-        services.AddSingleton(Rechtsregeltabelle.Standard);
+        // The standard rule table with the deployment's dated rows (section Rechtsregeln), e.g. a Kommune's retention periods.
+        services.AddSingleton(Rechtsregeln.RechtsregelKonfiguration.Laden(configuration));
         services.AddKimBenachrichtigungsSchreibweg(configuration);
         // First of all hosted services: DataProtection's own hosted service (registered earlier by Razor Pages and
         // antiforgery) reads the key ring from the database at start; on a fresh database the table must exist by then.

@@ -171,7 +171,12 @@ public sealed class Rechtsregeltabelle
         yield return R("Zielgruppe.JungeErwachseneBisJahre", "2000-01-01", null, "27", "Landesinitiativen „Gemeinsam klappt’s“, „Durchstarten“ (Quelle 000)");
         yield return R("Zielgruppe.ZieldimensionIJahreAbEinreise", "2000-01-01", null, "3", "Teilhabe- und Integrationsstrategie 2030 NRW (Quelle 001)");
 
-        // Retention: no KIM-specific rule found; product default.
-        yield return R("Datenschutz.AufbewahrungNachAbschlussJahre", "2020-01-01", null, "3", "Produktstandard (keine KIM-spezifische Regel gefunden)");
+        // Retention per category of data (docs/loeschkonzept.md). No KIM-specific period exists; these are the product's
+        // defaults, to be fixed by each Kommune with its data protection officer (a new row with its own GueltigAb).
+        yield return R("Aufbewahrung.FallakteNachAbschluss", "2020-01-01", null, "P3Y", "§ 84 Abs. 2 SGB X, Art. 5 Abs. 1 Buchst. e, Art. 17 DSGVO; keine KIM-spezifische Frist gefunden: Produktstandard 3 Jahre nach Abschluss, Abbruch oder Verweisung (kommunal festzulegen)");
+        yield return R("Aufbewahrung.Auditprotokoll", "2020-01-01", null, "P2Y", "Art. 5 Abs. 1 Buchst. e, Art. 32 DSGVO, § 78a SGB X; DSK-Orientierungshilfe Protokollierung; Produktstandard 2 Jahre nach dem Zugriff (kommunal festzulegen)");
+        yield return R("Aufbewahrung.Benachrichtigungen", "2020-01-01", null, "P90D", "Art. 5 Abs. 1 Buchst. c, e DSGVO (Speicherbegrenzung); Produktstandard 90 Tage nach Erstellung");
+        yield return R("Aufbewahrung.Sitzungen", "2020-01-01", null, "P30D", "Art. 5 Abs. 1 Buchst. e, Art. 32 DSGVO; Produktstandard 30 Tage nach Ende oder Ablauf der Sitzung");
+        yield return R("Aufbewahrung.Idempotenzschluessel", "2020-01-01", null, "PT24H", "Art. 5 Abs. 1 Buchst. c, e DSGVO; technische Wiederholungssicherung: 24 Stunden nach dem Schreibvorgang");
     }
 }

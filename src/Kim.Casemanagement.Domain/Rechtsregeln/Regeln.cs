@@ -48,13 +48,30 @@ public static class Regeln
     public static readonly RegelSchluessel<int> JungeErwachseneBisJahre = Int("Zielgruppe.JungeErwachseneBisJahre");
     public static readonly RegelSchluessel<int> ZieldimensionIJahre = Int("Zielgruppe.ZieldimensionIJahreAbEinreise");
 
-    public static readonly RegelSchluessel<int> AufbewahrungNachAbschlussJahre = Int("Datenschutz.AufbewahrungNachAbschlussJahre");
+    // Retention per category of data (Löschkonzept, docs/loeschkonzept.md): an ISO 8601 period from the category's trigger.
+
+    /// <summary>The case file (Fall, Klient, events, notes, goals, consents ...): period after Abschluss, Abbruch or Verweisung.</summary>
+    public static readonly RegelSchluessel<Frist> AufbewahrungFallakte = Dauer("Aufbewahrung.FallakteNachAbschluss");
+
+    /// <summary>Audit rows (who read or changed what): period after the access; removed by whole sealed segments.</summary>
+    public static readonly RegelSchluessel<Frist> AufbewahrungAuditprotokoll = Dauer("Aufbewahrung.Auditprotokoll");
+
+    /// <summary>Notices in the inbox: period after the notice was written.</summary>
+    public static readonly RegelSchluessel<Frist> AufbewahrungBenachrichtigungen = Dauer("Aufbewahrung.Benachrichtigungen");
+
+    /// <summary>Server-side sessions: period after the session ended or expired.</summary>
+    public static readonly RegelSchluessel<Frist> AufbewahrungSitzungen = Dauer("Aufbewahrung.Sitzungen");
+
+    /// <summary>Idempotency keys of writes with their stored answers: period after the write.</summary>
+    public static readonly RegelSchluessel<Frist> AufbewahrungIdempotenz = Dauer("Aufbewahrung.Idempotenzschluessel");
 
     private static RegelSchluessel<int> Int(string name) => new(name, v => int.Parse(v, NumberStyles.Integer, CultureInfo.InvariantCulture));
 
     private static RegelSchluessel<Sprachniveau> Niveau(string name) => new(name, v => Enum.Parse<Sprachniveau>(v, ignoreCase: false));
 
     private static RegelSchluessel<DateOnly> Datum(string name) => new(name, v => DateOnly.ParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    private static RegelSchluessel<Frist> Dauer(string name) => new(name, Frist.Parse);
 
     private static RegelSchluessel<string> Text(string name) => new(name, v => v);
 

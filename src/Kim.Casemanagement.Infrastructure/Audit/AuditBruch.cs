@@ -20,4 +20,13 @@ public sealed record AuditBruch(long Nr, long? AuditId, string Grund)
 
     /// <summary>The link is intact but in the wrong place: it continues another link than its predecessor, or its row is not after the previous one in (xid, id) order.</summary>
     public const string ReihenfolgeVeraendert = "Reihenfolge verändert";
+
+    /// <summary>
+    /// A checkpoint (<c>audit_pruefpunkte</c>) does not fit the chain: its end link has another hash, the segments are
+    /// not numbered without gaps, a segment's count does not match, or a removed segment follows a kept one.
+    /// </summary>
+    public const string PruefpunktVeraendert = "Prüfpunkt verändert";
+
+    /// <summary>A segment is marked as removed, but links of it are still there: it did not leave through the removal function.</summary>
+    public const string AbschnittNichtEntfernt = "Als entfernt markierter Abschnitt noch vorhanden";
 }

@@ -1,9 +1,14 @@
 using System.Globalization;
+using Kim.Casemanagement.Domain.Rechtsregeln;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Kim.Casemanagement.Infrastructure.Audit;
 
-/// <summary>The <c>verify-audit</c> command: verifies the audit chain and prints a German summary.</summary>
+/// <summary>
+/// The <c>verify-audit</c> command (verifies the audit chain) and the <c>audit-aufbewahrung</c> command (removes audit
+/// segments past their retention period, ADR 0006); both print a German summary.
+/// </summary>
 public static class AuditKommando
 {
     /// <summary>Exit code: the chain is intact.</summary>
@@ -45,6 +50,64 @@ public static class AuditKommando
         return ergebnis.Ok ? Intakt : Gebrochen;
     }
 
+    /// <summary>
+    /// Runs the retention step (<see cref="AuditAufbewahrung"/>) on the database of <paramref name="connectionString"/>
+    /// (the app role suffices) with the periods of <paramref name="regeln"/>; <paramref name="trocken"/> only reports
+    /// what would be removed. Exit code 0 done (or another instance is running it), 1 the chain is broken and nothing
+    /// was removed, 2 the database could not be read or refused the removal.
+    /// </summary>
+    public static async Task<int> AufbewahrenAsync(string connectionString, Rechtsregeltabelle regeln, bool trocken, TextWriter output, ILoggerFactory loggerFactory, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(regeln);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        AuditAufbewahrungsergebnis ergebnis;
+        try
+        {
+            await using var dataSource = NpgsqlDataSource.Create(connectionString);
+            var aufbewahrung = new AuditAufbewahrung(dataSource, regeln, TimeProvider.System, loggerFactory.CreateLogger<AuditAufbewahrung>());
+            ergebnis = await aufbewahrung.LaufAsync(trocken, geplant: false, ct).ConfigureAwait(false);
+        }
+        catch (NpgsqlException ex)
+        {
+            var grund = ex is PostgresException p ? "SQLSTATE " + p.SqlState : ex.GetType().Name;
+            await output.WriteLineAsync($"Audit-Aufbewahrung nicht möglich ({grund}).").ConfigureAwait(false);
+            return NichtPruefbar;
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        var de = CultureInfo.GetCultureInfo("de-DE");
+        switch (ergebnis.Status)
+        {
+            case AuditAufbewahrungsstatus.AndereInstanz:
+                await output.WriteLineAsync("Audit-Aufbewahrung läuft gerade in einer anderen Instanz; nichts getan.").ConfigureAwait(false);
+                return Intakt;
+            case AuditAufbewahrungsstatus.KetteGebrochen:
+                await output.WriteLineAsync(string.Create(c, $"{ergebnis.FaelligeAbschnitte} Abschnitte mit {ergebnis.FaelligeZeilen} Zeilen wären fällig, aber die Audit-Kette ist gebrochen: nichts entfernt.")).ConfigureAwait(false);
+                if (ergebnis.Pruefung is { } gebrochen)
+                {
+                    foreach (var zeile in Bericht(gebrochen))
+                    {
+                        await output.WriteLineAsync(zeile).ConfigureAwait(false);
+                    }
+                }
+
+                return Gebrochen;
+        }
+
+        await output.WriteLineAsync(string.Create(de, $"Aufbewahrungsfrist {ergebnis.Frist}: fällig sind Abschnitte, deren Zeilen alle vor dem {ergebnis.Stichtag.UtcDateTime:dd.MM.yyyy HH:mm} UTC liegen.")).ConfigureAwait(false);
+        if (ergebnis.NeuerAbschnitt is { } neu)
+        {
+            await output.WriteLineAsync(string.Create(c, $"Prüfpunkt gesetzt: Abschnitt {neu}.")).ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync(trocken
+            ? string.Create(c, $"Probelauf: {ergebnis.FaelligeAbschnitte} Abschnitte mit {ergebnis.FaelligeZeilen} Zeilen würden entfernt.")
+            : string.Create(c, $"Entfernt: {ergebnis.EntfernteAbschnitte} Abschnitte mit {ergebnis.EntfernteZeilen} Zeilen.")).ConfigureAwait(false);
+        return Intakt;
+    }
+
     /// <summary>The German summary of <paramref name="ergebnis"/>, one line per item.</summary>
     public static IReadOnlyList<string> Bericht(AuditPruefergebnis ergebnis)
     {
@@ -69,6 +132,12 @@ public static class AuditKommando
             {
                 zeilen.Add(string.Create(c, $"Unversiegelte alte Zeilen (hätten versiegelt sein müssen): {ergebnis.UnversiegelteAlteZeilen}."));
             }
+        }
+
+        if (ergebnis.EntfernteAbschnitte > 0)
+        {
+            zeilen.Add(string.Create(c, $"Nach Ablauf der Aufbewahrungsfrist entfernt: {ergebnis.EntfernteAbschnitte} Abschnitte mit {ergebnis.EntfernteZeilen} Zeilen (bis Nr {ergebnis.AnkerNr})."));
+            zeilen.Add(string.Create(c, $"Geprüft ab Prüfpunkt Nr {ergebnis.AnkerNr}, Hash {ergebnis.AnkerHash}"));
         }
 
         zeilen.Add(ergebnis.KopfNr == 0

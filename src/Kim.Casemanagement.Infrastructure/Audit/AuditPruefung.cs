@@ -5,9 +5,13 @@ namespace Kim.Casemanagement.Infrastructure.Audit;
 
 /// <summary>
 /// Verifies the audit chain: walks <c>audit_siegel</c> by nr together with the sealed rows, recomputes every row hash
-/// and link, and reports the first broken link, plus rows that escaped sealing. Streams in batches of
-/// <see cref="Stapel"/> links inside one read-only REPEATABLE READ transaction (one consistent snapshot while the sealer
-/// keeps appending); memory does not grow with the trail. Works with any role that may SELECT both tables (app or owner).
+/// and link, and reports the first broken link, plus rows that escaped sealing. Segments removed after their retention
+/// period (<see cref="AuditAufbewahrung"/>, ADR 0006) are skipped: the walk starts after the newest removed segment, from
+/// the hash its checkpoint recorded, so every kept row is still proven; the checkpoints themselves must fit together and
+/// fit the chain (each kept checkpoint's hash is the hash of its end link), and no link of a removed segment may remain.
+/// Streams in batches of <see cref="Stapel"/> links inside one read-only REPEATABLE READ transaction (one consistent
+/// snapshot while the sealer keeps appending); memory does not grow with the trail. Works with any role that may SELECT
+/// the audit tables (app or owner).
 /// </summary>
 public sealed class AuditPruefung
 {
@@ -22,6 +26,10 @@ public sealed class AuditPruefung
         """;
 
     private const string KopfSql = "SELECT nr, hash, bis_xid FROM audit_siegel ORDER BY nr DESC LIMIT 1";
+
+    private const string PruefpunkteSql = "SELECT abschnitt, bis_nr, hash, anzahl, bis_xid, entfernt_am IS NOT NULL FROM audit_pruefpunkte ORDER BY abschnitt";
+
+    private const string ErstesSiegelSql = "SELECT nr, audit_id FROM audit_siegel ORDER BY nr LIMIT 1";
 
     private const string UnversiegeltSql = """
         SELECT count(*) FROM audit_protokoll p
@@ -47,8 +55,25 @@ public sealed class AuditPruefung
             await nurLesen.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
 
+        var pruefpunkte = await PruefpunkteLesenAsync(verbindung, transaktion, ct).ConfigureAwait(false);
+        var entfernt = pruefpunkte.TakeWhile(p => p.Entfernt).ToList();
+        var anker = entfernt.Count > 0 ? entfernt[^1] : null;
+        var behalten = pruefpunkte.Skip(entfernt.Count).ToList();
         var stand = new Stand();
-        AuditBruch? bruch = null;
+        if (anker is not null)
+        {
+            stand.Erwartet = anker.BisNr + 1;
+            stand.Vorgaenger = anker.Hash;
+            stand.GroessteBisXid = anker.BisXid;
+        }
+
+        var bruch = PruefpunkteStimmig(pruefpunkte);
+        if (bruch is null && anker is not null)
+        {
+            bruch = await ResteEntfernterAbschnitteAsync(verbindung, transaktion, anker.BisNr, ct).ConfigureAwait(false);
+        }
+
+        var offenePruefpunkte = new Queue<Pruefpunkt>(behalten);
         var seite = new List<Glied>(Stapel);
         while (bruch is null)
         {
@@ -60,7 +85,8 @@ public sealed class AuditPruefung
 
             foreach (var glied in seite)
             {
-                bruch = await PruefenAsync(verbindung, transaktion, glied, stand, ct).ConfigureAwait(false);
+                bruch = await PruefenAsync(verbindung, transaktion, glied, stand, ct).ConfigureAwait(false)
+                    ?? PruefpunktPruefen(glied, offenePruefpunkte);
                 if (bruch is not null)
                 {
                     break;
@@ -68,8 +94,14 @@ public sealed class AuditPruefung
             }
         }
 
-        long kopfNr = 0;
-        var kopfHash = string.Empty;
+        if (bruch is null && offenePruefpunkte.Count > 0)
+        {
+            // A checkpoint beyond the last link: links at the end of the chain were deleted.
+            bruch = new AuditBruch(stand.Erwartet, null, AuditBruch.Luecke);
+        }
+
+        long kopfNr = anker?.BisNr ?? 0;
+        var kopfHash = anker is null ? string.Empty : Convert.ToHexStringLower(anker.Hash);
         var horizont = stand.GroessteBisXid;
         await using (var kopf = new NpgsqlCommand(KopfSql, verbindung, transaktion))
         await using (var reader = await kopf.ExecuteReaderAsync(ct).ConfigureAwait(false))
@@ -91,7 +123,86 @@ public sealed class AuditPruefung
         }
 
         await transaktion.CommitAsync(ct).ConfigureAwait(false);
-        return new AuditPruefergebnis(stand.Geprueft, bruch, unversiegelt, kopfNr, kopfHash);
+        return new AuditPruefergebnis(
+            stand.Geprueft,
+            bruch,
+            unversiegelt,
+            kopfNr,
+            kopfHash,
+            entfernt.Count,
+            entfernt.Sum(p => p.Anzahl),
+            anker?.BisNr ?? 0,
+            anker is null ? string.Empty : Convert.ToHexStringLower(anker.Hash));
+    }
+
+    private static async Task<List<Pruefpunkt>> PruefpunkteLesenAsync(NpgsqlConnection verbindung, NpgsqlTransaction transaktion, CancellationToken ct)
+    {
+        var liste = new List<Pruefpunkt>();
+        await using var befehl = new NpgsqlCommand(PruefpunkteSql, verbindung, transaktion);
+        await using var reader = await befehl.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            liste.Add(new Pruefpunkt(
+                reader.GetInt64(0),
+                reader.GetInt64(1),
+                reader.GetFieldValue<byte[]>(2),
+                reader.GetInt64(3),
+                reader.GetFieldValue<ulong>(4),
+                reader.GetBoolean(5)));
+        }
+
+        return liste;
+    }
+
+    /// <summary>
+    /// The checkpoints among themselves: numbered 1, 2, 3 ... without gaps, each segment's count the distance between
+    /// its end and the previous end, removed segments only before kept ones.
+    /// </summary>
+    private static AuditBruch? PruefpunkteStimmig(List<Pruefpunkt> pruefpunkte)
+    {
+        long vorherNr = 0;
+        var entferntErlaubt = true;
+        for (var i = 0; i < pruefpunkte.Count; i++)
+        {
+            var p = pruefpunkte[i];
+            if (p.Abschnitt != i + 1 || p.BisNr - vorherNr != p.Anzahl || p.Anzahl <= 0 || (p.Entfernt && !entferntErlaubt))
+            {
+                return new AuditBruch(p.BisNr, null, AuditBruch.PruefpunktVeraendert);
+            }
+
+            entferntErlaubt = p.Entfernt;
+            vorherNr = p.BisNr;
+        }
+
+        return null;
+    }
+
+    /// <summary>A link at or before the anchor means a segment was marked removed without being removed.</summary>
+    private static async Task<AuditBruch?> ResteEntfernterAbschnitteAsync(NpgsqlConnection verbindung, NpgsqlTransaction transaktion, long ankerNr, CancellationToken ct)
+    {
+        await using var befehl = new NpgsqlCommand(ErstesSiegelSql, verbindung, transaktion);
+        await using var reader = await befehl.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        if (await reader.ReadAsync(ct).ConfigureAwait(false) && reader.GetInt64(0) <= ankerNr)
+        {
+            return new AuditBruch(reader.GetInt64(0), reader.GetInt64(1), AuditBruch.AbschnittNichtEntfernt);
+        }
+
+        return null;
+    }
+
+    /// <summary>When <paramref name="glied"/> ends a kept segment, its hash must be the one the checkpoint recorded.</summary>
+    private static AuditBruch? PruefpunktPruefen(Glied glied, Queue<Pruefpunkt> offen)
+    {
+        if (offen.TryPeek(out var p) && p.BisNr == glied.Nr)
+        {
+            offen.Dequeue();
+            if (!p.Hash.AsSpan().SequenceEqual(glied.Hash))
+            {
+                return new AuditBruch(glied.Nr, glied.AuditId, AuditBruch.PruefpunktVeraendert);
+            }
+        }
+
+        return null;
     }
 
     private static async Task SeiteLesenAsync(NpgsqlConnection verbindung, NpgsqlTransaction transaktion, long nachNr, List<Glied> seite, CancellationToken ct)
@@ -170,6 +281,8 @@ public sealed class AuditPruefung
         befehl.Parameters.Add(new NpgsqlParameter<long> { TypedValue = nr });
         return (bool)(await befehl.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
     }
+
+    private sealed record Pruefpunkt(long Abschnitt, long BisNr, byte[] Hash, long Anzahl, ulong BisXid, bool Entfernt);
 
     private sealed record Glied(long Nr, long AuditId, byte[] ZeilenHash, byte[] VorgaengerHash, byte[] Hash, ulong BisXid, AuditEintrag? Zeile);
 

@@ -1,4 +1,5 @@
 using Kim.Casemanagement.Application.Abstractions;
+using Kim.Casemanagement.Domain.Rechtsregeln;
 using Kim.Casemanagement.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,7 +12,8 @@ public static class AuditRegistrierung
 {
     /// <summary>
     /// Registers <see cref="AuditSchreiber"/> and <see cref="AuditVersiegelung"/> (singletons and hosted services),
-    /// <see cref="AuditPruefung"/> and <see cref="AuditAbfrage"/> (singletons on the app's data source), and the scoped
+    /// <see cref="AuditPruefung"/>, <see cref="AuditAufbewahrung"/> (run by the scheduler, <c>TerminPruefung</c>) and
+    /// <see cref="AuditAbfrage"/> (singletons on the app's data source), and the scoped
     /// <see cref="AuditProtokoll"/>, also as <see cref="IAuditProtokoll"/>. Call it after <c>AddKimInfrastructure</c>:
     /// hosted services stop in reverse order, so the writer flushes its queue before the database is disposed.
     /// </summary>
@@ -30,6 +32,11 @@ public static class AuditRegistrierung
             sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService(sp => sp.GetRequiredService<AuditVersiegelung>());
         services.AddSingleton(sp => new AuditPruefung(sp.GetRequiredService<Datenbank>().DataSource));
+        services.AddSingleton(sp => new AuditAufbewahrung(
+            sp.GetRequiredService<Datenbank>().DataSource,
+            sp.GetRequiredService<Rechtsregeltabelle>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<AuditAufbewahrung>>()));
         services.AddSingleton(sp => new AuditAbfrage(sp.GetRequiredService<Datenbank>().DataSource));
         services.AddScoped(sp => new AuditProtokoll(
             sp.GetRequiredService<IAktuellerBenutzer>(),

@@ -76,7 +76,16 @@ public sealed partial class AuditVersiegelung : BackgroundService
         long nr = 0;
         var vorgaenger = AuditKette.Anfang;
         ulong vonXid = 0;
-        await using (var letzter = new NpgsqlCommand("SELECT nr, hash, bis_xid FROM audit_siegel ORDER BY nr DESC LIMIT 1", verbindung, transaktion))
+        // The last link; when every link has left with its segment (ADR 0006), the newest checkpoint, which recorded it.
+        await using (var letzter = new NpgsqlCommand(
+            """
+            (SELECT nr, hash, bis_xid FROM audit_siegel ORDER BY nr DESC LIMIT 1)
+            UNION ALL
+            (SELECT bis_nr, hash, bis_xid FROM audit_pruefpunkte ORDER BY abschnitt DESC LIMIT 1)
+            ORDER BY 1 DESC LIMIT 1
+            """,
+            verbindung,
+            transaktion))
         await using (var reader = await letzter.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             if (await reader.ReadAsync(ct).ConfigureAwait(false))

@@ -90,10 +90,17 @@ public sealed partial class TerminPruefung(IServiceScopeFactory scopes, Datenban
                 ct);
             summe += await EinwilligungenAsync(heute, o.EinwilligungVorlaufTage, ct);
 
-            // Housekeeping in the same single-instance round: idempotency keys past their retention.
+            // Housekeeping in the same single-instance round, each with its period from the rule table: idempotency keys,
+            // ended sessions and old notices; audit segments (the step has its own lock as well, for the
+            // audit-aufbewahrung command; absent where audit is not registered).
             await using (var scope = scopes.CreateAsyncScope())
             {
                 await scope.ServiceProvider.GetRequiredService<Idempotenz.IdempotenzSpeicher>().AufraeumenAsync(ct);
+                await scope.ServiceProvider.GetRequiredService<Aufbewahrung.KurzzeitAufbewahrung>().LoeschenAsync(ct);
+                if (scope.ServiceProvider.GetService<Audit.AuditAufbewahrung>() is { } aufbewahrung)
+                {
+                    await aufbewahrung.LaufAsync(trocken: false, geplant: true, ct);
+                }
             }
 
             return summe;

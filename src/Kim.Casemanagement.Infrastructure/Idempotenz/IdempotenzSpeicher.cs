@@ -1,3 +1,4 @@
+using Kim.Casemanagement.Domain.Rechtsregeln;
 using Kim.Casemanagement.Infrastructure.Persistence;
 using Kim.Casemanagement.Infrastructure.Persistence.Aggregat;
 using Npgsql;
@@ -5,11 +6,8 @@ using Npgsql;
 namespace Kim.Casemanagement.Infrastructure.Idempotenz;
 
 /// <summary>Reads a key's stored answer and stores the answer after the change has committed.</summary>
-public sealed class IdempotenzSpeicher(Datenbank datenbank, TimeProvider zeit)
+public sealed class IdempotenzSpeicher(Datenbank datenbank, TimeProvider zeit, Rechtsregeltabelle regeln)
 {
-    /// <summary>How long keys (and their answers) are kept.</summary>
-    public static readonly TimeSpan Aufbewahrung = TimeSpan.FromHours(24);
-
     public async Task<IdempotenzEintrag?> LesenAsync(string benutzerId, string schluessel, CancellationToken ct)
     {
         await using var befehl = datenbank.DataSource.CreateCommand(
@@ -47,11 +45,13 @@ public sealed class IdempotenzSpeicher(Datenbank datenbank, TimeProvider zeit)
         await befehl.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Deletes keys older than <see cref="Aufbewahrung"/>; returns how many.</summary>
+    /// <summary>Deletes keys older than their period (<see cref="Regeln.AufbewahrungIdempotenz"/>, valid today); returns how many.</summary>
     public async Task<int> AufraeumenAsync(CancellationToken ct)
     {
+        var jetzt = zeit.GetUtcNow();
+        var frist = regeln.Wert(Regeln.AufbewahrungIdempotenz, DateOnly.FromDateTime(jetzt.UtcDateTime));
         await using var befehl = datenbank.DataSource.CreateCommand("DELETE FROM idempotenz WHERE erstellt_am < $1");
-        befehl.Parameters.Add(new NpgsqlParameter { Value = zeit.GetUtcNow() - Aufbewahrung });
+        befehl.Parameters.Add(new NpgsqlParameter { Value = frist.Vor(jetzt) });
         return await befehl.ExecuteNonQueryAsync(ct);
     }
 

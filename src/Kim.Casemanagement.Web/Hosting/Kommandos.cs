@@ -19,6 +19,8 @@ namespace Kim.Casemanagement.Web.Hosting;
 /// <item><c>create-admin --benutzername NAME [--anzeigename TEXT]</c>: create the first administrator; the password is read
 /// from the environment variable <c>KIM_ADMIN_PASSWORT</c> or from standard input. No default accounts exist outside Development.</item>
 /// <item><c>verify-audit</c>: verify the audit trail's hash chain; exit code 0 when intact, 1 at the first broken link.</item>
+/// <item><c>audit-aufbewahrung [--probe]</c>: remove audit segments past their retention period (rule table), after
+/// verifying the chain; <c>--probe</c> only reports what would be removed. The scheduler runs the same step.</item>
 /// <item><c>seed --clients N --years Y --seed S</c>: load generated demo data into a database without Fälle and validate it
 /// (see <see cref="SeedKommando"/>).</item>
 /// </list>
@@ -28,8 +30,9 @@ internal static class Kommandos
     public const string Migrate = "migrate";
     public const string CreateAdmin = "create-admin";
     public const string VerifyAudit = "verify-audit";
+    public const string AuditAufbewahrung = "audit-aufbewahrung";
 
-    public static bool IstKommando(string[] args) => args.Length > 0 && args[0] is Migrate or CreateAdmin or VerifyAudit or SeedKommando.Name;
+    public static bool IstKommando(string[] args) => args.Length > 0 && args[0] is Migrate or CreateAdmin or VerifyAudit or AuditAufbewahrung or SeedKommando.Name;
 
     public static async Task<int> AusfuehrenAsync(string[] args, WebApplicationBuilder builder)
     {
@@ -51,6 +54,18 @@ internal static class Kommandos
                 await using (var datenbank = new Datenbank(builder.Configuration, optionen, loggerFactory))
                 {
                     return await AuditKommando.VerifyAsync(datenbank.OwnerConnectionString, Console.Out, CancellationToken.None);
+                }
+
+            case AuditAufbewahrung:
+                await using (var datenbank = new Datenbank(builder.Configuration, optionen, loggerFactory))
+                {
+                    return await AuditKommando.AufbewahrenAsync(
+                        datenbank.AppConnectionString,
+                        Infrastructure.Rechtsregeln.RechtsregelKonfiguration.Laden(builder.Configuration),
+                        args.Contains("--probe"),
+                        Console.Out,
+                        loggerFactory,
+                        CancellationToken.None);
                 }
 
             case CreateAdmin:

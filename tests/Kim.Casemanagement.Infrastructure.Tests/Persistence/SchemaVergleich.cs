@@ -30,6 +30,12 @@ internal static partial class SchemaVergleich
         // The stored analytics report (migration 0007): one JSON document per tenant, read and replaced with plain SQL by
         // AnalysenStand; no entity of the domain, nothing EF loads or tracks.
         "analysen_staende",
+
+        // Audit retention (migration 0009, ADR 0006): the checkpoints of the audit chain and the database's floor of the
+        // audit period, written only by the SQL functions audit_pruefpunkt_setzen/audit_abschnitte_entfernen and read with
+        // plain SQL by AuditPruefung, AuditVersiegelung and AuditAufbewahrung.
+        "audit_pruefpunkte",
+        "audit_aufbewahrung",
     };
 
     /// <summary>Non-primary-key indexes that exist only in SQL because EF Core cannot model them. Anything else unmapped is drift.</summary>

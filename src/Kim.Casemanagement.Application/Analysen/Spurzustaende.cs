@@ -1,10 +1,5 @@
 using Kim.Casemanagement.Domain.Common;
 using Kim.Casemanagement.Domain.Faelle;
-using Kim.Casemanagement.Domain.Faelle.Aufenthalt;
-using Kim.Casemanagement.Domain.Faelle.Bildung;
-using Kim.Casemanagement.Domain.Faelle.Leistungen;
-using Kim.Casemanagement.Domain.Faelle.Prozess;
-using Kim.Casemanagement.Domain.Faelle.Ueberleitungen;
 
 namespace Kim.Casemanagement.Application.Analysen;
 
@@ -14,32 +9,16 @@ public static class Spurzustaende
     /// <summary>Who the case management process belongs to (it has no partner authority).</summary>
     public const string Fallmanagement = "Fallmanagement (KIM)";
 
-    /// <summary>The state names (enum names) of a track.</summary>
-    public static IReadOnlyList<string> Namen(Spur spur) => spur switch
-    {
-        Spur.Prozess => Enum.GetNames<ProzessZustand>(),
-        Spur.Aufenthalt => Enum.GetNames<AufenthaltZustand>(),
-        Spur.Leistungen => Enum.GetNames<LeistungenZustand>(),
-        Spur.Bildung => Enum.GetNames<BildungZustand>(),
-        Spur.Ueberleitung => Enum.GetNames<UeberleitungZustand>(),
-        _ => [],
-    };
+    /// <summary>The state names of a track (track registry).</summary>
+    public static IReadOnlyList<string> Namen(Spur spur) => Enum.IsDefined(spur) ? Spurregister.Von(spur).Zustaende : [];
 
     public static bool IstGueltig(Spur spur, string zustand) => Namen(spur).Contains(zustand, StringComparer.Ordinal);
 
     /// <summary>The German label of a state.</summary>
     public static string Bezeichnung(Spur spur, string zustand) => Fall.ZustandBezeichnung(spur, zustand);
 
-    /// <summary>Short German name of a track.</summary>
-    public static string Kurzname(Spur spur) => spur switch
-    {
-        Spur.Prozess => "Prozess",
-        Spur.Aufenthalt => "Aufenthalt",
-        Spur.Leistungen => "Leistungen",
-        Spur.Bildung => "Bildung",
-        Spur.Ueberleitung => "Überleitung",
-        _ => spur.ToString(),
-    };
+    /// <summary>Short German name of a track (track registry).</summary>
+    public static string Kurzname(Spur spur) => Enum.IsDefined(spur) ? Spurregister.Von(spur).Kurzname : spur.ToString();
 
     /// <summary>
     /// Who owns the waiting on a track: the partner authority of the track, the receiving authority of a referral

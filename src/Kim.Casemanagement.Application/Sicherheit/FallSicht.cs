@@ -1,4 +1,5 @@
 using Kim.Casemanagement.Domain.Common;
+using Kim.Casemanagement.Domain.Faelle;
 using Kim.Casemanagement.Domain.Einwilligungen;
 
 namespace Kim.Casemanagement.Application.Sicherheit;
@@ -15,11 +16,6 @@ public sealed record FallSicht(FallSichtArt Art, Behoerde? Behoerde, Datenkatego
     /// <summary>The track a partner sees and works on, if the consent covers it.</summary>
     public Spur? PartnerSpur => Art == FallSichtArt.Partner && Behoerde is { } b && Darf(SpurKategorie(b.AlsSpur())) ? b.AlsSpur() : null;
 
-    public static Datenkategorie SpurKategorie(Spur spur) => spur switch
-    {
-        Spur.Aufenthalt => Datenkategorie.Aufenthalt,
-        Spur.Leistungen => Datenkategorie.Leistungen,
-        Spur.Bildung => Datenkategorie.Bildung,
-        _ => Datenkategorie.Stammdaten,
-    };
+    /// <summary>The category of data a track is (track registry).</summary>
+    public static Datenkategorie SpurKategorie(Spur spur) => Enum.IsDefined(spur) ? Spurregister.Von(spur).Kategorie : Datenkategorie.Stammdaten;
 }

@@ -1,4 +1,5 @@
 using Kim.Casemanagement.Domain.Common;
+using Kim.Casemanagement.Domain.Einwilligungen;
 using Kim.Casemanagement.Domain.Faelle.Ueberleitungen;
 using Kim.Casemanagement.Domain.Zustandsmaschinen;
 
@@ -14,10 +15,12 @@ public abstract class Spurdefinition
 {
     private readonly Lazy<Mengen> _mengen;
 
-    private protected Spurdefinition(Spur spur, string bezeichnung, Behoerde? zustaendigeBehoerde, bool jeUeberleitung)
+    private protected Spurdefinition(Spur spur, string bezeichnung, string kurzname, Datenkategorie kategorie, Behoerde? zustaendigeBehoerde, bool jeUeberleitung)
     {
         Spur = spur;
         Bezeichnung = bezeichnung;
+        Kurzname = kurzname;
+        Kategorie = kategorie;
         ZustaendigeBehoerde = zustaendigeBehoerde;
         JeUeberleitung = jeUeberleitung;
         _mengen = new Lazy<Mengen>(MengenBilden);
@@ -27,6 +30,12 @@ public abstract class Spurdefinition
 
     /// <summary>German name of the track.</summary>
     public string Bezeichnung { get; }
+
+    /// <summary>Short German name (analyses, tables).</summary>
+    public string Kurzname { get; }
+
+    /// <summary>The category of data the track's states and steps are (what a consent must cover for a partner to see them).</summary>
+    public Datenkategorie Kategorie { get; }
 
     /// <summary>The partner authority that records events on the track; null for the case-management track and referrals.</summary>
     public Behoerde? ZustaendigeBehoerde { get; }
@@ -122,6 +131,8 @@ internal sealed class Spurdefinition<TState, TTrigger> : Spurdefinition
 
     /// <param name="spur">The track.</param>
     /// <param name="bezeichnung">German name.</param>
+    /// <param name="kurzname">Short German name.</param>
+    /// <param name="kategorie">The category of data of the track.</param>
     /// <param name="behoerde">The partner authority that owns the track, if any.</param>
     /// <param name="maschine">The track's shared machine for a Fall (and a referral).</param>
     /// <param name="beschreibungsmaschine">The machine whose configuration the description is read from.</param>
@@ -135,6 +146,8 @@ internal sealed class Spurdefinition<TState, TTrigger> : Spurdefinition
     public Spurdefinition(
         Spur spur,
         string bezeichnung,
+        string kurzname,
+        Datenkategorie kategorie,
         Behoerde? behoerde,
         Func<Fall, Ueberleitung?, Spurmaschine<TState, TTrigger>> maschine,
         Func<Spurmaschine<TState, TTrigger>> beschreibungsmaschine,
@@ -145,7 +158,7 @@ internal sealed class Spurdefinition<TState, TTrigger> : Spurdefinition
         Action<Fall, TState, DateOnly>? setzen,
         TState? offen = null,
         params TState[] pausiert)
-        : base(spur, bezeichnung, behoerde, zustand is null)
+        : base(spur, bezeichnung, kurzname, kategorie, behoerde, zustand is null)
     {
         _maschine = maschine;
         _bezeichnung = zustandBezeichnung;

@@ -1,4 +1,5 @@
 using Kim.Casemanagement.Domain.Common;
+using Kim.Casemanagement.Domain.Einwilligungen;
 using Stateless;
 using static Kim.Casemanagement.Domain.Faelle.Aufenthalt.AufenthaltTrigger;
 using static Kim.Casemanagement.Domain.Faelle.Aufenthalt.AufenthaltZustand;
@@ -26,6 +27,8 @@ internal sealed class AufenthaltMaschine : Spurmaschine<AufenthaltZustand, Aufen
     internal static readonly Spurdefinition<AufenthaltZustand, AufenthaltTrigger> Definition = new(
         Spur.Aufenthalt,
         "Aufenthalt (Ausländerbehörde)",
+        "Aufenthalt",
+        Datenkategorie.Aufenthalt,
         Behoerde.Auslaenderbehoerde,
         (_, _) => Instanz,
         () => Instanz,

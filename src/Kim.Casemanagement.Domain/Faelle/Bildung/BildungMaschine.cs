@@ -1,4 +1,5 @@
 using Kim.Casemanagement.Domain.Common;
+using Kim.Casemanagement.Domain.Einwilligungen;
 using Stateless;
 using static Kim.Casemanagement.Domain.Faelle.Bildung.BildungTrigger;
 using static Kim.Casemanagement.Domain.Faelle.Bildung.BildungZustand;
@@ -21,6 +22,8 @@ internal sealed class BildungMaschine : Spurmaschine<BildungZustand, BildungTrig
     internal static readonly Spurdefinition<BildungZustand, BildungTrigger> Definition = new(
         Spur.Bildung,
         "Bildung (Bildungsberatung)",
+        "Bildung",
+        Datenkategorie.Bildung,
         Behoerde.Bildungsberatung,
         (_, _) => Instanz,
         () => Instanz,

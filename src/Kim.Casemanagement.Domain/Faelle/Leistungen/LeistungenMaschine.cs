@@ -1,4 +1,5 @@
 using Kim.Casemanagement.Domain.Common;
+using Kim.Casemanagement.Domain.Einwilligungen;
 using Stateless;
 using static Kim.Casemanagement.Domain.Faelle.Leistungen.LeistungenTrigger;
 using static Kim.Casemanagement.Domain.Faelle.Leistungen.LeistungenZustand;
@@ -15,6 +16,8 @@ internal sealed class LeistungenMaschine : Spurmaschine<LeistungenZustand, Leist
     internal static readonly Spurdefinition<LeistungenZustand, LeistungenTrigger> Definition = new(
         Spur.Leistungen,
         "Leistungen (Jobcenter/Sozialamt)",
+        "Leistungen",
+        Datenkategorie.Leistungen,
         Behoerde.Jobcenter,
         (_, _) => Instanz,
         () => Instanz,

@@ -1,4 +1,5 @@
 using Kim.Casemanagement.Domain.Common;
+using Kim.Casemanagement.Domain.Einwilligungen;
 using Stateless;
 using static Kim.Casemanagement.Domain.Faelle.Prozess.ProzessTrigger;
 using static Kim.Casemanagement.Domain.Faelle.Prozess.ProzessZustand;
@@ -17,6 +18,8 @@ internal sealed class ProzessMaschine : Spurmaschine<ProzessZustand, ProzessTrig
     internal static readonly Spurdefinition<ProzessZustand, ProzessTrigger> Definition = new(
         Spur.Prozess,
         "Case-Management-Prozess",
+        "Prozess",
+        Datenkategorie.Stammdaten,
         null,
         (_, _) => Instanz,
         () => Instanz,

@@ -1,4 +1,5 @@
 using Kim.Casemanagement.Domain.Common;
+using Kim.Casemanagement.Domain.Einwilligungen;
 using static Kim.Casemanagement.Domain.Faelle.Ueberleitungen.UeberleitungTrigger;
 using static Kim.Casemanagement.Domain.Faelle.Ueberleitungen.UeberleitungZustand;
 
@@ -11,6 +12,8 @@ internal sealed class UeberleitungMaschine : Spurmaschine<UeberleitungZustand, U
     internal static readonly Spurdefinition<UeberleitungZustand, UeberleitungTrigger> Definition = new(
         Spur.Ueberleitung,
         "Überleitung",
+        "Überleitung",
+        Datenkategorie.Stammdaten,
         null,
         (_, ueberleitung) => Fuer(ueberleitung!.Empfaenger),
         () => Fuer(Behoerde.Jobcenter),

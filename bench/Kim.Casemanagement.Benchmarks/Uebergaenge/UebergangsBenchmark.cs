@@ -79,16 +79,18 @@ internal static class UebergangsBenchmark
             await SqlProtokollAsync(cluster.Server.LogFile, datenbank.SuperuserConnectionString, "Fall lesen", () => Ok(fm.GetAsync($"/api/faelle/{appFaelle[0]}")));
         }
 
+        Task<bool> AppLesen(int w, int i) => Ok(fm.GetAsync($"/api/faelle/{appFaelle[w]}"));
         switch (Environment.GetEnvironmentVariable("KIM_BENCH_NUR"))
         {
             // Profiling aids: only the app's side of one kind, phase after phase, until the process is stopped (attach a
             // profiler to the printed process id).
             case "kalt":
-                return await NurAsync("kalt lesen", LesenReihum(fm, await KalteFaelleAnlegenAsync(fm, heute)), clients, dauer, app.Pid);
+                var reihum = Reihum(await KalteFaelleAnlegenAsync(fm, heute));
+                return await NurAsync("kalt lesen", (w, i) => Ok(fm.GetAsync($"/api/faelle/{reihum()}")), clients, dauer, app.Pid);
             case "schritte":
                 return await NurAsync("Schritte", AppSchritt, clients, dauer, app.Pid);
             case "lesen":
-                return await NurAsync("warm lesen", (w, i) => Ok(fm.GetAsync($"/api/faelle/{appFaelle[w]}")), clients, dauer, app.Pid);
+                return await NurAsync("warm lesen", AppLesen, clients, dauer, app.Pid);
         }
 
         // Warm-up until the JIT's tiered compilation has settled (the steady state of a server that runs for days):
@@ -113,7 +115,6 @@ internal static class UebergangsBenchmark
         var port = AppProzess.FreierPort();
         using var rohServer = await RohServer.StartenAsync(port, datenbank.AppConnectionString);
         using var rohClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        Task<bool> AppLesen(int w, int i) => Ok(fm.GetAsync($"/api/faelle/{appFaelle[w]}"));
         Task<bool> RohLesen(int w, int i) => Ok(rohClient.GetAsync($"/roh/{appFaelle[w]}"));
         await Last.GeschlossenAsync(clients, Aufwaermen, AppLesen);
         await Last.GeschlossenAsync(clients, TimeSpan.FromSeconds(3), RohLesen);
@@ -127,11 +128,9 @@ internal static class UebergangsBenchmark
 
         // The same read when the instance's caches cannot help (ADR 0003): every request a different Fall out of more
         // than either cache holds, each read again only after all others, for the app and the raw endpoint alike.
-        var kalteFaelle = await KalteFaelleAnlegenAsync(fm, heute);
-        var naechster = -1;
-        Guid Kalt() => kalteFaelle[(int)((uint)Interlocked.Increment(ref naechster) % KalteFaelle)];
-        Task<bool> AppLesenKalt(int w, int i) => Ok(fm.GetAsync($"/api/faelle/{Kalt()}"));
-        Task<bool> RohLesenKalt(int w, int i) => Ok(rohClient.GetAsync($"/roh/{Kalt()}"));
+        var kalt = Reihum(await KalteFaelleAnlegenAsync(fm, heute));
+        Task<bool> AppLesenKalt(int w, int i) => Ok(fm.GetAsync($"/api/faelle/{kalt()}"));
+        Task<bool> RohLesenKalt(int w, int i) => Ok(rohClient.GetAsync($"/roh/{kalt()}"));
         // Two phases per side, alternating like the others (one phase each moved the ratio by ±0.05 run to run).
         var (rohK1, _) = await MitCpuAsync(rohServer.Id, () => Last.GeschlossenAsync(clients, dauer, RohLesenKalt));
         var (appK1, cpuAppK1) = await MitCpuAsync(app.Pid, () => Last.GeschlossenAsync(clients, dauer, AppLesenKalt));
@@ -207,11 +206,11 @@ internal static class UebergangsBenchmark
         }
     }
 
-    /// <summary>Reads the given Fälle in turn, each again only after all others.</summary>
-    private static Func<int, int, Task<bool>> LesenReihum(HttpClient client, Guid[] faelle)
+    /// <summary>The given Fälle in turn (safe for concurrent callers), each again only after all others.</summary>
+    private static Func<Guid> Reihum(Guid[] faelle)
     {
         var naechster = -1;
-        return (w, i) => Ok(client.GetAsync($"/api/faelle/{faelle[(int)((uint)Interlocked.Increment(ref naechster) % faelle.Length)]}"));
+        return () => faelle[(int)((uint)Interlocked.Increment(ref naechster) % faelle.Length)];
     }
 
     /// <summary>The Fälle of the cold read: <see cref="KalteFaelle"/> new intakes.</summary>

@@ -66,19 +66,21 @@ internal readonly record struct CpuZeit(double ProzessMs, double PostgresMs)
         return summe;
     }
 
-    private static int Elternprozess(int pid)
+    private static int Elternprozess(int pid) => int.Parse(StatFelder(pid)[1], CultureInfo.InvariantCulture);
+
+    /// <summary>The fields of /proc/&lt;pid&gt;/stat after the command name (field 3 on is index 0 on).</summary>
+    private static string[] StatFelder(int pid)
     {
+        // Field 2 (comm) may contain spaces; the fields after its closing parenthesis are fixed.
         var stat = File.ReadAllText($"/proc/{pid}/stat");
-        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+        return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
     }
 
     private static double Ms(int pid, bool mitBeendetenKindern = false)
     {
         try
         {
-            // Field 2 (comm) may contain spaces; the fields after its closing parenthesis are fixed.
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var felder = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var felder = StatFelder(pid);
             var ticks = long.Parse(felder[11], CultureInfo.InvariantCulture) + long.Parse(felder[12], CultureInfo.InvariantCulture);
             if (mitBeendetenKindern)
             {

@@ -32,6 +32,7 @@ internal static class UebergangsBenchmark
     {
         Console.WriteLine($"== Übergänge und Fall lesen: {clients} gleichzeitige Clients, 2 × {sekundenProPhase} s je Seite");
         var cluster = await PostgresTestCluster.GetAsync();
+        CpuZeit.Postmaster = CpuZeit.PostmasterVon(cluster.Server.ClusterDirectory);
         await using var datenbank = await cluster.CreateDatabaseAsync("bench_uebergaenge");
         // The Lenkungsgruppe's stored report is recomputed in the background once the data changed and the last one is
         // 15 minutes old (ADR 0002): over the events this benchmark writes that is seconds of PostgreSQL time, landing in a
@@ -78,6 +79,20 @@ internal static class UebergangsBenchmark
             await SqlProtokollAsync(cluster.Server.LogFile, datenbank.SuperuserConnectionString, "Fall lesen", () => Ok(fm.GetAsync($"/api/faelle/{appFaelle[0]}")));
         }
 
+        Task<bool> AppLesen(int w, int i) => Ok(fm.GetAsync($"/api/faelle/{appFaelle[w]}"));
+        switch (Environment.GetEnvironmentVariable("KIM_BENCH_NUR"))
+        {
+            // Profiling aids: only the app's side of one kind, phase after phase, until the process is stopped (attach a
+            // profiler to the printed process id).
+            case "kalt":
+                var reihum = Reihum(await KalteFaelleAnlegenAsync(fm, heute));
+                return await NurAsync("kalt lesen", (w, i) => Ok(fm.GetAsync($"/api/faelle/{reihum()}")), clients, dauer, app.Pid);
+            case "schritte":
+                return await NurAsync("Schritte", AppSchritt, clients, dauer, app.Pid);
+            case "lesen":
+                return await NurAsync("warm lesen", AppLesen, clients, dauer, app.Pid);
+        }
+
         // Warm-up until the JIT's tiered compilation has settled (the steady state of a server that runs for days):
         // with a short warm-up, a quarter of the app's CPU in the first measured phase went to recompiling hot methods.
         Console.WriteLine($"   Aufwärmen ({Aufwaermen.TotalSeconds:F0} s je Seite) …");
@@ -100,7 +115,6 @@ internal static class UebergangsBenchmark
         var port = AppProzess.FreierPort();
         using var rohServer = await RohServer.StartenAsync(port, datenbank.AppConnectionString);
         using var rohClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        Task<bool> AppLesen(int w, int i) => Ok(fm.GetAsync($"/api/faelle/{appFaelle[w]}"));
         Task<bool> RohLesen(int w, int i) => Ok(rohClient.GetAsync($"/roh/{appFaelle[w]}"));
         await Last.GeschlossenAsync(clients, Aufwaermen, AppLesen);
         await Last.GeschlossenAsync(clients, TimeSpan.FromSeconds(3), RohLesen);
@@ -114,15 +128,17 @@ internal static class UebergangsBenchmark
 
         // The same read when the instance's caches cannot help (ADR 0003): every request a different Fall out of more
         // than either cache holds, each read again only after all others, for the app and the raw endpoint alike.
-        var kalteFaelle = new Guid[KalteFaelle];
-        await Parallel.ForEachAsync(Enumerable.Range(0, KalteFaelle), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
-            kalteFaelle[i] = (await Zugaenge.LesenAsync(await fm.PostAsJsonAsync("/api/faelle", Zugaenge.Aufnahme(100_000 + i, heute), ct)))["fallId"]!.GetValue<Guid>());
-        var naechster = -1;
-        Guid Kalt() => kalteFaelle[(int)((uint)Interlocked.Increment(ref naechster) % KalteFaelle)];
-        Task<bool> AppLesenKalt(int w, int i) => Ok(fm.GetAsync($"/api/faelle/{Kalt()}"));
-        Task<bool> RohLesenKalt(int w, int i) => Ok(rohClient.GetAsync($"/roh/{Kalt()}"));
-        var (rohK, cpuRohK) = await MitCpuAsync(rohServer.Id, () => Last.GeschlossenAsync(clients, dauer, RohLesenKalt));
-        var (appK, cpuAppK) = await MitCpuAsync(app.Pid, () => Last.GeschlossenAsync(clients, dauer, AppLesenKalt));
+        var kalt = Reihum(await KalteFaelleAnlegenAsync(fm, heute));
+        Task<bool> AppLesenKalt(int w, int i) => Ok(fm.GetAsync($"/api/faelle/{kalt()}"));
+        Task<bool> RohLesenKalt(int w, int i) => Ok(rohClient.GetAsync($"/roh/{kalt()}"));
+        // Two phases per side, alternating like the others (one phase each moved the ratio by ±0.05 run to run).
+        var (rohK1, _) = await MitCpuAsync(rohServer.Id, () => Last.GeschlossenAsync(clients, dauer, RohLesenKalt));
+        var (appK1, cpuAppK1) = await MitCpuAsync(app.Pid, () => Last.GeschlossenAsync(clients, dauer, AppLesenKalt));
+        var (rohK2, _) = await MitCpuAsync(rohServer.Id, () => Last.GeschlossenAsync(clients, dauer, RohLesenKalt));
+        var (appK2, cpuAppK2) = await MitCpuAsync(app.Pid, () => Last.GeschlossenAsync(clients, dauer, AppLesenKalt));
+        var rohK = LastErgebnis.Zusammen(rohK1, rohK2);
+        var appK = LastErgebnis.Zusammen(appK1, appK2);
+        var cpuAppK = cpuAppK1 + cpuAppK2;
         rohServer.Kill();
         var rohLesen = LastErgebnis.Zusammen(rohL1, rohL2);
         var appLesen = LastErgebnis.Zusammen(appL1, appL2);
@@ -136,15 +152,15 @@ internal static class UebergangsBenchmark
         {
             ("Übergang roh (Npgsql): Durchsatz / p50 / p99", $"{roh.ProSekunde:F0}/s / {roh.P(50):F1} / {roh.P(99):F1} ms", "Basis", roh.Fehler == 0),
             ("Übergang App (HTTP, ganzer Stack): Durchsatz / p50 / p99", $"{voll.ProSekunde:F0}/s / {voll.P(50):F1} / {voll.P(99):F1} ms", "–", voll.Fehler == 0),
-            ("Übergang: Durchsatz App / roh", $"{verhaeltnis:F2}", "≥ 0.60", verhaeltnis >= 0.6),
+            ("Übergang: Durchsatz App / roh", $"{verhaeltnis:F2}", "≥ 0.75", verhaeltnis >= 0.75),
             ("Übergang: p99 App / roh", $"{p99Faktor:F2}", "≤ 2.00", p99Faktor <= 2.0),
             ("Fall lesen roh (eine Zeile, HTTP): Durchsatz / p99", $"{rohLesen.ProSekunde:F0}/s / {rohLesen.P(99):F1} ms", "Basis", rohLesen.Fehler == 0),
             ("Fall lesen App (autorisiert, HTTP): Durchsatz / p99", $"{appLesen.ProSekunde:F0}/s / {appLesen.P(99):F1} ms", "–", appLesen.Fehler == 0),
-            ("Fall lesen: Durchsatz App / roh", $"{leseVerhaeltnis:F2}", "≥ 0.70", leseVerhaeltnis >= 0.7),
+            ("Fall lesen: Durchsatz App / roh", $"{leseVerhaeltnis:F2}", "≥ 0.80", leseVerhaeltnis >= 0.8),
             ("Zum Vergleich: Übergang roh mit vorbereiteten Anweisungen; App / dieser", $"{rohV.ProSekunde:F0}/s, p99 {rohV.P(99):F1} ms; {voll.ProSekunde / rohV.ProSekunde:F2}", "Info", rohV.Fehler == 0),
             ("Zum Vergleich: Fall lesen roh, vorbereitete Anweisung; App / dieser", $"{rohLV.ProSekunde:F0}/s; {appLesen.ProSekunde / rohLV.ProSekunde:F2}", "Info", rohLV.Fehler == 0),
             ("CPU je Lesen roh, vorbereitet (Roh-Server / PostgreSQL)", cpuRohLV.JeAnfrage(rohLV.Erfolgreich + rohLV.Fehler), "Info", true),
-            ($"Fall lesen, Zwischenspeicher kalt ({KalteFaelle} Fälle reihum): App / roh", $"{appK.ProSekunde:F0}/s / {rohK.ProSekunde:F0}/s = {kaltVerhaeltnis:F2}", "Info", appK.Fehler + rohK.Fehler == 0),
+            ($"Fall lesen, Zwischenspeicher kalt ({KalteFaelle} Fälle reihum): App / roh", $"{appK.ProSekunde:F0}/s / {rohK.ProSekunde:F0}/s = {kaltVerhaeltnis:F2}", "≥ 0.50", appK.Fehler + rohK.Fehler == 0 && kaltVerhaeltnis >= 0.5),
             ("CPU je Lesen kalt App (App / PostgreSQL)", cpuAppK.JeAnfrage(appK.Erfolgreich + appK.Fehler), "Info", true),
             ("CPU je Übergang roh (Lastprogramm / PostgreSQL)", (cpuRoh1 + cpuRoh2).JeAnfrage(roh.Erfolgreich + roh.Fehler), "Info", true),
             ("CPU je Übergang App (App / PostgreSQL)", (cpuApp1 + cpuApp2).JeAnfrage(voll.Erfolgreich + voll.Fehler), "Info", true),
@@ -175,8 +191,35 @@ internal static class UebergangsBenchmark
         },
         "Transition and case read (QUALITY.md targets 1, 2, 6)",
         $"./scripts/bench.sh uebergaenge --clients {clients} --dauer {sekundenProPhase}",
-        $"{clients} concurrent clients, closed loop, {Aufwaermen.TotalSeconds:F0} s warm-up of the app per kind, phases alternate raw/app/raw/app ({sekundenProPhase} s each). The app runs as its own process on plain HTTP on loopback (TLS ends at nginx in production). Raw transition: one transaction with the same rows (Fall update, event, audit, the deputy's notification and counter) as one batched round trip plus COMMIT. Raw read: a bare Kestrel endpoint reading one row of `faelle` with Npgsql. Both baselines use Npgsql's defaults (PostgreSQL parses and plans each statement); the app prepares its statements (automatic preparation on its pool), so the \"Zum Vergleich\" lines also give one phase of each baseline with prepared statements (after the measured phases). The target read phases read each client's own Fall again and again, so the per-instance caches of ADR 0003 (rows and read model, checked against the Fall's version on every read) answer most of the work; the line \"Zwischenspeicher kalt\" reads {KalteFaelle} other Fälle in turn (each again only after all others, more than either cache holds), for the app and the raw endpoint, one phase each. Database transactions per request (autocommitted statements count one each): step {xactSchritt:F1}, read {xactLesen:F1}.");
+        $"{clients} concurrent clients, closed loop, {Aufwaermen.TotalSeconds:F0} s warm-up of the app per kind, phases alternate raw/app/raw/app ({sekundenProPhase} s each). The app runs as its own process on plain HTTP on loopback (TLS ends at nginx in production). Raw transition: one transaction with the same rows (Fall update, event, audit, the deputy's notification and counter) as one batched round trip plus COMMIT. Raw read: a bare Kestrel endpoint reading one row of `faelle` with Npgsql. Both baselines use Npgsql's defaults (PostgreSQL parses and plans each statement); the app prepares its statements (automatic preparation on its pool), so the \"Zum Vergleich\" lines also give one phase of each baseline with prepared statements (after the measured phases). The target read phases read each client's own Fall again and again, so the per-instance caches of ADR 0003 (rows and read model, checked against the Fall's version on every read) answer most of the work; the line \"Zwischenspeicher kalt\" (QUALITY.md target 2 with cold caches, ≥ 0.50) reads {KalteFaelle} other Fälle in turn (each again only after all others, more than either cache holds), for the app and the raw endpoint, two alternating phases each. CPU per request: the app's process, and the benchmark's own PostgreSQL cluster (postmaster and its backends). Database transactions per request (autocommitted statements count one each, background work of the app in the same seconds included): step {xactSchritt:F1}, read {xactLesen:F1}.");
         return zeilen.All(z => z.Ok) ? 0 : 1;
+    }
+
+    /// <summary>Profiling aid (<c>KIM_BENCH_NUR=kalt|schritte|lesen</c>): one kind of request without end, one line of figures per phase.</summary>
+    private static async Task<int> NurAsync(string was, Func<int, int, Task<bool>> anfrage, int clients, TimeSpan dauer, int appPid)
+    {
+        Console.WriteLine($"   Nur {was}: App-Prozess {appPid}");
+        while (true)
+        {
+            var (e, cpu) = await MitCpuAsync(appPid, () => Last.GeschlossenAsync(clients, dauer, anfrage));
+            Console.WriteLine($"   {was}: App {e.ProSekunde:F0}/s, p99 {e.P(99):F1} ms, Fehler {e.Fehler}, CPU je Anfrage (App / PostgreSQL) {cpu.JeAnfrage(e.Erfolgreich + e.Fehler)}");
+        }
+    }
+
+    /// <summary>The given Fälle in turn (safe for concurrent callers), each again only after all others.</summary>
+    private static Func<Guid> Reihum(Guid[] faelle)
+    {
+        var naechster = -1;
+        return () => faelle[(int)((uint)Interlocked.Increment(ref naechster) % faelle.Length)];
+    }
+
+    /// <summary>The Fälle of the cold read: <see cref="KalteFaelle"/> new intakes.</summary>
+    private static async Task<Guid[]> KalteFaelleAnlegenAsync(HttpClient fm, DateOnly heute)
+    {
+        var kalteFaelle = new Guid[KalteFaelle];
+        await Parallel.ForEachAsync(Enumerable.Range(0, KalteFaelle), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+            kalteFaelle[i] = (await Zugaenge.LesenAsync(await fm.PostAsJsonAsync("/api/faelle", Zugaenge.Aufnahme(100_000 + i, heute), ct)))["fallId"]!.GetValue<Guid>());
+        return kalteFaelle;
     }
 
     /// <summary>Committed database transactions per request (each autocommitted statement counts as one): a proxy for round trips.</summary>

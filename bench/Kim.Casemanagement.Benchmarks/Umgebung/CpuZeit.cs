@@ -12,6 +12,19 @@ internal readonly record struct CpuZeit(double ProzessMs, double PostgresMs)
 
     public static CpuZeit Messen(int pid) => new(Ms(pid), AllePostgresMs());
 
+    /// <summary>
+    /// When set, only this postmaster and its children count as PostgreSQL (the benchmark's own cluster; other clusters on
+    /// a shared machine, e.g. of test runs, stay out of the figure). Unset: every process named postgres.
+    /// </summary>
+    public static int? Postmaster { get; set; }
+
+    /// <summary>The postmaster's process id of the cluster in <paramref name="clusterVerzeichnis"/> (first line of postmaster.pid).</summary>
+    public static int? PostmasterVon(string clusterVerzeichnis)
+    {
+        var datei = Path.Combine(clusterVerzeichnis, "postmaster.pid");
+        return File.Exists(datei) && int.TryParse(File.ReadLines(datei).FirstOrDefault(), CultureInfo.InvariantCulture, out var pid) ? pid : null;
+    }
+
     public static CpuZeit operator -(CpuZeit a, CpuZeit b) => new(a.ProzessMs - b.ProzessMs, a.PostgresMs - b.PostgresMs);
 
     public static CpuZeit operator +(CpuZeit a, CpuZeit b) => new(a.ProzessMs + b.ProzessMs, a.PostgresMs + b.PostgresMs);
@@ -33,11 +46,12 @@ internal readonly record struct CpuZeit(double ProzessMs, double PostgresMs)
 
             try
             {
-                if (File.ReadAllText(Path.Combine(ordner, "comm")).TrimEnd() == "postgres")
+                var pid = int.Parse(name, CultureInfo.InvariantCulture);
+                if (File.ReadAllText(Path.Combine(ordner, "comm")).TrimEnd() == "postgres" && (Postmaster is not { } postmaster || pid == postmaster || Elternprozess(pid) == postmaster))
                 {
                     // With the reaped children's time: a backend that ends during a phase (a closed connection) moves its
                     // CPU time to the postmaster's cutime/cstime instead of dropping out of the sum.
-                    summe += Ms(int.Parse(name, CultureInfo.InvariantCulture), mitBeendetenKindern: true);
+                    summe += Ms(pid, mitBeendetenKindern: true);
                 }
             }
             catch (IOException)
@@ -52,13 +66,21 @@ internal readonly record struct CpuZeit(double ProzessMs, double PostgresMs)
         return summe;
     }
 
+    private static int Elternprozess(int pid) => int.Parse(StatFelder(pid)[1], CultureInfo.InvariantCulture);
+
+    /// <summary>The fields of /proc/&lt;pid&gt;/stat after the command name (field 3 on is index 0 on).</summary>
+    private static string[] StatFelder(int pid)
+    {
+        // Field 2 (comm) may contain spaces; the fields after its closing parenthesis are fixed.
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    }
+
     private static double Ms(int pid, bool mitBeendetenKindern = false)
     {
         try
         {
-            // Field 2 (comm) may contain spaces; the fields after its closing parenthesis are fixed.
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var felder = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var felder = StatFelder(pid);
             var ticks = long.Parse(felder[11], CultureInfo.InvariantCulture) + long.Parse(felder[12], CultureInfo.InvariantCulture);
             if (mitBeendetenKindern)
             {

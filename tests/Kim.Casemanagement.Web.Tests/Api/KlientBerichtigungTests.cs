@@ -115,6 +115,29 @@ public sealed class KlientBerichtigungTests(ApiFixture api) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task Berichtigen_WhenRepeatedWithTheSameIdempotencyKey_TakesEffectOnceAndReplaysTheFirstAnswer()
+    {
+        var id = await api.Client.NeuerFallAsync(Infrastruktur.Api.Aufnahme(vorname: "Rania", nachname: "Saleh"));
+        HttpRequestMessage Anfrage()
+        {
+            var anfrage = Anfragen.Json(HttpMethod.Put, $"/api/faelle/{id}/klient", Korrektur(vorname: "Rana", nachname: "Saleh", geburtsdatum: "1995-03-02", version: 1));
+            anfrage.Headers.Add("Idempotency-Key", $"berichtigung-{id}");
+            return anfrage;
+        }
+
+        using var erste = await api.Client.SendAsync(Anfrage());
+        using var zweite = await api.Client.SendAsync(Anfrage());
+
+        erste.StatusCode.ShouldBe(HttpStatusCode.OK, await erste.Content.ReadAsStringAsync());
+        zweite.StatusCode.ShouldBe(HttpStatusCode.OK, await zweite.Content.ReadAsStringAsync());
+        zweite.Headers.GetValues("Idempotency-Replayed").ShouldBe(["true"]);
+        (await zweite.Content.ReadAsStringAsync()).ShouldBe(await erste.Content.ReadAsStringAsync());
+        (await SqlHilfen.TextAsync(Db, $"SELECT count(*) FROM notizen WHERE fall_id = '{id}'")).ShouldBe("1");
+        (await SqlHilfen.TextAsync(Db, $"SELECT count(*) FROM audit_protokoll WHERE fall_id = '{id}' AND aktion = 'Klient.Berichtigt'")).ShouldBe("1");
+        (await SqlHilfen.TextAsync(Db, $"SELECT version FROM faelle WHERE id = '{id}'")).ShouldBe("2");
+    }
+
+    [Fact]
     public async Task Berichtigen_WhenTheFallDoesNotExist_AnswersTheUsual404()
     {
         var problem = await api.Client.PutAsJsonAsync($"/api/faelle/{Guid.NewGuid()}/klient", Korrektur()).ProblemAsync(HttpStatusCode.NotFound);

@@ -13,7 +13,9 @@ public sealed record KlientBerichtigungErgebnis(int Version, IReadOnlyList<strin
 /// <summary>
 /// Corrects the client's master data (Art. 16 DSGVO) for the case manager who leads the Fall. The old values go to the
 /// audit trail only (action <see cref="AuditAktion"/>, stored in the same transaction as the change); the case file
-/// gets a note naming the corrected fields.
+/// gets a note naming the corrected fields. Invalid input is refused before anything is noted; if the save itself fails
+/// (409 on a stale version), the noted row is written at the end of the request with that status, its old values being the
+/// values that stay stored.
 /// </summary>
 public sealed class KlientBerichtigungHandler(FallBearbeitung bearbeitung)
 {

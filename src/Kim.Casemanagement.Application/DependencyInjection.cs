@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton<DiagrammHandler>();
         services.AddScoped<EinwilligungHandler>();
         services.AddScoped<Art13Handler>();
+        services.AddScoped<Faelle.Berichtigung.KlientBerichtigungHandler>();
         services.AddScoped<KompetenzprofilHandler>();
         services.AddScoped<ZielHandler>();
         services.AddScoped<WiedervorlageHandler>();

@@ -16,4 +16,5 @@ public enum FallAktion
     UeberleitungAnfragen,
     Zuweisen,
     VertretungVerwalten,
+    KlientBerichtigen,
 }

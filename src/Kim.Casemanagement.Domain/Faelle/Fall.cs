@@ -103,6 +103,9 @@ public sealed class Fall
     /// <summary>Competence-profile hand-overs created since the Fall was loaded.</summary>
     public IReadOnlyList<KompetenzprofilUebergabe> NeueUebergaben => _neueUebergaben;
 
+    /// <summary>The client's master data were corrected since the last save (the repository writes the client row).</summary>
+    public bool KlientGeaendert { get; private set; }
+
 
     /// <summary>Opens a Fall at intake. The tracks start where the client already stands; each start is recorded as an event.</summary>
     public static Fall Eroeffnen(Guid id, string aktenzeichen, string mandant, Klient klient, string? fallmanagerId, Guid? teamId, Aufnahmeangaben angaben, Schritt schritt)
@@ -322,6 +325,33 @@ public sealed class Fall
         return notiz;
     }
 
+    /// <summary>
+    /// Corrects the client's master data (Art. 16 DSGVO) with the rules of intake; the birth date may not fall after the
+    /// intake. When something changed, the case file gets a note naming the corrected fields (never their values) and the
+    /// Fall a new version; the old values are returned for the audit trail. Nothing changes when nothing differs.
+    /// </summary>
+    public IReadOnlyList<StammdatenAenderung> KlientBerichtigen(KlientStammdaten neu, string akteur, DateOnly heute, DateTimeOffset jetzt)
+    {
+        ArgumentNullException.ThrowIfNull(neu);
+        var errors = new Dictionary<string, string[]>();
+        if (neu.Geburtsdatum > AufgenommenAm)
+        {
+            errors[KlientStammdaten.Felder.Geburtsdatum] = ["Das Geburtsdatum darf nicht nach dem Aufnahmedatum des Falls liegen."];
+        }
+
+        var aenderungen = Klient.Berichtigen(neu, heute, errors);
+        if (aenderungen.Count == 0)
+        {
+            return aenderungen;
+        }
+
+        var felder = string.Join(", ", aenderungen.Select(a => KlientStammdaten.Felder.Bezeichnung(a.Feld)));
+        _neueNotizen.Add(Notiz.Verfassen(Guid.CreateVersion7(jetzt), Id, $"Stammdaten berichtigt (Art. 16 DSGVO): {felder}.", akteur, jetzt));
+        KlientGeaendert = true;
+        Geaendert(jetzt);
+        return aenderungen;
+    }
+
     public Vertretung VertretungEinrichten(Guid id, string benutzerId, DateOnly von, DateOnly bis, DateTimeOffset jetzt)
     {
         if (benutzerId == FallmanagerId)
@@ -364,6 +394,7 @@ public sealed class Fall
         _neueEreignisse.Clear();
         _neueNotizen.Clear();
         _neueUebergaben.Clear();
+        KlientGeaendert = false;
         _geaendert = false;
     }
 

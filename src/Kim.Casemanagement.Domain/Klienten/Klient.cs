@@ -51,43 +51,90 @@ public sealed class Klient
 
     public static Klient Erfassen(Guid id, string vorname, string nachname, DateOnly geburtsdatum, Geschlecht geschlecht, string herkunftsland, DateOnly? einreisedatum, Guid? haushaltId, int minderjaehrigeKinder, DateOnly heute, DateTimeOffset jetzt)
     {
-        var errors = new Dictionary<string, string[]>();
-        vorname = Texte.Normalisieren(vorname) ?? string.Empty;
-        nachname = Texte.Normalisieren(nachname) ?? string.Empty;
-        herkunftsland = Texte.Normalisieren(herkunftsland) ?? string.Empty;
+        var d = Pruefen(new KlientStammdaten(vorname, nachname, geburtsdatum, geschlecht, herkunftsland, einreisedatum, minderjaehrigeKinder), heute, []);
+        return new Klient(id, d.Vorname, d.Nachname, d.Geburtsdatum, d.Geschlecht, d.Herkunftsland, d.Einreisedatum, haushaltId, d.MinderjaehrigeKinder, jetzt);
+    }
+
+    /// <summary>The master data a person can have corrected (Art. 16 DSGVO), as stored now.</summary>
+    public KlientStammdaten Stammdaten => new(Vorname, Nachname, Geburtsdatum, Geschlecht, Herkunftsland, Einreisedatum, MinderjaehrigeKinder);
+
+    /// <summary>
+    /// Corrects the master data with the rules of intake (Art. 16 DSGVO). Returns the fields that changed with their old
+    /// values, for the audit trail only; nothing changes when the input is invalid.
+    /// </summary>
+    /// <param name="weitereFehler">Further field errors found by the caller (e.g. against the Fall's dates), reported together with these.</param>
+    internal IReadOnlyList<StammdatenAenderung> Berichtigen(KlientStammdaten neu, DateOnly heute, Dictionary<string, string[]> weitereFehler)
+    {
+        ArgumentNullException.ThrowIfNull(neu);
+        var d = Pruefen(neu, heute, weitereFehler);
+        var alt = Stammdaten;
+        var aenderungen = new List<StammdatenAenderung>();
+        void Vergleichen(string feld, string? vorher, string? nachher)
+        {
+            if (!string.Equals(vorher, nachher, StringComparison.Ordinal))
+            {
+                aenderungen.Add(new StammdatenAenderung(feld, vorher));
+            }
+        }
+
+        Vergleichen(KlientStammdaten.Felder.Vorname, alt.Vorname, d.Vorname);
+        Vergleichen(KlientStammdaten.Felder.Nachname, alt.Nachname, d.Nachname);
+        Vergleichen(KlientStammdaten.Felder.Geburtsdatum, Iso(alt.Geburtsdatum), Iso(d.Geburtsdatum));
+        Vergleichen(KlientStammdaten.Felder.Geschlecht, alt.Geschlecht.ToString(), d.Geschlecht.ToString());
+        Vergleichen(KlientStammdaten.Felder.Herkunftsland, alt.Herkunftsland, d.Herkunftsland);
+        Vergleichen(KlientStammdaten.Felder.Einreisedatum, Iso(alt.Einreisedatum), Iso(d.Einreisedatum));
+        Vergleichen(KlientStammdaten.Felder.MinderjaehrigeKinder, alt.MinderjaehrigeKinder.ToString(System.Globalization.CultureInfo.InvariantCulture), d.MinderjaehrigeKinder.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Vorname = d.Vorname;
+        Nachname = d.Nachname;
+        Geburtsdatum = d.Geburtsdatum;
+        Geschlecht = d.Geschlecht;
+        Herkunftsland = d.Herkunftsland;
+        Einreisedatum = d.Einreisedatum;
+        MinderjaehrigeKinder = d.MinderjaehrigeKinder;
+        return aenderungen;
+
+        static string? Iso(DateOnly? datum) => datum?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The rules of intake: normalised texts, names of letters, plausible dates; German messages per field.</summary>
+    private static KlientStammdaten Pruefen(KlientStammdaten d, DateOnly heute, Dictionary<string, string[]> errors)
+    {
+        var vorname = Texte.Normalisieren(d.Vorname) ?? string.Empty;
+        var nachname = Texte.Normalisieren(d.Nachname) ?? string.Empty;
+        var herkunftsland = Texte.Normalisieren(d.Herkunftsland) ?? string.Empty;
         if (!Texte.IstGueltigerName(vorname))
         {
-            errors["vorname"] = [$"Der Vorname muss aus Buchstaben bestehen (1 bis {Texte.NameMaxLaenge} Zeichen; Leerzeichen, Bindestrich und Apostroph sind erlaubt)."];
+            errors[KlientStammdaten.Felder.Vorname] = [$"Der Vorname muss aus Buchstaben bestehen (1 bis {Texte.NameMaxLaenge} Zeichen; Leerzeichen, Bindestrich und Apostroph sind erlaubt)."];
         }
 
         if (!Texte.IstGueltigerName(nachname))
         {
-            errors["nachname"] = [$"Der Nachname muss aus Buchstaben bestehen (1 bis {Texte.NameMaxLaenge} Zeichen; Leerzeichen, Bindestrich und Apostroph sind erlaubt)."];
+            errors[KlientStammdaten.Felder.Nachname] = [$"Der Nachname muss aus Buchstaben bestehen (1 bis {Texte.NameMaxLaenge} Zeichen; Leerzeichen, Bindestrich und Apostroph sind erlaubt)."];
         }
 
         if (!Texte.IstGueltigerName(herkunftsland))
         {
-            errors["herkunftsland"] = ["Das Herkunftsland muss angegeben werden (nur Buchstaben)."];
+            errors[KlientStammdaten.Felder.Herkunftsland] = ["Das Herkunftsland muss angegeben werden (nur Buchstaben)."];
         }
 
-        if (geburtsdatum > heute || geburtsdatum < heute.AddYears(-120))
+        if (d.Geburtsdatum > heute || d.Geburtsdatum < heute.AddYears(-120))
         {
-            errors["geburtsdatum"] = ["Das Geburtsdatum muss in der Vergangenheit liegen und darf höchstens 120 Jahre zurückliegen."];
+            errors[KlientStammdaten.Felder.Geburtsdatum] = ["Das Geburtsdatum muss in der Vergangenheit liegen und darf höchstens 120 Jahre zurückliegen."];
         }
 
-        if (einreisedatum is { } einreise && (einreise < geburtsdatum || einreise > heute))
+        if (d.Einreisedatum is { } einreise && (einreise < d.Geburtsdatum || einreise > heute))
         {
-            errors["einreisedatum"] = ["Das Einreisedatum muss zwischen Geburtsdatum und heute liegen."];
+            errors[KlientStammdaten.Felder.Einreisedatum] = ["Das Einreisedatum muss zwischen Geburtsdatum und heute liegen."];
         }
 
-        if (minderjaehrigeKinder is < 0 or > 30)
+        if (d.MinderjaehrigeKinder is < 0 or > 30)
         {
-            errors["minderjaehrigeKinder"] = ["Die Zahl der minderjährigen Kinder muss zwischen 0 und 30 liegen."];
+            errors[KlientStammdaten.Felder.MinderjaehrigeKinder] = ["Die Zahl der minderjährigen Kinder muss zwischen 0 und 30 liegen."];
         }
 
-        if (!Enum.IsDefined(geschlecht))
+        if (!Enum.IsDefined(d.Geschlecht))
         {
-            errors["geschlecht"] = ["Unbekannter Wert für das Geschlecht."];
+            errors[KlientStammdaten.Felder.Geschlecht] = ["Unbekannter Wert für das Geschlecht."];
         }
 
         if (errors.Count > 0)
@@ -95,7 +142,7 @@ public sealed class Klient
             throw new DomainException("Die Angaben zur Person sind unvollständig oder ungültig.", errors);
         }
 
-        return new Klient(id, vorname, nachname, geburtsdatum, geschlecht, herkunftsland, einreisedatum, haushaltId, minderjaehrigeKinder, jetzt);
+        return d with { Vorname = vorname, Nachname = nachname, Herkunftsland = herkunftsland };
     }
 
     /// <summary>Age in whole years on a given day.</summary>

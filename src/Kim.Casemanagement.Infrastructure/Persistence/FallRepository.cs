@@ -28,6 +28,11 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
     /// <summary>The two statements of one load (the Fall with its client; its child rows), each with the Fall's id as $1.</summary>
     private static readonly string[] LadenSql = [FallZeilen.FallAuswahlSql, FallZeilen.KinderAuswahlSql];
 
+    /// <summary>The client's row as corrected: every column of <see cref="FallZeilen.Klient"/> but its key, tenant and creation time.</summary>
+    private static readonly string KlientBerichtigenSql = "UPDATE klienten SET "
+        + string.Join(", ", FallZeilen.Klient.Select((spalte, i) => (spalte.Name, Nr: i + 1)).Where(s => s.Name is not ("id" or "mandant" or "erstellt_am")).Select(s => $"{s.Name} = ${s.Nr}"))
+        + " WHERE id = $1 AND mandant = $2";
+
     private readonly Dictionary<Fall, Schnappschuss> _geladen = new(ReferenceEqualityComparer.Instance);
 
     public async Task<Fall?> LadenAsync(Guid id, CancellationToken ct)
@@ -253,6 +258,12 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
         // One statement for the Fall row (version-checked before anything else is written), the appended rows, the
         // audit entries, the key and the notices; the child rows that changed follow as statements of their own.
         befehle.Add(Sammelanweisung.Befehl(Teile, vorher is null ? "SELECT 1" : FallZeilen.VersionPruefen));
+        if (vorher is not null && fall.KlientGeaendert)
+        {
+            // A correction of the client's master data (Art. 16 DSGVO), after the version check of the statement above.
+            befehle.Add(FallZeilen.Befehl(KlientBerichtigenSql, FallZeilen.Klient, (fall.Klient, fall.Mandant)));
+        }
+
         var bisher = vorher ?? Schnappschuss.Leer(0);
         Kinder(befehle, FallZeilen.Einwilligungen, fall.Einwilligungen, bisher.Einwilligungen, nachher.Einwilligungen);
         Kinder(befehle, FallZeilen.Ziele, fall.Ziele, bisher.Ziele, nachher.Ziele);

@@ -1,5 +1,6 @@
 using Kim.Casemanagement.Domain.Common;
 using Kim.Casemanagement.Domain.Faelle;
+using Klienten = Kim.Casemanagement.Domain.Klienten;
 
 namespace Kim.Casemanagement.Web.Api;
 
@@ -8,6 +9,20 @@ public sealed record SchrittAnfrage(Spur Spur, string Trigger, DateOnly Fachlich
 
 /// <summary>Body of writes that only need the expected version.</summary>
 public sealed record VersionAnfrage(int? Version);
+
+/// <summary>Body of PUT /api/faelle/{id}/klient: the corrected master data, all of them (Art. 16 DSGVO); only the entry date may be empty.</summary>
+public sealed record KlientBerichtigungAnfrage(string? Vorname, string? Nachname, DateOnly? Geburtsdatum, Klienten.Geschlecht? Geschlecht, string? Herkunftsland, DateOnly? Einreisedatum, int? MinderjaehrigeKinder, int? Version)
+{
+    /// <summary>
+    /// The master data; a missing required field becomes a value the domain rejects with its German field message, so
+    /// that every check runs after the access decision (404 before 400, as on every write to a Fall).
+    /// </summary>
+    public Klienten.KlientStammdaten AlsStammdaten() =>
+        new(Vorname ?? string.Empty, Nachname ?? string.Empty, Geburtsdatum ?? DateOnly.MinValue, Geschlecht ?? (Klienten.Geschlecht)(-1), Herkunftsland ?? string.Empty, Einreisedatum, MinderjaehrigeKinder ?? -1);
+}
+
+/// <summary>Answer of PUT /api/faelle/{id}/klient: the Fall's version and the names of the corrected fields (empty when nothing differed).</summary>
+public sealed record KlientBerichtigungAntwort(int Version, IReadOnlyList<string> GeaenderteFelder);
 
 /// <summary>Body of PUT /api/faelle/{id}/art13-information.</summary>
 public sealed record Art13Anfrage(DateOnly Am, int? Version);

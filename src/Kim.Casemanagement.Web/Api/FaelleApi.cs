@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kim.Casemanagement.Application.Faelle.Art13;
 using Kim.Casemanagement.Application.Faelle.Aufnahme;
+using Kim.Casemanagement.Application.Faelle.Berichtigung;
 using Kim.Casemanagement.Application.Faelle.Einwilligungen;
 using Kim.Casemanagement.Application.Faelle.Ereignisse;
 using Kim.Casemanagement.Application.Faelle.FaelleSuchen;
@@ -31,6 +32,7 @@ internal static class FaelleApi
         g.MapGet("/{fallId:guid}/ereignisse", Ereignisse).WithName("Ereignisse").WithSummary("Die Zeitleiste aller Ereignisse über alle Spuren.");
         g.MapPost("/{fallId:guid}/einwilligungen", EinwilligungErteilen).WithName("EinwilligungErteilen");
         g.MapPost("/{fallId:guid}/einwilligungen/{einwilligungId:guid}/widerruf", EinwilligungWiderrufen).WithName("EinwilligungWiderrufen");
+        g.MapPut("/{fallId:guid}/klient", KlientBerichtigen).WithName("KlientBerichtigen").WithSummary("Berichtigt die Stammdaten der Person (Art. 16 DSGVO); die alten Werte stehen nur im Audit-Protokoll.");
         g.MapPut("/{fallId:guid}/art13-information", Art13Vermerken).WithName("Art13Vermerken");
         g.MapPut("/{fallId:guid}/kompetenzprofil", KompetenzprofilErfassen).WithName("KompetenzprofilErfassen");
         g.MapPost("/{fallId:guid}/ziele", ZielVereinbaren).WithName("ZielVereinbaren");
@@ -83,6 +85,13 @@ internal static class FaelleApi
 
     private static async Task<Ok<VersionAntwort>> EinwilligungWiderrufen(Guid fallId, Guid einwilligungId, VersionAnfrage? a, EinwilligungHandler handler, HttpContext http, CancellationToken ct) =>
         TypedResults.Ok(new VersionAntwort(await handler.WiderrufenAsync(fallId, einwilligungId, Versionen.Erwartet(http, a?.Version), ct)));
+
+    private static async Task<Ok<KlientBerichtigungAntwort>> KlientBerichtigen(Guid fallId, KlientBerichtigungAnfrage a, KlientBerichtigungHandler handler, HttpContext http, CancellationToken ct)
+    {
+        var ergebnis = await handler.BerichtigenAsync(fallId, a.AlsStammdaten(), Versionen.Erwartet(http, a.Version), ct);
+        http.Response.Headers.ETag = Versionen.ETag(ergebnis.Version);
+        return TypedResults.Ok(new KlientBerichtigungAntwort(ergebnis.Version, ergebnis.GeaenderteFelder));
+    }
 
     private static async Task<Ok<VersionAntwort>> Art13Vermerken(Guid fallId, Art13Anfrage a, Art13Handler handler, HttpContext http, CancellationToken ct) =>
         TypedResults.Ok(new VersionAntwort(await handler.VermerkenAsync(fallId, a.Am, Versionen.Erwartet(http, a.Version), ct)));

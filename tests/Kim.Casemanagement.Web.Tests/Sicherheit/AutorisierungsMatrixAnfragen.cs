@@ -50,6 +50,15 @@ internal static class AutorisierungsMatrixAnfragen
         }),
         ["EinwilligungWiderrufen"] = k => k.Client.PostAsJsonAsync($"{k.Basis}/einwilligungen/{k.F.EinwilligungId}/widerruf", new { }),
         ["Art13Vermerken"] = k => k.Client.PutAsJsonAsync(k.Basis + "/art13-information", new { am = Heute }),
+        ["KlientBerichtigen"] = k => k.Client.PutAsJsonAsync(k.Basis + "/klient", new
+        {
+            vorname = "Berichtigte",
+            nachname = "Schreibweise",
+            geburtsdatum = Heute.AddYears(-30),
+            geschlecht = "Weiblich",
+            herkunftsland = "Syrien",
+            minderjaehrigeKinder = 1,
+        }),
         ["KompetenzprofilErfassen"] = k => k.Client.PutAsJsonAsync(k.Basis + "/kompetenzprofil", new
         {
             profil = new { deutschniveau = "A2", alphabetisierungNoetig = false, schuljahre = 10, sprachen = new[] { "Arabisch" } },

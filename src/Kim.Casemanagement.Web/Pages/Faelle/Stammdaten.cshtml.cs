@@ -1,0 +1,91 @@
+using Kim.Casemanagement.Application.Faelle.Berichtigung;
+using Kim.Casemanagement.Application.Faelle.FallAnzeigen;
+using Kim.Casemanagement.Application.Sicherheit;
+using Kim.Casemanagement.Domain.Klienten;
+using Kim.Casemanagement.Web.Oberflaeche;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kim.Casemanagement.Web.Pages.Faelle;
+
+/// <summary>
+/// Correcting the client's master data (Art. 16 DSGVO): the form shows the data as stored and posts to the same use case
+/// as PUT /api/faelle/{id}/klient (same rules as intake, same authorisation: the case manager who leads the Fall). The
+/// old values go to the audit trail only; the case file gets a note naming the corrected fields.
+/// </summary>
+public sealed class StammdatenModel(FallAnzeigenHandler fall, KlientBerichtigungHandler berichtigung) : KimSeite
+{
+    public FallDetail Fall { get; private set; } = null!;
+
+    [BindProperty]
+    public StammdatenEingabe Eingabe { get; set; } = new();
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    public async Task OnGetAsync(Guid fallId, CancellationToken ct)
+    {
+        await LadenAsync(fallId, ct);
+        var k = Fall.Klient!;
+        Eingabe = new StammdatenEingabe
+        {
+            Vorname = k.Vorname,
+            Nachname = k.Nachname,
+            Geburtsdatum = k.Geburtsdatum,
+            Geschlecht = Enum.Parse<Geschlecht>(k.Geschlecht),
+            Herkunftsland = k.Herkunftsland,
+            Einreisedatum = k.Einreisedatum,
+            MinderjaehrigeKinder = k.MinderjaehrigeKinder,
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid fallId, CancellationToken ct)
+    {
+        KlientBerichtigungErgebnis? ergebnis = null;
+        if (await VersuchenAsync(async () => ergebnis = await berichtigung.BerichtigenAsync(fallId, Eingabe.AlsStammdaten(), Version, ct), "Eingabe."))
+        {
+            Erfolgsmeldung = ergebnis!.GeaenderteFelder.Count == 0
+                ? "Die Stammdaten waren bereits so gespeichert; es wurde nichts geändert."
+                : $"Die Stammdaten sind berichtigt: {string.Join(", ", ergebnis.GeaenderteFelder.Select(KlientStammdaten.Felder.Bezeichnung))}.";
+            return Redirect($"/Faelle/{fallId}#klient");
+        }
+
+        await LadenAsync(fallId, ct);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task LadenAsync(Guid fallId, CancellationToken ct)
+    {
+        Fall = await fall.HandleAsync(fallId, ct);
+        if (Fall.Sicht != "Voll" || Fall.Klient is null || !User.IsInRole(nameof(Rolle.Fallmanagement)))
+        {
+            // The same answer the use case gives: only the case manager who leads the Fall corrects its client's data.
+            throw new ZugriffVerweigertException("Nur die fallführende Person kann die Stammdaten berichtigen.");
+        }
+
+        ViewData["FallId"] = Fall.Id;
+        ModelState.Remove(nameof(Version));
+        Version = Fall.Version;
+    }
+
+    /// <summary>The form's fields; an empty required field is rejected by the domain with its German message.</summary>
+    public sealed class StammdatenEingabe
+    {
+        public string? Vorname { get; set; }
+
+        public string? Nachname { get; set; }
+
+        public DateOnly? Geburtsdatum { get; set; }
+
+        public Geschlecht Geschlecht { get; set; }
+
+        public string? Herkunftsland { get; set; }
+
+        public DateOnly? Einreisedatum { get; set; }
+
+        public int? MinderjaehrigeKinder { get; set; }
+
+        public KlientStammdaten AlsStammdaten() =>
+            new(Vorname ?? string.Empty, Nachname ?? string.Empty, Geburtsdatum ?? DateOnly.MinValue, Geschlecht, Herkunftsland ?? string.Empty, Einreisedatum, MinderjaehrigeKinder ?? -1);
+    }
+}

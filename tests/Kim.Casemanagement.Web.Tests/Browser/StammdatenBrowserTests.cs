@@ -1,0 +1,85 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Kim.Casemanagement.Web.Tests.Browser;
+
+/// <summary>The page "Stammdaten berichtigen" (Art. 16 DSGVO): reached from the Fallakte, validated next to the fields, accessible, usable by keyboard.</summary>
+[Collection(BrowserSammlung.Name)]
+public sealed class StammdatenBrowserTests(BrowserFixture fx)
+{
+    [Fact]
+    public async Task Stammdaten_WhenCorrectedFromTheFallakte_ShowTheNewNameAndANoteNamingTheFieldOnly()
+    {
+        var fallId = await fx.FallAsync("Berichtigungsprobe");
+        var seite = await fx.AngemeldetAsync(fx.FmA, $"/Faelle/{fallId}");
+
+        await seite.GetByRole(AriaRole.Link, new() { Name = "Stammdaten berichtigen" }).ClickAsync();
+        await Expect(seite.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Stammdaten berichtigen");
+        await Expect(seite.GetByLabel("Nachname")).ToHaveValueAsync("Berichtigungsprobe");
+        await BrowserFixture.BarrierefreiAsync(seite, "Stammdaten berichtigen");
+
+        // An invalid name: the summary at the top and the message at the field; nothing is stored.
+        await seite.GetByLabel("Nachname").FillAsync("Berichtigungsprobe2");
+        await seite.GetByRole(AriaRole.Button, new() { Name = "Berichtigung speichern" }).ClickAsync();
+        await Expect(seite.GetByRole(AriaRole.Alert)).ToContainTextAsync("Der Nachname muss aus Buchstaben bestehen");
+        await Expect(seite.GetByLabel("Nachname")).ToHaveAttributeAsync("aria-invalid", "true");
+        await BrowserFixture.BarrierefreiAsync(seite, "Stammdaten berichtigen mit Fehlermeldung");
+
+        await seite.GetByLabel("Nachname").FillAsync("Berichtigungsprüfung");
+        await seite.GetByRole(AriaRole.Button, new() { Name = "Berichtigung speichern" }).ClickAsync();
+        await Expect(seite.GetByText("Die Stammdaten sind berichtigt: Nachname.")).ToBeVisibleAsync();
+        await Expect(seite.Locator("#klient")).ToContainTextAsync("Amina Berichtigungsprüfung");
+        await Expect(seite.Locator("#notizen")).ToContainTextAsync("Stammdaten berichtigt (Art. 16 DSGVO): Nachname.");
+        await Expect(seite.Locator("main")).Not.ToContainTextAsync("Berichtigungsprobe");
+        await BrowserFixture.BarrierefreiAsync(seite, "Fallakte nach der Berichtigung");
+    }
+
+    [Fact]
+    public async Task Tastatur_WhenTheCorrectionIsMadeWithTheKeyboardOnly_Succeeds()
+    {
+        var fallId = await fx.FallAsync("Tastaturprobe");
+        var seite = await fx.AngemeldetAsync(fx.FmA, $"/Faelle/{fallId}");
+
+        await TabBisAsync(seite, $"a[href='/Faelle/{fallId}/Stammdaten']");
+        await SichtbarerFokusAsync(seite);
+        await seite.Keyboard.PressAsync("Enter");
+        await Expect(seite.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Stammdaten berichtigen");
+
+        await TabBisAsync(seite, "#Eingabe_Vorname");
+        await SichtbarerFokusAsync(seite);
+        await seite.Keyboard.PressAsync("ControlOrMeta+A");
+        await seite.Keyboard.TypeAsync("Aminata");
+        await TabBisAsync(seite, "#Eingabe_MinderjaehrigeKinder");
+        await seite.Keyboard.PressAsync("ControlOrMeta+A");
+        await seite.Keyboard.TypeAsync("2");
+        await TabBisAsync(seite, "button[type='submit']");
+        await SichtbarerFokusAsync(seite);
+        await seite.Keyboard.PressAsync("Enter");
+
+        await Expect(seite.GetByText("Die Stammdaten sind berichtigt: Vorname, Zahl der minderjährigen Kinder.")).ToBeVisibleAsync();
+        await Expect(seite.Locator("#klient")).ToContainTextAsync("Aminata Tastaturprobe");
+    }
+
+    /// <summary>Presses Tab until the focused element matches <paramref name="selektor"/> (at most 120 times).</summary>
+    private static async Task TabBisAsync(IPage seite, string selektor)
+    {
+        for (var i = 0; i < 120; i++)
+        {
+            await seite.Keyboard.PressAsync("Tab");
+            if (await seite.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selektor))
+            {
+                return;
+            }
+        }
+
+        throw new ShouldAssertException($"Mit der Tab-Taste nicht erreichbar: {selektor}");
+    }
+
+    /// <summary>The focused element shows a visible focus indicator (outline or box shadow).</summary>
+    private static async Task SichtbarerFokusAsync(IPage seite)
+    {
+        var stil = await seite.EvaluateAsync<string>("() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle + '|' + s.outlineWidth + '|' + s.boxShadow; }");
+        var teile = stil.Split('|');
+        (teile[0] != "none" && teile[1] != "0px" || teile[2] != "none").ShouldBeTrue($"Kein sichtbarer Fokus: {stil}");
+    }
+}

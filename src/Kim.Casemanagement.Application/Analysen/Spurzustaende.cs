@@ -10,7 +10,7 @@ public static class Spurzustaende
     public const string Fallmanagement = "Fallmanagement (KIM)";
 
     /// <summary>The state names of a track (track registry).</summary>
-    public static IReadOnlyList<string> Namen(Spur spur) => Enum.IsDefined(spur) ? Spurregister.Von(spur).Zustaende : [];
+    public static IReadOnlyList<string> Namen(Spur spur) => Spurregister.Finden(spur)?.Zustaende ?? [];
 
     public static bool IstGueltig(Spur spur, string zustand) => Namen(spur).Contains(zustand, StringComparer.Ordinal);
 
@@ -18,7 +18,7 @@ public static class Spurzustaende
     public static string Bezeichnung(Spur spur, string zustand) => Fall.ZustandBezeichnung(spur, zustand);
 
     /// <summary>Short German name of a track (track registry).</summary>
-    public static string Kurzname(Spur spur) => Enum.IsDefined(spur) ? Spurregister.Von(spur).Kurzname : spur.ToString();
+    public static string Kurzname(Spur spur) => Spurregister.Finden(spur)?.Kurzname ?? spur.ToString();
 
     /// <summary>
     /// Who owns the waiting on a track: the partner authority of the track, the receiving authority of a referral

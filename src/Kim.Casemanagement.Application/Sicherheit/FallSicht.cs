@@ -17,5 +17,5 @@ public sealed record FallSicht(FallSichtArt Art, Behoerde? Behoerde, Datenkatego
     public Spur? PartnerSpur => Art == FallSichtArt.Partner && Behoerde is { } b && Darf(SpurKategorie(b.AlsSpur())) ? b.AlsSpur() : null;
 
     /// <summary>The category of data a track is (track registry).</summary>
-    public static Datenkategorie SpurKategorie(Spur spur) => Enum.IsDefined(spur) ? Spurregister.Von(spur).Kategorie : Datenkategorie.Stammdaten;
+    public static Datenkategorie SpurKategorie(Spur spur) => Spurregister.Finden(spur)?.Kategorie ?? Datenkategorie.Stammdaten;
 }

@@ -6,8 +6,7 @@ namespace Kim.Casemanagement.Domain.Common;
 public static class SpurExtensions
 {
     /// <summary>The partner authority that records events on the track, or null for the case-management track and referrals.</summary>
-    public static Behoerde? ZustaendigeBehoerde(this Spur spur) =>
-        (int)spur >= 0 && (int)spur < Spurregister.Alle.Count ? Spurregister.Von(spur).ZustaendigeBehoerde : null;
+    public static Behoerde? ZustaendigeBehoerde(this Spur spur) => Spurregister.Finden(spur)?.ZustaendigeBehoerde;
 
     /// <summary>The track an authority owns.</summary>
     public static Spur AlsSpur(this Behoerde behoerde) =>
@@ -15,8 +14,7 @@ public static class SpurExtensions
             ?? throw new ArgumentOutOfRangeException(nameof(behoerde), behoerde, null);
 
     /// <summary>German display name.</summary>
-    public static string Bezeichnung(this Spur spur) =>
-        (int)spur >= 0 && (int)spur < Spurregister.Alle.Count ? Spurregister.Von(spur).Bezeichnung : spur.ToString();
+    public static string Bezeichnung(this Spur spur) => Spurregister.Finden(spur)?.Bezeichnung ?? spur.ToString();
 
     /// <summary>German display name.</summary>
     public static string Bezeichnung(this Behoerde behoerde) => behoerde switch

@@ -194,8 +194,7 @@ public sealed class Fall
     public static Maschinenbeschreibung Beschreibung(Spur spur) => Spurregister.Von(spur).Beschreibung;
 
     /// <summary>The German label of a track's current (or any) state name.</summary>
-    public static string ZustandBezeichnung(Spur spur, string zustand) =>
-        (int)spur >= 0 && (int)spur < Spurregister.Alle.Count ? Spurregister.Von(spur).ZustandBezeichnung(zustand) : zustand;
+    public static string ZustandBezeichnung(Spur spur, string zustand) => Spurregister.Finden(spur)?.ZustandBezeichnung(zustand) ?? zustand;
 
     /// <summary>The definition (label and parameters) of a step; unknown steps are a 400.</summary>
     public static SchrittDefinition Definition(Spur spur, string trigger) => Spurregister.Von(spur).Schritt(trigger);

@@ -33,9 +33,10 @@ public static class Spurregister
 
     /// <summary>The entry of a track; an unknown value is a <see cref="DomainException"/> (400).</summary>
     public static Spurdefinition Von(Spur spur) =>
-        (int)spur >= 0 && (int)spur < NachSpur.Length && NachSpur[(int)spur] is { } d
-            ? d
-            : throw new DomainException("Unbekannte Spur.", new Dictionary<string, string[]> { ["spur"] = ["Unbekannte Spur."] });
+        Finden(spur) ?? throw new DomainException("Unbekannte Spur.", new Dictionary<string, string[]> { ["spur"] = ["Unbekannte Spur."] });
+
+    /// <summary>The entry of a track, or null for a value that names no track.</summary>
+    public static Spurdefinition? Finden(Spur spur) => (int)spur >= 0 && (int)spur < NachSpur.Length ? NachSpur[(int)spur] : null;
 
     /// <summary>The static state facts of the track with these state and trigger types.</summary>
     internal static Zustandstabelle<TState, TTrigger> Tabelle<TState, TTrigger>()

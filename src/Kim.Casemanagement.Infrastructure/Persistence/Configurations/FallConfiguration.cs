@@ -92,6 +92,7 @@ internal sealed class FallConfiguration : IEntityTypeConfiguration<Fall>
         b.Ignore(f => f.NeueEreignisse);
         b.Ignore(f => f.NeueNotizen);
         b.Ignore(f => f.NeueUebergaben);
+        b.Ignore(f => f.KlientGeaendert);
 
         b.HasIndex(f => f.Aktenzeichen).IsUnique().HasDatabaseName("ux_faelle_aktenzeichen");
         b.HasIndex(f => f.KlientId).HasDatabaseName("ix_faelle_klient_id");

@@ -5,9 +5,10 @@ namespace Kim.Casemanagement.Application.Abstractions;
 /// <summary>
 /// A Fall read for display (<see cref="IFallRepository.LesenAsync"/>). <see cref="Fall"/> may be one instance shared by
 /// the concurrent reads of the same version in this app instance: read its data (access decision, ids, consents), never
-/// change it, fire a trigger on it or ask it for its steps (its state machines are not made for concurrent use).
-/// <see cref="Eigener"/> gives an instance of the caller's own for that (built from the same rows; the same instance when
-/// the read was not shared).
+/// change it or fire a trigger on it. (Asking it for its steps only reads it: the tracks' machines are shared and read
+/// the Fall per call, ADR 0005; the read model is still built from an instance of the caller's own.)
+/// <see cref="Eigener"/> gives an instance of the caller's own (built from the same rows; the same instance when the
+/// read was not shared).
 /// </summary>
 public sealed class GelesenerFall(Fall fall, Func<Fall> eigener)
 {

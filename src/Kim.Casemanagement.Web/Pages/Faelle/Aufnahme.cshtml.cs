@@ -6,7 +6,6 @@ using Kim.Casemanagement.Domain.Einwilligungen;
 using Kim.Casemanagement.Domain.Faelle.Aufenthalt;
 using Kim.Casemanagement.Domain.Faelle.Bildung;
 using Kim.Casemanagement.Domain.Faelle.Leistungen;
-using Kim.Casemanagement.Domain.Klienten;
 using Kim.Casemanagement.Web.Oberflaeche;
 using Microsoft.AspNetCore.Mvc;
 
@@ -176,23 +175,5 @@ public sealed class AufnahmeModel(AufnahmeHandler aufnahme, IKalender kalender) 
             Empfaenger.Distinct().Select(e => new EinwilligungAngaben(e, Empfaengerliste.First(x => x.Empfaenger == e).Kategorien, Zweck ?? string.Empty, EinwilligungGueltigAb ?? default, null, FormularReferenz ?? string.Empty)).ToArray(),
             Art13InformiertAm,
             string.IsNullOrWhiteSpace(Notiz) ? null : Notiz);
-    }
-
-    /// <summary>The person.</summary>
-    public sealed class KlientEingabe
-    {
-        public string? Vorname { get; set; }
-
-        public string? Nachname { get; set; }
-
-        public DateOnly? Geburtsdatum { get; set; }
-
-        public Geschlecht Geschlecht { get; set; }
-
-        public string? Herkunftsland { get; set; }
-
-        public DateOnly? Einreisedatum { get; set; }
-
-        public int? MinderjaehrigeKinder { get; set; }
     }
 }

@@ -17,7 +17,7 @@ public sealed class StammdatenModel(FallAnzeigenHandler fall, KlientBerichtigung
     public FallDetail Fall { get; private set; } = null!;
 
     [BindProperty]
-    public StammdatenEingabe Eingabe { get; set; } = new();
+    public KlientEingabe Eingabe { get; set; } = new();
 
     [BindProperty]
     public int Version { get; set; }
@@ -26,7 +26,7 @@ public sealed class StammdatenModel(FallAnzeigenHandler fall, KlientBerichtigung
     {
         await LadenAsync(fallId, ct);
         var k = Fall.Klient!;
-        Eingabe = new StammdatenEingabe
+        Eingabe = new KlientEingabe
         {
             Vorname = k.Vorname,
             Nachname = k.Nachname,
@@ -66,26 +66,5 @@ public sealed class StammdatenModel(FallAnzeigenHandler fall, KlientBerichtigung
         ViewData["FallId"] = Fall.Id;
         ModelState.Remove(nameof(Version));
         Version = Fall.Version;
-    }
-
-    /// <summary>The form's fields; an empty required field is rejected by the domain with its German message.</summary>
-    public sealed class StammdatenEingabe
-    {
-        public string? Vorname { get; set; }
-
-        public string? Nachname { get; set; }
-
-        public DateOnly? Geburtsdatum { get; set; }
-
-        public Geschlecht Geschlecht { get; set; }
-
-        public string? Herkunftsland { get; set; }
-
-        public DateOnly? Einreisedatum { get; set; }
-
-        public int? MinderjaehrigeKinder { get; set; }
-
-        public KlientStammdaten AlsStammdaten() =>
-            new(Vorname ?? string.Empty, Nachname ?? string.Empty, Geburtsdatum ?? DateOnly.MinValue, Geschlecht, Herkunftsland ?? string.Empty, Einreisedatum, MinderjaehrigeKinder ?? -1);
     }
 }

@@ -122,9 +122,6 @@ internal sealed class Spurdefinition<TState, TTrigger> : Spurdefinition
     private readonly Func<Fall, Ueberleitung?, Spurmaschine<TState, TTrigger>> _maschine;
     private readonly Func<TState, string> _bezeichnung;
     private readonly Func<TTrigger, SchrittDefinition> _schritt;
-    private readonly Func<Fall, Ueberleitung?, DateOnly> _seit;
-    private readonly Func<Fall, TState>? _zustand;
-    private readonly Action<Fall, TState, DateOnly>? _setzen;
     private readonly Lazy<Zustandstabelle<TState, TTrigger>> _tabelle;
     private readonly TState? _offen;
     private readonly TState[] _pausiert;
@@ -138,9 +135,7 @@ internal sealed class Spurdefinition<TState, TTrigger> : Spurdefinition
     /// <param name="beschreibungsmaschine">The machine whose configuration the description is read from.</param>
     /// <param name="zustandBezeichnung">German labels of the states (the track's catalogue).</param>
     /// <param name="schritt">Label and parameters of each step (the track's catalogue).</param>
-    /// <param name="seit">Since when the Fall's track stands in its state.</param>
-    /// <param name="zustand">The state the Fall's track stands in (null where a track has no single state per Fall).</param>
-    /// <param name="setzen">Test support: puts the Fall's track into a state (null where a track has no single state per Fall).</param>
+    /// <param name="jeUeberleitung">True for a track a Fall has once per referral (where the Fall keeps the state: the machine's accessors).</param>
     /// <param name="offen">The superstate holding the states where the track's work goes on, if it has one.</param>
     /// <param name="pausiert">Open states in which the work pauses.</param>
     public Spurdefinition(
@@ -153,19 +148,14 @@ internal sealed class Spurdefinition<TState, TTrigger> : Spurdefinition
         Func<Spurmaschine<TState, TTrigger>> beschreibungsmaschine,
         Func<TState, string> zustandBezeichnung,
         Func<TTrigger, SchrittDefinition> schritt,
-        Func<Fall, Ueberleitung?, DateOnly> seit,
-        Func<Fall, TState>? zustand,
-        Action<Fall, TState, DateOnly>? setzen,
+        bool jeUeberleitung,
         TState? offen = null,
         params TState[] pausiert)
-        : base(spur, bezeichnung, kurzname, kategorie, behoerde, zustand is null)
+        : base(spur, bezeichnung, kurzname, kategorie, behoerde, jeUeberleitung)
     {
         _maschine = maschine;
         _bezeichnung = zustandBezeichnung;
         _schritt = schritt;
-        _seit = seit;
-        _zustand = zustand;
-        _setzen = setzen;
         _offen = offen;
         _pausiert = pausiert;
         _tabelle = new Lazy<Zustandstabelle<TState, TTrigger>>(() => new Zustandstabelle<TState, TTrigger>(Maschinenbeschreibung.Aus(beschreibungsmaschine().Maschine.Info())));
@@ -184,7 +174,7 @@ internal sealed class Spurdefinition<TState, TTrigger> : Spurdefinition
 
     public override SchrittDefinition Schritt(string trigger) => _schritt(TriggerLesen(trigger));
 
-    public override string? ZustandVon(Fall fall) => _zustand is null ? null : _zustand(fall).ToString();
+    public override string? ZustandVon(Fall fall) => JeUeberleitung ? null : _maschine(fall, null).ZustandVon(fall, null).ToString();
 
     internal override void Feuern(Fall fall, Guid? ueberleitungId, string trigger, Schritt schritt)
     {
@@ -203,20 +193,24 @@ internal sealed class Spurdefinition<TState, TTrigger> : Spurdefinition
             zustand.ToString(),
             _bezeichnung(zustand),
             Spurmaschine<TState, TTrigger>.Oberzustaende(zustand),
-            _seit(fall, ueberleitung),
+            maschine.SeitVon(fall, ueberleitung),
             maschine.Schritte(fall, ueberleitung, probe, _schritt));
     }
 
-    internal override DateOnly Seit(Fall fall, Guid? ueberleitungId) => _seit(fall, Ueberleitung(fall, ueberleitungId));
+    internal override DateOnly Seit(Fall fall, Guid? ueberleitungId)
+    {
+        var ueberleitung = Ueberleitung(fall, ueberleitungId);
+        return _maschine(fall, ueberleitung).SeitVon(fall, ueberleitung);
+    }
 
     internal override void ZustandSetzen(Fall fall, string zustand, DateOnly seit)
     {
-        if (_setzen is null)
+        if (JeUeberleitung)
         {
             throw new InvalidOperationException($"The track {Spur} has no single state per Fall.");
         }
 
-        _setzen(fall, Zustandsnamen[zustand], seit);
+        _maschine(fall, null).SetzenFuerTest(fall, Zustandsnamen[zustand], seit);
     }
 
     private Ueberleitung? Ueberleitung(Fall fall, Guid? ueberleitungId) => JeUeberleitung ? fall.Ueberleitung(ueberleitungId) : null;

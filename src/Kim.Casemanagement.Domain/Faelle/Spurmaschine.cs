@@ -25,9 +25,23 @@ internal abstract class Spurmaschine<TState, TTrigger>
     [ThreadStatic]
     private static Ueberleitung? t_ueberleitung;
 
-    protected Spurmaschine(Spur spur, Func<Fall, Ueberleitung?, TState> zustand, Action<Fall, Ueberleitung?, TState> setzeZustand, Action<Fall, Ueberleitung?, DateOnly> setzeSeit)
+    private readonly Func<Fall, Ueberleitung?, TState> _zustand;
+    private readonly Action<Fall, Ueberleitung?, TState> _setzeZustand;
+    private readonly Func<Fall, Ueberleitung?, DateOnly> _seit;
+    private readonly Action<Fall, Ueberleitung?, DateOnly> _setzeSeit;
+
+    /// <param name="spur">The track.</param>
+    /// <param name="zustand">Where a Fall (or a referral) keeps the track's state ...</param>
+    /// <param name="setzeZustand">... and how it is set.</param>
+    /// <param name="seit">Since when the track stands in its state ...</param>
+    /// <param name="setzeSeit">... and how that is set.</param>
+    protected Spurmaschine(Spur spur, Func<Fall, Ueberleitung?, TState> zustand, Action<Fall, Ueberleitung?, TState> setzeZustand, Func<Fall, Ueberleitung?, DateOnly> seit, Action<Fall, Ueberleitung?, DateOnly> setzeSeit)
     {
         Spur = spur;
+        _zustand = zustand;
+        _setzeZustand = setzeZustand;
+        _seit = seit;
+        _setzeSeit = setzeSeit;
 
         // Stateless reads the state once when it is built (its "initial state" for diagrams): without a Fall, a new Fall's.
         Maschine = new Zustandsmaschine<TState, TTrigger, Schritt>(() => zustand(t_fall ?? NeuerFall, t_ueberleitung), z => setzeZustand(Fall, t_ueberleitung, z));
@@ -96,6 +110,16 @@ internal abstract class Spurmaschine<TState, TTrigger>
     {
         using var _ = new Aufruf(fall, ueberleitung);
         return Zustand;
+    }
+
+    /// <summary>Since when the Fall's (or the referral's) track stands in its state.</summary>
+    public DateOnly SeitVon(Fall fall, Ueberleitung? ueberleitung) => _seit(fall, ueberleitung);
+
+    /// <summary>Test support: puts the Fall's track into a state without firing.</summary>
+    public void SetzenFuerTest(Fall fall, TState zustand, DateOnly seit)
+    {
+        _setzeZustand(fall, null, zustand);
+        _setzeSeit(fall, null, seit);
     }
 
     public bool KannFeuern(Fall fall, Ueberleitung? ueberleitung, TTrigger trigger, Schritt schritt)

@@ -34,12 +34,10 @@ internal sealed class AufenthaltMaschine : Spurmaschine<AufenthaltZustand, Aufen
         () => Instanz,
         AufenthaltKatalog.Bezeichnung,
         AufenthaltKatalog.Schritt,
-        (fall, _) => fall.Aufenthalt.Seit,
-        fall => fall.Aufenthalt.Zustand,
-        (fall, zustand, seit) => (fall.Aufenthalt.Zustand, fall.Aufenthalt.Seit) = (zustand, seit));
+        jeUeberleitung: false);
 
     private AufenthaltMaschine()
-        : base(Spur.Aufenthalt, (f, _) => f.Aufenthalt.Zustand, (f, _, z) => f.Aufenthalt.Zustand = z, (f, _, d) => f.Aufenthalt.Seit = d)
+        : base(Spur.Aufenthalt, (f, _) => f.Aufenthalt.Zustand, (f, _, z) => f.Aufenthalt.Zustand = z, (f, _) => f.Aufenthalt.Seit, (f, _, d) => f.Aufenthalt.Seit = d)
     {
         // Direct entries.
         Erlaube(KeinStatus, AsylSuchen, Asylgesuch);

@@ -29,12 +29,10 @@ internal sealed class BildungMaschine : Spurmaschine<BildungZustand, BildungTrig
         () => Instanz,
         BildungKatalog.Bezeichnung,
         BildungKatalog.Schritt,
-        (fall, _) => fall.Bildung.Seit,
-        fall => fall.Bildung.Zustand,
-        (fall, zustand, seit) => (fall.Bildung.Zustand, fall.Bildung.Seit) = (zustand, seit));
+        jeUeberleitung: false);
 
     private BildungMaschine()
-        : base(Spur.Bildung, (f, _) => f.Bildung.Zustand, (f, _, z) => f.Bildung.Zustand = z, (f, _, d) => f.Bildung.Seit = d)
+        : base(Spur.Bildung, (f, _) => f.Bildung.Zustand, (f, _, z) => f.Bildung.Zustand = z, (f, _) => f.Bildung.Seit, (f, _, d) => f.Bildung.Seit = d)
     {
         var keineQualifizierungVorAlpha = Bedingungen.KeineQualifizierungVorAlphabetisierung;
 

@@ -23,12 +23,10 @@ internal sealed class LeistungenMaschine : Spurmaschine<LeistungenZustand, Leist
         () => Instanz,
         LeistungenKatalog.Bezeichnung,
         LeistungenKatalog.Schritt,
-        (fall, _) => fall.Leistungen.Seit,
-        fall => fall.Leistungen.Zustand,
-        (fall, zustand, seit) => (fall.Leistungen.Zustand, fall.Leistungen.Seit) = (zustand, seit));
+        jeUeberleitung: false);
 
     private LeistungenMaschine()
-        : base(Spur.Leistungen, (f, _) => f.Leistungen.Zustand, (f, _, z) => f.Leistungen.Zustand = z, (f, _, d) => f.Leistungen.Seit = d)
+        : base(Spur.Leistungen, (f, _) => f.Leistungen.Zustand, (f, _, z) => f.Leistungen.Zustand = z, (f, _) => f.Leistungen.Seit, (f, _, d) => f.Leistungen.Seit = d)
     {
         var sgb2Berechtigt = Bedingungen.Sgb2BerechtigenderAufenthalt;
 

@@ -25,14 +25,12 @@ internal sealed class ProzessMaschine : Spurmaschine<ProzessZustand, ProzessTrig
         () => Instanz,
         ProzessKatalog.Bezeichnung,
         ProzessKatalog.Schritt,
-        (fall, _) => fall.Prozess.Seit,
-        fall => fall.Prozess.Zustand,
-        (fall, zustand, seit) => (fall.Prozess.Zustand, fall.Prozess.Seit) = (zustand, seit),
+        jeUeberleitung: false,
         Offen,
         [Ruhend]);
 
     private ProzessMaschine()
-        : base(Spur.Prozess, (f, _) => f.Prozess.Zustand, (f, _, z) => f.Prozess.Zustand = z, (f, _, d) => f.Prozess.Seit = d)
+        : base(Spur.Prozess, (f, _) => f.Prozess.Zustand, (f, _, z) => f.Prozess.Zustand = z, (f, _) => f.Prozess.Seit, (f, _, d) => f.Prozess.Seit = d)
     {
         Erlaube(Offen, Abbrechen, Abbruch);
 

@@ -19,16 +19,14 @@ internal sealed class UeberleitungMaschine : Spurmaschine<UeberleitungZustand, U
         () => Fuer(Behoerde.Jobcenter),
         UeberleitungKatalog.Bezeichnung,
         UeberleitungKatalog.Schritt,
-        (fall, ueberleitung) => ueberleitung?.Seit ?? fall.AufgenommenAm,
-        null,
-        null);
+        jeUeberleitung: true);
 
     // One configuration per receiving authority (the consent guard names it), shared by all referrals to it.
     private static readonly Dictionary<Behoerde, Lazy<UeberleitungMaschine>> JeEmpfaenger =
         Enum.GetValues<Behoerde>().ToDictionary(b => b, b => new Lazy<UeberleitungMaschine>(() => new UeberleitungMaschine(b)));
 
     private UeberleitungMaschine(Behoerde empfaenger)
-        : base(Spur.Ueberleitung, (_, u) => u?.Zustand ?? default, (_, u, z) => u!.Zustand = z, (_, u, d) => u!.Seit = d)
+        : base(Spur.Ueberleitung, (_, u) => u?.Zustand ?? default, (_, u, z) => u!.Zustand = z, (f, u) => u?.Seit ?? f.AufgenommenAm, (_, u, d) => u!.Seit = d)
     {
         var einwilligung = Bedingungen.EinwilligungFuer(empfaenger);
         Erlaube(Entwurf, Anfragen, Angefragt, einwilligung);

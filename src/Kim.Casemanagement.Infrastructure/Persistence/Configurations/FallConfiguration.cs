@@ -76,6 +76,14 @@ internal sealed class FallConfiguration : IEntityTypeConfiguration<Fall>
         });
         b.Navigation(f => f.Bildung).IsRequired();
 
+        // Anonymised Fälle (migration 0010, docs/adr/0007-loeschung-und-anonymisierung.md) stay in the table for the
+        // Lenkungsgruppe's figures, without a client: no query of the case work ever sees them. Their coarsened client
+        // attributes are shadow properties: the domain Fall never has them.
+        b.Property<DateOnly?>("AnonymisiertAm").HasColumnName("anonymisiert_am");
+        b.Property<int?>("AnonymAlterBeiAufnahme").HasColumnName("anonym_alter_bei_aufnahme");
+        b.Property<DateOnly?>("AnonymEinreisedatum").HasColumnName("anonym_einreisedatum");
+        b.HasQueryFilter(f => EF.Property<DateOnly?>(f, "AnonymisiertAm") == null);
+
         b.HasOne(f => f.Klient).WithMany().HasForeignKey(f => f.KlientId).OnDelete(DeleteBehavior.Restrict);
 
         b.HasMany(f => f.Einwilligungen).WithOne().HasForeignKey(e => e.FallId).OnDelete(DeleteBehavior.Cascade);

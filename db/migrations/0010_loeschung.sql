@@ -58,8 +58,8 @@ CREATE INDEX ix_loeschlaeufe_mandant_gestartet_am ON loeschlaeufe (mandant, gest
 -- Part 4 -------------------------------------------------------------------------------------------------------------
 -- Moves the event log of Fall p_alt to its anonymised row p_neu, coarsened: the note goes, of the parameters only the
 -- keys in p_parameter_behalten stay, the time of entry becomes the business day, referral ids are replaced by the new
--- ones (p_ueberleitungen_alt[i] -> p_ueberleitungen_neu[i]). The application role cannot UPDATE the event log itself;
--- this function is its only way, and only towards an anonymised Fall of the same tenant that has no events yet, from a
+-- ones (p_ueberleitungen_alt[i] -> p_ueberleitungen_neu[i]). Called by the erasure job (owner role) as the one place
+-- that changes the event log, and only towards an anonymised Fall of the same tenant that has no events yet, from a
 -- Fall that is not anonymised and not under an active hold. Returns the number of events moved.
 CREATE FUNCTION fall_ereignisse_anonymisieren(
   p_alt uuid, p_neu uuid, p_ueberleitungen_alt uuid[], p_ueberleitungen_neu uuid[], p_parameter_behalten text[])
@@ -113,11 +113,8 @@ END
 $$;
 
 -- Privileges ---------------------------------------------------------------------------------------------------------
+-- The erasure job runs as the owner role (the data-protection run that migration 0002 reserved the deletion of case
+-- records for); the application role reads the erasure record and the holds and writes holds.
 GRANT SELECT, INSERT, UPDATE ON fall_sperren TO kim_anwendung;
-GRANT SELECT, INSERT, UPDATE ON loeschlaeufe TO kim_anwendung;
--- Erasure of a Fall: its child rows (the cascade from faelle runs as the table owner), its notices, idempotency records
--- and sent-reminder keys; Themen move with the Fall to its anonymised row.
-GRANT DELETE ON termin_meldungen TO kim_anwendung;
-GRANT UPDATE (fall_id) ON themen TO kim_anwendung;
+GRANT SELECT ON loeschlaeufe TO kim_anwendung;
 REVOKE ALL ON FUNCTION fall_ereignisse_anonymisieren(uuid, uuid, uuid[], uuid[], text[]) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION fall_ereignisse_anonymisieren(uuid, uuid, uuid[], uuid[], text[]) TO kim_anwendung;

@@ -23,6 +23,11 @@ public static class DependencyInjection
         services.AddScoped<Idempotenz.IdempotenzKontext>();
         services.AddSingleton<Idempotenz.IdempotenzSpeicher>();
         services.AddSingleton<Aufbewahrung.KurzzeitAufbewahrung>();
+        services.AddSingleton(sp => new Datenschutz.FallLoeschung(
+            sp.GetRequiredService<Datenbank>().OwnerConnectionString,
+            sp.GetRequiredService<Domain.Rechtsregeln.Rechtsregeltabelle>(),
+            sp.GetRequiredService<Application.Abstractions.IKalender>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Datenschutz.FallLoeschung>>()));
         services.AddScoped<IFallAbfragen, FallAbfragen>();
         services.AddScoped<IBenutzerVerzeichnis, Identitaet.BenutzerVerzeichnis>();
         services.AddScoped<Identitaet.BenutzerVerwaltung>();

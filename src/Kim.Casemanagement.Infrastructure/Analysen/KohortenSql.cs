@@ -22,6 +22,21 @@ internal static class KohortenSql
     /// <summary>Open: the process track is not in one of the closed states, which the track registry gives as a parameter.</summary>
     private const string Offen = "f.prozess_zustand <> ALL(@kohorte_beendet)";
 
+    /// <summary>
+    /// The age at intake in whole years, like <c>Klient.AlterAm</c> (a 29 February birthday turns a year older on 28
+    /// February), of the Fall <c>f</c> with its client <c>k</c> (LEFT JOIN): an anonymised Fall has no client and keeps
+    /// this number instead (ADR 0007; the erasure writes it with <see cref="AlterAusGeburtsdatum"/>).
+    /// </summary>
+    internal const string AlterBeiAufnahme = "coalesce(f.anonym_alter_bei_aufnahme, " + AlterAusGeburtsdatum + ")";
+
+    /// <summary>The age at intake computed from the client's birth date (<c>k.geburtsdatum</c>).</summary>
+    internal const string AlterAusGeburtsdatum =
+        "(SELECT y - CASE WHEN f.aufgenommen_am < (k.geburtsdatum + make_interval(years => y))::date THEN 1 ELSE 0 END "
+        + "FROM (SELECT (date_part('year', f.aufgenommen_am) - date_part('year', k.geburtsdatum))::int AS y) j)";
+
+    /// <summary>The client's entry date, kept on the Fall when it is anonymised (ADR 0007).</summary>
+    internal const string Einreisedatum = "coalesce(k.einreisedatum, f.anonym_einreisedatum)";
+
     /// <summary>The CTEs (<c>WITH</c> included, ending with <c>kohorte AS (...)</c>), parameters added to <paramref name="befehl"/>.</summary>
     /// <param name="mitZeitraum">The period restricts the intake date.</param>
     /// <param name="mitMerkmalen">Compute the cohort attributes even where no filter needs them (XES).</param>
@@ -70,7 +85,7 @@ internal static class KohortenSql
             .Append(Offen).Append(" AS offen");
         if (klienten)
         {
-            sql.Append(", k.einreisedatum");
+            sql.Append(", ").Append(Einreisedatum).Append(" AS einreisedatum");
         }
 
         if (status)
@@ -81,13 +96,14 @@ internal static class KohortenSql
         if (regeln)
         {
             sql.Append(",\n    CASE WHEN r.ab IS NULL THEN NULL WHEN al.jahre < r.jung_von THEN 'Juengere' WHEN al.jahre <= r.jung_bis THEN 'JungeErwachsene' ELSE 'Aeltere' END AS altersgruppe")
-                .Append(",\n    (r.zd IS NOT NULL AND k.einreisedatum IS NOT NULL AND (k.einreisedatum + make_interval(years => r.zd))::date > f.aufgenommen_am) AS zieldimension_i");
+                .Append(",\n    (r.zd IS NOT NULL AND ").Append(Einreisedatum).Append(" IS NOT NULL AND (").Append(Einreisedatum)
+                .Append(" + make_interval(years => r.zd))::date > f.aufgenommen_am) AS zieldimension_i");
         }
 
         sql.Append("\n  FROM faelle f");
         if (klienten)
         {
-            sql.Append("\n  JOIN klienten k ON k.id = f.klient_id");
+            sql.Append("\n  LEFT JOIN klienten k ON k.id = f.klient_id");
         }
 
         if (status)
@@ -97,8 +113,7 @@ internal static class KohortenSql
 
         if (regeln)
         {
-            sql.Append("\n  CROSS JOIN LATERAL (SELECT y - CASE WHEN f.aufgenommen_am < (k.geburtsdatum + make_interval(years => y))::date THEN 1 ELSE 0 END AS jahre")
-                .Append(" FROM (SELECT (date_part('year', f.aufgenommen_am) - date_part('year', k.geburtsdatum))::int AS y) j) al")
+            sql.Append("\n  CROSS JOIN LATERAL (SELECT ").Append(AlterBeiAufnahme).Append(" AS jahre) al")
                 .Append("\n  LEFT JOIN regeln r ON f.aufgenommen_am BETWEEN r.ab AND r.bis");
         }
 

@@ -91,12 +91,15 @@ public sealed partial class TerminPruefung(IServiceScopeFactory scopes, Datenban
             summe += await EinwilligungenAsync(heute, o.EinwilligungVorlaufTage, ct);
 
             // Housekeeping in the same single-instance round, each with its period from the rule table: idempotency keys,
-            // ended sessions and old notices; audit segments (the step has its own lock as well, for the
+            // ended sessions and old notices, Fälle past their retention; audit segments (the step has its own lock as well, for the
             // audit-aufbewahrung command; absent where audit is not registered).
             await using (var scope = scopes.CreateAsyncScope())
             {
                 await scope.ServiceProvider.GetRequiredService<Idempotenz.IdempotenzSpeicher>().AufraeumenAsync(ct);
                 await scope.ServiceProvider.GetRequiredService<Aufbewahrung.KurzzeitAufbewahrung>().LoeschenAsync(ct);
+
+                // Fälle past their retention period (ADR 0007): a cheap query while none is due; its own lock as well.
+                await scope.ServiceProvider.GetRequiredService<Datenschutz.FallLoeschung>().LaufAsync(probelauf: false, ct);
                 if (scope.ServiceProvider.GetService<Audit.AuditAufbewahrung>() is { } aufbewahrung)
                 {
                     await aufbewahrung.LaufAsync(trocken: false, geplant: true, ct);

@@ -217,8 +217,7 @@ public static class Datenkatalog
             S("anonymisiert_am", Datenart.Technisch, Loeschung.Vergroebern, "Tag der Anonymisierung (nur am anonymisierten Fall)", "@heute"),
             S("anonym_alter_bei_aufnahme", Datenart.Stammdaten, Loeschung.Vergroebern,
                 "Alter in vollen Jahren bei Aufnahme (nur am anonymisierten Fall; statt des Geburtsdatums, für die Altersgruppe der Analysen)",
-                "(SELECT y - CASE WHEN f.aufgenommen_am < (k.geburtsdatum + make_interval(years => y))::date THEN 1 ELSE 0 END "
-                + "FROM (SELECT (date_part('year', f.aufgenommen_am) - date_part('year', k.geburtsdatum))::int AS y) j)"),
+                Analysen.KohortenSql.AlterAusGeburtsdatum),
             S("anonym_einreisedatum", Datenart.Aufenthalt, Loeschung.Vergroebern,
                 "Einreisedatum (nur am anonymisierten Fall; Meilenstein und Zieldimension I der Analysen)", "k.einreisedatum")),
 

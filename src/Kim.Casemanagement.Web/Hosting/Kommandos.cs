@@ -3,6 +3,7 @@ using Kim.Casemanagement.Application.Sicherheit;
 using Kim.Casemanagement.Infrastructure;
 using Kim.Casemanagement.Infrastructure.Audit;
 using Kim.Casemanagement.Infrastructure.Database;
+using Kim.Casemanagement.Infrastructure.Datenschutz;
 using Kim.Casemanagement.Infrastructure.Identitaet;
 using Kim.Casemanagement.Infrastructure.Persistence;
 using Kim.Casemanagement.Web.Sicherheit;
@@ -32,7 +33,10 @@ internal static class Kommandos
     public const string VerifyAudit = "verify-audit";
     public const string AuditAufbewahrung = "audit-aufbewahrung";
 
-    public static bool IstKommando(string[] args) => args.Length > 0 && args[0] is Migrate or CreateAdmin or VerifyAudit or AuditAufbewahrung or SeedKommando.Name;
+    /// <summary>One run of the erasure job (ADR 0007); <c>--probe</c>: only show what it would erase.</summary>
+    public const string Loeschlauf = "loeschlauf";
+
+    public static bool IstKommando(string[] args) => args.Length > 0 && args[0] is Migrate or CreateAdmin or VerifyAudit or AuditAufbewahrung or Loeschlauf or SeedKommando.Name;
 
     public static async Task<int> AusfuehrenAsync(string[] args, WebApplicationBuilder builder)
     {
@@ -61,6 +65,18 @@ internal static class Kommandos
                 {
                     return await AuditKommando.AufbewahrenAsync(
                         datenbank.AppConnectionString,
+                        Infrastructure.Rechtsregeln.RechtsregelKonfiguration.Laden(builder.Configuration),
+                        args.Contains("--probe"),
+                        Console.Out,
+                        loggerFactory,
+                        CancellationToken.None);
+                }
+
+            case Loeschlauf:
+                await using (var datenbank = new Datenbank(builder.Configuration, optionen, loggerFactory))
+                {
+                    return await LoeschKommando.AusfuehrenAsync(
+                        datenbank.OwnerConnectionString,
                         Infrastructure.Rechtsregeln.RechtsregelKonfiguration.Laden(builder.Configuration),
                         args.Contains("--probe"),
                         Console.Out,

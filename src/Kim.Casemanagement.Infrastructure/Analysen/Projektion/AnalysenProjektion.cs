@@ -104,7 +104,7 @@ public sealed class AnalysenProjektion(NpgsqlDataSource dataSource, IKalender ka
                 var verlauf = geaendert.ContainsKey(z.Id)
                     ? neu.TryGetValue(z.Id, out var v) ? v : Projizieren(z.EreignisAnzahl, [])
                     : bekannt[z.Id];
-                faelle.Add(new ProjektionsFall(z.Id, z.Mandant, z.TeamId, z.Aufgenommen, z.Offen, z.ProzessSeit, z.Einreise, z.Geburt, z.HatUeberleitung, verlauf));
+                faelle.Add(new ProjektionsFall(z.Id, z.Mandant, z.TeamId, z.Aufgenommen, z.Offen, z.ProzessSeit, z.Einreise, z.AlterBeiAufnahme, z.HatUeberleitung, verlauf));
             }
 
             _zustand = new Zustand(new ProjektionsDaten(faelle, themen, _katalog.Einfrieren(), stand), stand, stand, fingerabdruck);
@@ -124,11 +124,12 @@ public sealed class AnalysenProjektion(NpgsqlDataSource dataSource, IKalender ka
 
     private static async Task<List<FallZeile>> FaelleLesenAsync(NpgsqlConnection verbindung, NpgsqlTransaction tx, CancellationToken ct)
     {
+        // Anonymised Fälle (ADR 0007) have no client: their age at intake and entry date are kept on the Fall.
         await using var befehl = new NpgsqlCommand(
-            """
+            $"""
             SELECT f.id, f.mandant, f.team_id, f.aufgenommen_am, f.prozess_zustand <> ALL(@beendet), f.prozess_seit,
-                   k.einreisedatum, k.geburtsdatum, f.ereignis_anzahl, EXISTS (SELECT 1 FROM ueberleitungen u WHERE u.fall_id = f.id)
-            FROM faelle f JOIN klienten k ON k.id = f.klient_id
+                   {KohortenSql.Einreisedatum}, {KohortenSql.AlterBeiAufnahme}, f.ereignis_anzahl, EXISTS (SELECT 1 FROM ueberleitungen u WHERE u.fall_id = f.id)
+            FROM faelle f LEFT JOIN klienten k ON k.id = f.klient_id
             """, verbindung, tx) { CommandTimeout = AnalysenDaten.ZeitlimitSekunden };
         befehl.Parameters.Add(new NpgsqlParameter("beendet", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = Spurregister.Prozess.BeendeteZustaende.ToArray() });
         var liste = new List<FallZeile>();
@@ -144,7 +145,7 @@ public sealed class AnalysenProjektion(NpgsqlDataSource dataSource, IKalender ka
 
             liste.Add(new FallZeile(
                 leser.GetGuid(0), m, leser.IsDBNull(2) ? null : leser.GetGuid(2), leser.GetFieldValue<DateOnly>(3), leser.GetBoolean(4),
-                leser.GetFieldValue<DateOnly>(5), leser.IsDBNull(6) ? null : leser.GetFieldValue<DateOnly>(6), leser.GetFieldValue<DateOnly>(7),
+                leser.GetFieldValue<DateOnly>(5), leser.IsDBNull(6) ? null : leser.GetFieldValue<DateOnly>(6), leser.GetInt32(7),
                 leser.GetInt32(8), leser.GetBoolean(9)));
         }
 
@@ -342,7 +343,7 @@ public sealed class AnalysenProjektion(NpgsqlDataSource dataSource, IKalender ka
     private sealed record Zustand(ProjektionsDaten Daten, DateTimeOffset Stand, DateTimeOffset GelesenAm, string Fingerabdruck);
 
     private sealed record FallZeile(
-        Guid Id, string Mandant, Guid? TeamId, DateOnly Aufgenommen, bool Offen, DateOnly ProzessSeit, DateOnly? Einreise, DateOnly Geburt, int EreignisAnzahl, bool HatUeberleitung);
+        Guid Id, string Mandant, Guid? TeamId, DateOnly Aufgenommen, bool Offen, DateOnly ProzessSeit, DateOnly? Einreise, int AlterBeiAufnahme, int EreignisAnzahl, bool HatUeberleitung);
 
     private sealed record EreignisZeile(
         int Nr, Spur Spur, Guid? UeberleitungId, string? Gruppe, string? Von, string Nach, DateOnly Datum, bool Wiederaufnahme, string? Akteur, string? Grund);

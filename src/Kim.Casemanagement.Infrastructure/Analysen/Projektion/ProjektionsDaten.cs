@@ -557,7 +557,7 @@ internal sealed class ProjektionsDaten : IAnalysenDaten
         return null;
     }
 
-    /// <summary>Age at intake in whole years as <see cref="KohortenSql"/> computes it (a 29 February birthday turns a year older on 28 February).</summary>
+    /// <summary>The age group by the age at intake in whole years (read as <see cref="KohortenSql.AlterBeiAufnahme"/> computes it).</summary>
     private static Altersgruppe? Altersgruppe(ProjektionsFall f, IReadOnlyList<KohortenRegel> regeln)
     {
         if (Regel(f, regeln) is not { } r)
@@ -565,8 +565,7 @@ internal sealed class ProjektionsDaten : IAnalysenDaten
             return null;
         }
 
-        var y = f.Aufgenommen.Year - f.Geburt.Year;
-        var jahre = y - (f.Aufgenommen < f.Geburt.AddYears(y) ? 1 : 0);
+        var jahre = f.AlterBeiAufnahme;
         return jahre < r.JungeErwachseneVonJahre ? Application.Analysen.Altersgruppe.Juengere
             : jahre <= r.JungeErwachseneBisJahre ? Application.Analysen.Altersgruppe.JungeErwachsene
             : Application.Analysen.Altersgruppe.Aeltere;

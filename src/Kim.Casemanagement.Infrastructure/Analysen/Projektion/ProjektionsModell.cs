@@ -45,7 +45,7 @@ internal sealed record ProjektionsFall(
     bool Offen,
     DateOnly ProzessSeit,
     DateOnly? Einreise,
-    DateOnly Geburt,
+    int AlterBeiAufnahme,
     bool HatUeberleitung,
     FallVerlauf Verlauf);
 

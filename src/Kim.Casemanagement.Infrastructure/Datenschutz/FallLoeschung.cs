@@ -1,0 +1,489 @@
+using System.Text.Json;
+using Kim.Casemanagement.Application.Abstractions;
+using Kim.Casemanagement.Domain.Faelle;
+using Kim.Casemanagement.Domain.Rechtsregeln;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Kim.Casemanagement.Infrastructure.Datenschutz;
+
+/// <summary>One Fall the next run would anonymise (dry run only; for the Datenschutz role, never stored).</summary>
+public sealed record FaelligerFall(Guid FallId, string Aktenzeichen, string Zustand, DateOnly BeendetSeit, DateOnly LoeschbarAb);
+
+/// <summary>
+/// What one run did (or, as a dry run, would do) for one tenant: counts and dates only, as stored in
+/// <c>loeschlaeufe</c>; <see cref="Faelle"/> lists the due Fälle of a dry run for the Datenschutz role.
+/// </summary>
+public sealed record Loeschlauf(
+    Guid Id,
+    string Mandant,
+    bool Probelauf,
+    DateOnly Stichtag,
+    Frist Frist,
+    int Faellig,
+    int Gesperrt,
+    int Anonymisiert,
+    int KlientenGeloescht,
+    IReadOnlyDictionary<string, long> ZeilenGeloescht,
+    IReadOnlyList<FaelligerFall> Faelle);
+
+/// <summary>
+/// The erasure and anonymisation job (Issue 15 item 3, ADR 0007, docs/loeschkonzept.md L1). A Fall is due when its
+/// process track is closed (Abschluss, Abbruch, Verweisung: the registry's closed states) for longer than the period
+/// of <see cref="Regeln.AufbewahrungFallakte"/> valid on the day of the run, it is not anonymised yet, and it has no
+/// active hold (<see cref="AktiveSperreSql"/>). What happens to each column is read from the <see cref="Datenkatalog"/>:
+/// <list type="number">
+/// <item>The Fall's row is copied under a new random id (<see cref="Guid.NewGuid"/>, stored nowhere else) with each
+/// column as the catalogue says (<see cref="KatalogSpalte.Anonym"/>): kept, emptied, coarsened; without its client. Its
+/// referrals are copied the same way under new ids.</item>
+/// <item>Its event log moves to the new row through <c>fall_ereignisse_anonymisieren</c> (migration 0010): notes
+/// removed, parameters reduced to <see cref="Datenkatalog.BehalteneEreignisParameter"/>, time of entry coarsened to the
+/// business day. Themen point to the new row.</item>
+/// <item>The old row is deleted; its child rows (<see cref="Fallbezug.Kind"/>) go with it (ON DELETE CASCADE, checked by
+/// a test), and so do the rows that name it (<see cref="Fallbezug.Verweis"/>). The client's row is deleted with their
+/// last Fall.</item>
+/// </list>
+/// Each Fall is one transaction that starts by locking the Fall's row and checking again that it is due: a run killed
+/// at any point leaves every Fall either untouched or fully anonymised, and the next run finishes the rest. A write
+/// racing with the erasure of the same Fall either commits first (then the Fall is checked again under the lock) or
+/// finds the row gone (its version check fails: 409, nothing written). Only one run at a time across all instances
+/// (session advisory lock <see cref="SperrSchluessel"/>). The erasure record (<c>loeschlaeufe</c>) grows in the
+/// transaction of each Fall, so it holds exactly what was committed. Logs counts only. Runs as the owner role: the
+/// application role may not delete case records (migration 0002) nor change the event log.
+/// </summary>
+public sealed partial class FallLoeschung : IAsyncDisposable
+{
+    /// <summary>Key of the advisory lock of the job ("KIM_LOES").</summary>
+    public const long SperrSchluessel = 0x4B49_4D5F_4C4F_4553;
+
+    /// <summary>Active hold of the Fall <c>f</c> on day <c>@heute</c> (the one definition; <c>fall_ereignisse_anonymisieren</c> checks the same).</summary>
+    public const string AktiveSperreSql =
+        "EXISTS (SELECT 1 FROM fall_sperren s WHERE s.fall_id = f.id AND s.aufgehoben_am IS NULL AND (s.bis IS NULL OR s.bis >= @heute))";
+
+    /// <summary>Closed for longer than the period (parameters <c>@beendet</c>, <c>@jahre</c>, <c>@monate</c>, <c>@tage</c>, <c>@heute</c>), not anonymised.</summary>
+    private const string FaelligSql =
+        "f.anonymisiert_am IS NULL AND f.prozess_zustand = ANY(@beendet) "
+        + "AND (f.prozess_seit + make_interval(years => @jahre, months => @monate, days => @tage))::date < @heute";
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly Rechtsregeltabelle _regeln;
+    private readonly IKalender _kalender;
+    private readonly ILogger _logger;
+    private readonly bool _quelleEigen;
+
+    /// <summary>The job on a connection pool of the owner role (<paramref name="eigentuemerVerbindung"/>), disposed with it.</summary>
+    public FallLoeschung(string eigentuemerVerbindung, Rechtsregeltabelle regeln, IKalender kalender, ILogger<FallLoeschung> logger)
+        : this(NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(eigentuemerVerbindung) { MaxPoolSize = 4, ApplicationName = "kim-loeschlauf" }.ConnectionString), regeln, kalender, logger)
+    {
+        _quelleEigen = true;
+    }
+
+    /// <param name="dataSource">Connections of the owner role.</param>
+    public FallLoeschung(NpgsqlDataSource dataSource, Rechtsregeltabelle regeln, IKalender kalender, ILogger<FallLoeschung> logger)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(regeln);
+        ArgumentNullException.ThrowIfNull(kalender);
+        ArgumentNullException.ThrowIfNull(logger);
+        _dataSource = dataSource;
+        _regeln = regeln;
+        _kalender = kalender;
+        _logger = logger;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_quelleEigen)
+        {
+            await _dataSource.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Fälle selected per query of the run (each then in its own transaction).</summary>
+    public int StapelGroesse { get; init; } = 500;
+
+    /// <summary>The INSERT … SELECT that writes the anonymised copy of a Fall, built once from the catalogue.</summary>
+    internal static string FallKopieSql { get; } = KopieSql("faelle", "FROM faelle f JOIN klienten k ON k.id = f.klient_id WHERE f.id = @alt");
+
+    /// <summary>The INSERT … SELECT that copies a Fall's referrals under their new ids (<c>@u_alt[i]</c> → <c>@u_neu[i]</c>).</summary>
+    internal static string UeberleitungKopieSql { get; } =
+        KopieSql("ueberleitungen", "FROM ueberleitungen f JOIN unnest(@u_alt, @u_neu) m(alt, neu) ON m.alt = f.id").Replace("@neue_id", "m.neu", StringComparison.Ordinal);
+
+    /// <summary>
+    /// One run for every tenant with due Fälle; <paramref name="probelauf"/>: only count and list what would be erased
+    /// (recorded as a dry run). Returns an empty list when another instance is running the job.
+    /// </summary>
+    public async Task<IReadOnlyList<Loeschlauf>?> LaufAsync(bool probelauf, CancellationToken ct)
+    {
+        await using var sperre = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using (var versuch = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", sperre))
+        {
+            versuch.Parameters.Add(new NpgsqlParameter<long> { TypedValue = SperrSchluessel });
+            if (!(bool)(await versuch.ExecuteScalarAsync(ct).ConfigureAwait(false))!)
+            {
+                return null;
+            }
+        }
+
+        try
+        {
+            var heute = _kalender.Heute;
+            var frist = _regeln.Wert(Regeln.AufbewahrungFallakte, heute);
+            var laeufe = new List<Loeschlauf>();
+            foreach (var mandant in await MandantenAsync(probelauf, frist, heute, ct).ConfigureAwait(false))
+            {
+                laeufe.Add(probelauf
+                    ? await ProbelaufAsync(mandant, frist, heute, ct).ConfigureAwait(false)
+                    : await AnonymisierenAsync(mandant, frist, heute, ct).ConfigureAwait(false));
+            }
+
+            return laeufe;
+        }
+        finally
+        {
+            await using var frei = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", sperre);
+            frei.Parameters.Add(new NpgsqlParameter<long> { TypedValue = SperrSchluessel });
+            await frei.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The last runs of a tenant, newest first (the erasure record).</summary>
+    public async Task<IReadOnlyList<Loeschlauf>> LetzteLaeufeAsync(string mandant, int anzahl, CancellationToken ct)
+    {
+        await using var befehl = _dataSource.CreateCommand("""
+            SELECT id, mandant, probelauf, stichtag, faellig, gesperrt, anonymisiert, klienten_geloescht, zeilen_geloescht::text
+            FROM loeschlaeufe WHERE mandant = $1 ORDER BY gestartet_am DESC LIMIT $2
+            """);
+        befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = mandant });
+        befehl.Parameters.Add(new NpgsqlParameter<int> { TypedValue = anzahl });
+        var liste = new List<Loeschlauf>();
+        await using var leser = await befehl.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await leser.ReadAsync(ct).ConfigureAwait(false))
+        {
+            var stichtag = leser.GetFieldValue<DateOnly>(3);
+            liste.Add(new Loeschlauf(
+                leser.GetGuid(0), leser.GetString(1), leser.GetBoolean(2), stichtag, _regeln.Wert(Regeln.AufbewahrungFallakte, stichtag),
+                leser.GetInt32(4), leser.GetInt32(5), leser.GetInt32(6), leser.GetInt32(7),
+                JsonSerializer.Deserialize<Dictionary<string, long>>(leser.GetString(8))!, []));
+        }
+
+        return liste;
+    }
+
+    /// <summary>Tenants with due Fälle; for a real run only those with a due Fall that is not held (a run that could erase nothing is not recorded).</summary>
+    private async Task<List<string>> MandantenAsync(bool probelauf, Frist frist, DateOnly heute, CancellationToken ct)
+    {
+        await using var befehl = _dataSource.CreateCommand(
+            $"SELECT DISTINCT f.mandant FROM faelle f WHERE {FaelligSql}{(probelauf ? string.Empty : $" AND NOT {AktiveSperreSql}")} ORDER BY 1");
+        Parameter(befehl.Parameters, frist, heute);
+        var liste = new List<string>();
+        await using var leser = await befehl.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await leser.ReadAsync(ct).ConfigureAwait(false))
+        {
+            liste.Add(leser.GetString(0));
+        }
+
+        return liste;
+    }
+
+    private async Task<Loeschlauf> ProbelaufAsync(string mandant, Frist frist, DateOnly heute, CancellationToken ct)
+    {
+        var faelle = new List<FaelligerFall>();
+        var gesperrt = 0;
+        await using (var befehl = _dataSource.CreateCommand(
+            $"SELECT f.id, f.aktenzeichen, f.prozess_zustand, f.prozess_seit, {AktiveSperreSql} FROM faelle f WHERE f.mandant = @mandant AND {FaelligSql} ORDER BY f.prozess_seit, f.aktenzeichen"))
+        {
+            Parameter(befehl.Parameters, frist, heute);
+            befehl.Parameters.AddWithValue("mandant", mandant);
+            await using var leser = await befehl.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await leser.ReadAsync(ct).ConfigureAwait(false))
+            {
+                if (leser.GetBoolean(4))
+                {
+                    gesperrt++;
+                    continue;
+                }
+
+                var seit = leser.GetFieldValue<DateOnly>(3);
+                faelle.Add(new FaelligerFall(leser.GetGuid(0), leser.GetString(1), leser.GetString(2), seit, frist.Ende(seit).AddDays(1)));
+            }
+        }
+
+        var ids = faelle.Select(f => f.FallId).ToArray();
+        var zeilen = await ZeilenZaehlenAsync(ids, ct).ConfigureAwait(false);
+        long klienten;
+        await using (var befehl = _dataSource.CreateCommand("""
+            SELECT count(DISTINCT f.klient_id) FROM faelle f
+            WHERE f.id = ANY($1) AND NOT EXISTS (SELECT 1 FROM faelle g WHERE g.klient_id = f.klient_id AND NOT g.id = ANY($1))
+            """))
+        {
+            befehl.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = ids });
+            klienten = (long)(await befehl.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+        }
+
+        var lauf = new Loeschlauf(Guid.CreateVersion7(), mandant, true, heute, frist, faelle.Count + gesperrt, gesperrt, 0, (int)klienten, zeilen, faelle);
+        await using (var befehl = _dataSource.CreateCommand("""
+            INSERT INTO loeschlaeufe (id, mandant, probelauf, stichtag, gestartet_am, beendet_am, faellig, gesperrt, anonymisiert, klienten_geloescht, zeilen_geloescht)
+            VALUES ($1, $2, true, $3, now(), now(), $4, $5, 0, $6, $7::jsonb)
+            """))
+        {
+            befehl.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = lauf.Id });
+            befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = mandant });
+            befehl.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = heute });
+            befehl.Parameters.Add(new NpgsqlParameter<int> { TypedValue = lauf.Faellig });
+            befehl.Parameters.Add(new NpgsqlParameter<int> { TypedValue = gesperrt });
+            befehl.Parameters.Add(new NpgsqlParameter<int> { TypedValue = lauf.KlientenGeloescht });
+            befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = JsonSerializer.Serialize(zeilen) });
+            await befehl.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        LogProbelauf(_logger, lauf.Faellig, gesperrt);
+        return lauf;
+    }
+
+    private async Task<Loeschlauf> AnonymisierenAsync(string mandant, Frist frist, DateOnly heute, CancellationToken ct)
+    {
+        var laufId = Guid.CreateVersion7();
+        int faellig;
+        int gesperrt;
+        await using (var befehl = _dataSource.CreateCommand(
+            $"SELECT count(*)::int, count(*) FILTER (WHERE {AktiveSperreSql})::int FROM faelle f WHERE f.mandant = @mandant AND {FaelligSql}"))
+        {
+            Parameter(befehl.Parameters, frist, heute);
+            befehl.Parameters.AddWithValue("mandant", mandant);
+            await using var leser = await befehl.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            await leser.ReadAsync(ct).ConfigureAwait(false);
+            faellig = leser.GetInt32(0);
+            gesperrt = leser.GetInt32(1);
+        }
+
+        await using (var befehl = _dataSource.CreateCommand("""
+            INSERT INTO loeschlaeufe (id, mandant, probelauf, stichtag, gestartet_am, beendet_am, faellig, gesperrt, anonymisiert, klienten_geloescht, zeilen_geloescht)
+            VALUES ($1, $2, false, $3, now(), NULL, $4, $5, 0, 0, '{}'::jsonb)
+            """))
+        {
+            befehl.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = laufId });
+            befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = mandant });
+            befehl.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = heute });
+            befehl.Parameters.Add(new NpgsqlParameter<int> { TypedValue = faellig });
+            befehl.Parameters.Add(new NpgsqlParameter<int> { TypedValue = gesperrt });
+            await befehl.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        var anonymisiert = 0;
+        var klienten = 0;
+        var zeilen = new Dictionary<string, long>(StringComparer.Ordinal);
+        var uebersprungen = new HashSet<Guid>();
+        while (true)
+        {
+            var stapel = await StapelAsync(mandant, frist, heute, uebersprungen, ct).ConfigureAwait(false);
+            if (stapel.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var id in stapel)
+            {
+                var ergebnis = await FallAnonymisierenAsync(id, laufId, frist, heute, ct).ConfigureAwait(false);
+                if (ergebnis is not { } e)
+                {
+                    // No longer due (changed, held, or taken by a concurrent run): not selected again in this run.
+                    uebersprungen.Add(id);
+                    continue;
+                }
+
+                anonymisiert++;
+                klienten += e.KlientGeloescht ? 1 : 0;
+                foreach (var (tabelle, anzahl) in e.Zeilen)
+                {
+                    zeilen[tabelle] = zeilen.GetValueOrDefault(tabelle) + anzahl;
+                }
+            }
+        }
+
+        await using (var befehl = _dataSource.CreateCommand("UPDATE loeschlaeufe SET beendet_am = now() WHERE id = $1"))
+        {
+            befehl.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = laufId });
+            await befehl.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        LogLauf(_logger, anonymisiert, faellig, gesperrt);
+        return new Loeschlauf(laufId, mandant, false, heute, frist, faellig, gesperrt, anonymisiert, klienten, zeilen, []);
+    }
+
+    private async Task<List<Guid>> StapelAsync(string mandant, Frist frist, DateOnly heute, HashSet<Guid> ausser, CancellationToken ct)
+    {
+        await using var befehl = _dataSource.CreateCommand(
+            $"SELECT f.id FROM faelle f WHERE f.mandant = @mandant AND {FaelligSql} AND NOT {AktiveSperreSql} AND NOT f.id = ANY(@ausser) ORDER BY f.id LIMIT @n");
+        Parameter(befehl.Parameters, frist, heute);
+        befehl.Parameters.AddWithValue("mandant", mandant);
+        befehl.Parameters.Add(new NpgsqlParameter("ausser", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ausser.ToArray() });
+        befehl.Parameters.AddWithValue("n", StapelGroesse);
+        var liste = new List<Guid>();
+        await using var leser = await befehl.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await leser.ReadAsync(ct).ConfigureAwait(false))
+        {
+            liste.Add(leser.GetGuid(0));
+        }
+
+        return liste;
+    }
+
+    /// <summary>Anonymises one Fall in one transaction; null when it is (no longer) due under the lock.</summary>
+    internal async Task<(bool KlientGeloescht, Dictionary<string, long> Zeilen)?> FallAnonymisierenAsync(
+        Guid alt, Guid laufId, Frist frist, DateOnly heute, CancellationToken ct)
+    {
+        await using var verbindung = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var tx = await verbindung.BeginTransactionAsync(ct).ConfigureAwait(false);
+
+        Guid klient;
+        await using (var befehl = new NpgsqlCommand(
+            $"SELECT f.klient_id FROM faelle f WHERE f.id = @alt AND {FaelligSql} AND NOT {AktiveSperreSql} FOR UPDATE", verbindung, tx))
+        {
+            Parameter(befehl.Parameters, frist, heute);
+            befehl.Parameters.AddWithValue("alt", alt);
+            if (await befehl.ExecuteScalarAsync(ct).ConfigureAwait(false) is not Guid k)
+            {
+                return null;
+            }
+
+            klient = k;
+        }
+
+        var zeilen = await ZeilenZaehlenAsync(verbindung, tx, [alt], ct).ConfigureAwait(false);
+        var ueberleitungenAlt = new List<Guid>();
+        await using (var befehl = new NpgsqlCommand("SELECT id FROM ueberleitungen WHERE fall_id = @alt ORDER BY id", verbindung, tx))
+        {
+            befehl.Parameters.AddWithValue("alt", alt);
+            await using var leser = await befehl.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await leser.ReadAsync(ct).ConfigureAwait(false))
+            {
+                ueberleitungenAlt.Add(leser.GetGuid(0));
+            }
+        }
+
+        var neu = Guid.NewGuid();
+        var ueberleitungenNeu = ueberleitungenAlt.Select(_ => Guid.NewGuid()).ToArray();
+        await using var stapel = new NpgsqlBatch(verbindung, tx);
+        NpgsqlBatchCommand Befehl(string sql)
+        {
+            var b = new NpgsqlBatchCommand(sql);
+            b.Parameters.AddWithValue("alt", alt);
+            b.Parameters.AddWithValue("neu", neu);
+            b.Parameters.AddWithValue("heute", heute);
+            b.Parameters.Add(new NpgsqlParameter("u_alt", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ueberleitungenAlt.ToArray() });
+            b.Parameters.Add(new NpgsqlParameter("u_neu", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ueberleitungenNeu });
+            stapel.BatchCommands.Add(b);
+            return b;
+        }
+
+        Befehl(FallKopieSql);
+        Befehl(UeberleitungKopieSql);
+        Befehl("SELECT fall_ereignisse_anonymisieren(@alt, @neu, @u_alt, @u_neu, @parameter)")
+            .Parameters.Add(new NpgsqlParameter("parameter", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Datenkatalog.BehalteneEreignisParameter.ToArray() });
+        Befehl("UPDATE themen SET fall_id = @neu WHERE fall_id = @alt");
+        Befehl(TerminMeldungenLoeschenSql);
+        foreach (var tabelle in Datenkatalog.Tabellen.Where(t => t.Fallbezug == Fallbezug.Verweis && t.Name != "termin_meldungen"))
+        {
+            Befehl($"DELETE FROM {tabelle.Name} WHERE fall_id = @alt");
+        }
+
+        // The child rows go with the Fall's row (ON DELETE CASCADE, run as the table owner); the client with their last Fall.
+        Befehl("DELETE FROM faelle WHERE id = @alt");
+        Befehl("""
+            WITH k AS (DELETE FROM klienten WHERE id = @klient AND NOT EXISTS (SELECT 1 FROM faelle WHERE klient_id = @klient) RETURNING 1)
+            UPDATE loeschlaeufe l
+            SET anonymisiert = l.anonymisiert + 1,
+                klienten_geloescht = l.klienten_geloescht + (SELECT count(*) FROM k),
+                zeilen_geloescht = (SELECT coalesce(jsonb_object_agg(s.key, coalesce((l.zeilen_geloescht ->> s.key)::bigint, 0) + coalesce((@zeilen::jsonb ->> s.key)::bigint, 0)), '{}'::jsonb)
+                                    FROM jsonb_object_keys(l.zeilen_geloescht || @zeilen::jsonb) s(key))
+            WHERE l.id = @lauf
+            RETURNING (SELECT count(*) FROM k)
+            """).Parameters.AddRange(new[]
+            {
+                new NpgsqlParameter("klient", NpgsqlDbType.Uuid) { Value = klient },
+                new NpgsqlParameter("zeilen", NpgsqlDbType.Text) { Value = JsonSerializer.Serialize(zeilen) },
+                new NpgsqlParameter("lauf", NpgsqlDbType.Uuid) { Value = laufId },
+            });
+
+        long klientGeloescht = 0;
+        await using (var leser = await stapel.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            do
+            {
+                while (await leser.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    if (leser.FieldCount == 1 && leser.GetFieldType(0) == typeof(long))
+                    {
+                        klientGeloescht = leser.GetInt64(0);
+                    }
+                }
+            }
+            while (await leser.NextResultAsync(ct).ConfigureAwait(false));
+        }
+
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return (klientGeloescht > 0, zeilen);
+    }
+
+    /// <summary>Sent-reminder keys of the Fall's follow-ups (<c>wv:&lt;id&gt;</c> or <c>wv:&lt;id&gt;|&lt;recipient&gt;</c>, see TerminPruefung).</summary>
+    private const string TerminMeldungenLoeschenSql =
+        "DELETE FROM termin_meldungen WHERE split_part(schluessel, '|', 1) IN (SELECT 'wv:' || w.id::text FROM wiedervorlagen w WHERE w.fall_id = @alt)";
+
+    /// <summary>Rows that go with the given Fälle, per table: child rows, rows naming them, sent-reminder keys (counts only).</summary>
+    private async Task<Dictionary<string, long>> ZeilenZaehlenAsync(Guid[] faelle, CancellationToken ct)
+    {
+        await using var verbindung = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        return await ZeilenZaehlenAsync(verbindung, null, faelle, ct).ConfigureAwait(false);
+    }
+
+    private static readonly string ZaehlenSql = string.Join(", ",
+        Datenkatalog.Tabellen
+            .Where(t => t.Fallbezug is Fallbezug.Kind or Fallbezug.Verweis && t.Name != "termin_meldungen")
+            .Select(t => $"(SELECT count(*) FROM {t.Name} WHERE fall_id = ANY(@faelle))")
+            .Append("(SELECT count(*) FROM termin_meldungen WHERE split_part(schluessel, '|', 1) IN (SELECT 'wv:' || w.id::text FROM wiedervorlagen w WHERE w.fall_id = ANY(@faelle)))"));
+
+    private static readonly string[] ZaehlTabellen =
+    [
+        .. Datenkatalog.Tabellen.Where(t => t.Fallbezug is Fallbezug.Kind or Fallbezug.Verweis && t.Name != "termin_meldungen").Select(t => t.Name),
+        "termin_meldungen",
+    ];
+
+    private static async Task<Dictionary<string, long>> ZeilenZaehlenAsync(NpgsqlConnection verbindung, NpgsqlTransaction? tx, Guid[] faelle, CancellationToken ct)
+    {
+        await using var befehl = new NpgsqlCommand($"SELECT {ZaehlenSql}", verbindung, tx);
+        befehl.Parameters.Add(new NpgsqlParameter("faelle", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = faelle });
+        await using var leser = await befehl.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await leser.ReadAsync(ct).ConfigureAwait(false);
+        var zeilen = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var i = 0; i < ZaehlTabellen.Length; i++)
+        {
+            zeilen[ZaehlTabellen[i]] = leser.GetInt64(i);
+        }
+
+        return zeilen;
+    }
+
+    private static void Parameter(NpgsqlParameterCollection p, Frist frist, DateOnly heute)
+    {
+        p.Add(new NpgsqlParameter("beendet", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Spurregister.Prozess.BeendeteZustaende.ToArray() });
+        p.AddWithValue("jahre", frist.Jahre);
+        p.AddWithValue("monate", frist.Monate);
+        p.AddWithValue("tage", frist.Tage + ((frist.Stunden + 23) / 24));
+        p.AddWithValue("heute", heute);
+    }
+
+    private static string KopieSql(string tabelle, string quelle)
+    {
+        var spalten = Datenkatalog.Tabelle(tabelle).Spalten;
+        return $"INSERT INTO {tabelle} ({string.Join(", ", spalten.Select(s => s.Name))}) "
+            + $"SELECT {string.Join(", ", spalten.Select(s => s.Anonym ?? throw new InvalidOperationException($"{tabelle}.{s.Name}: keine Angabe für die anonymisierte Kopie")))} {quelle}";
+    }
+
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "Löschlauf: {Anonymisiert} Fälle anonymisiert ({Faellig} fällig, {Gesperrt} gesperrt).")]
+    private static partial void LogLauf(ILogger logger, int anonymisiert, int faellig, int gesperrt);
+
+    [LoggerMessage(EventId = 7102, Level = LogLevel.Information, Message = "Löschlauf (Probelauf): {Faellig} Fälle fällig, {Gesperrt} gesperrt.")]
+    private static partial void LogProbelauf(ILogger logger, int faellig, int gesperrt);
+}

@@ -30,6 +30,9 @@ switch (befehl)
     case "analysen":
         ergebnis = await AnalysenBenchmark.AusfuehrenAsync(Zahl("--klienten", 100000));
         break;
+    case "loeschlauf":
+        ergebnis = await LoeschlaufStoerungsTest.AusfuehrenAsync(Zahl("--klienten", 30000), Zahl("--abbrueche", 10));
+        break;
     case "auslastung":
         ergebnis = await AuslastungsBenchmark.AusfuehrenAsync(Zahl("--klienten", 100000));
         break;
@@ -43,7 +46,7 @@ switch (befehl)
         ergebnis |= await AnalysenBenchmark.AusfuehrenAsync(100000);
         break;
     default:
-        Console.Error.WriteLine($"Unbekannter Benchmark: {befehl}. Verfügbar: uebergaenge, stoerungen, benachrichtigungen, auslastung, analysen, alle.");
+        Console.Error.WriteLine($"Unbekannter Benchmark: {befehl}. Verfügbar: uebergaenge, stoerungen, loeschlauf, benachrichtigungen, auslastung, analysen, alle.");
         return 2;
 }
 

@@ -15,6 +15,10 @@ ALTER TABLE faelle ADD CONSTRAINT ck_faelle_anonymisiert CHECK ((anonymisiert_am
 ALTER TABLE faelle ADD CONSTRAINT ck_faelle_anonym_merkmale
   CHECK (anonymisiert_am IS NOT NULL OR (anonym_alter_bei_aufnahme IS NULL AND anonym_einreisedatum IS NULL));
 
+-- The erasure deletes the notices and idempotency records that name a Fall.
+CREATE INDEX ix_benachrichtigungen_fall_id ON benachrichtigungen (fall_id) WHERE fall_id IS NOT NULL;
+CREATE INDEX ix_idempotenz_fall_id ON idempotenz (fall_id) WHERE fall_id IS NOT NULL;
+
 -- Part 2 -------------------------------------------------------------------------------------------------------------
 -- A hold (Sperrung, Art. 18 DSGVO, § 84 Abs. 3 SGB X) set by the Datenschutz role: the Fall is not erased, is read-only
 -- and is hidden from normal lists while a hold is active (not lifted and its end date, if any, not passed). Lifted holds

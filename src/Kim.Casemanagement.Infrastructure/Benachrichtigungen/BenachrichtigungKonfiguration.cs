@@ -23,6 +23,7 @@ internal sealed class BenachrichtigungKonfiguration : IEntityTypeConfiguration<B
         b.HasIndex(x => new { x.EmpfaengerId, x.Seq }).IsUnique().HasDatabaseName("ux_benachrichtigungen_empfaenger_id_seq");
         b.HasIndex(x => x.Xid).HasDatabaseName("ix_benachrichtigungen_xid");
         b.HasIndex(x => x.EmpfaengerId).HasFilter("gelesen_am IS NULL").HasDatabaseName("ix_benachrichtigungen_ungelesen");
+        b.HasIndex(x => x.FallId).HasFilter("fall_id IS NOT NULL").HasDatabaseName("ix_benachrichtigungen_fall_id");
     }
 }
 

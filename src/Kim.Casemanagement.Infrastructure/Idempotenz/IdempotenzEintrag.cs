@@ -39,5 +39,6 @@ internal sealed class IdempotenzEintragKonfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Inhaltstyp).HasColumnName("inhaltstyp");
         b.Property(x => x.Antwort).HasColumnName("antwort");
         b.HasIndex(x => x.ErstelltAm).HasDatabaseName("ix_idempotenz_erstellt_am");
+        b.HasIndex(x => x.FallId).HasFilter("fall_id IS NOT NULL").HasDatabaseName("ix_idempotenz_fall_id");
     }
 }

@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddScoped<Idempotenz.IdempotenzKontext>();
         services.AddSingleton<Idempotenz.IdempotenzSpeicher>();
         services.AddSingleton<Aufbewahrung.KurzzeitAufbewahrung>();
+        services.AddSingleton<Application.Abstractions.IKlientSchluessel>(sp => new Datenschutz.KlientSchluessel(sp.GetRequiredService<Datenbank>().DataSource));
         services.AddSingleton(sp => new Datenschutz.FallLoeschung(
             sp.GetRequiredService<Datenbank>().OwnerConnectionString,
             sp.GetRequiredService<Domain.Rechtsregeln.Rechtsregeltabelle>(),

@@ -167,6 +167,13 @@ public static class Datenkatalog
             S("minderjaehrige_kinder", Datenart.Stammdaten, Loeschung.Loeschen, "Anzahl minderjähriger Kinder"),
             S("erstellt_am", Datenart.Fallverlauf, Loeschung.Loeschen, "Zeitpunkt der Erfassung")),
 
+        T("klient_schluessel", "Schlüssel der Klient*innen", Betroffene.Klienten, Fallbezug.Klient,
+            "Verschlüsselung der bisherigen Stammdaten im Protokoll einer Berichtigung (Art. 16 DSGVO); mit der Klient*in gelöscht, danach ist das Protokoll nicht mehr lesbar",
+            Regeln.AufbewahrungFallakte, "mit der Zeile der Klient*in gelöscht (ON DELETE CASCADE)",
+            S("klient_id", Datenart.Kennung, Loeschung.Loeschen, "Klient*in"),
+            S("schluessel", Datenart.Technisch, Loeschung.Loeschen, "Schlüssel (AES-256)"),
+            S("erstellt_am", Datenart.Technisch, Loeschung.Loeschen, "angelegt am")),
+
         T("faelle", "Fälle", Betroffene.KlientenUndBeschaeftigte, Fallbezug.Fall,
             "Fallführung im KIM-Case-Management über die Spuren Prozess, Aufenthalt, Leistungen und Bildung",
             Regeln.AufbewahrungFallakte, "Frist ab Abschluss, Abbruch oder Verweisung; danach anonymisiert unter neuer Zufallskennung, ohne Klient*in",
@@ -392,7 +399,7 @@ public static class Datenkatalog
             S("benutzer_id", Datenart.Beschaeftigte, Loeschung.EigeneFrist, "zugreifende Person"),
             S("rollen", Datenart.Beschaeftigte, Loeschung.EigeneFrist, "Rollen der Person"),
             S("aktion", Datenart.Protokoll, Loeschung.EigeneFrist, "Aktion"),
-            S("detail", Datenart.Protokoll, Loeschung.EigeneFrist, "Einzelheiten (bei einer Berichtigung die bisherigen Werte)"),
+            S("detail", Datenart.Protokoll, Loeschung.EigeneFrist, "Einzelheiten (bei einer Berichtigung die bisherigen Werte, verschlüsselt mit dem Schlüssel der Klient*in)"),
             S("fall_id", Datenart.Kennung, Loeschung.EigeneFrist, "Fall (nach der Anonymisierung mit keinem Fall mehr verknüpfbar)"),
             S("klient_id", Datenart.Kennung, Loeschung.EigeneFrist, "Klient*in (nach der Löschung mit keiner Person mehr verknüpfbar)"),
             S("ergebnis", Datenart.Protokoll, Loeschung.EigeneFrist, "Ergebnis (HTTP-Status)"),

@@ -41,6 +41,9 @@ internal static partial class SchemaVergleich
         // (Löschprotokoll), written and read with plain SQL by FallSperren and FallLoeschung; no entity of the domain.
         "fall_sperren",
         "loeschlaeufe",
+
+        // Client keys for crypto-shredding (migration 0013, ADR 0007): read and written with plain SQL by KlientSchluessel.
+        "klient_schluessel",
     };
 
     /// <summary>

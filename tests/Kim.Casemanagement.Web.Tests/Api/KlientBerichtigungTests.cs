@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kim.Casemanagement.Web.Tests.Infrastruktur;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kim.Casemanagement.Web.Tests.Api;
 
@@ -42,13 +43,26 @@ public sealed class KlientBerichtigungTests(ApiFixture api) : IClassFixture<ApiF
 
         (await SqlHilfen.TextAsync(Db, $"SELECT k.vorname || ' ' || k.geburtsdatum FROM klienten k JOIN faelle f ON f.klient_id = k.id WHERE f.id = '{id}'")).ShouldBe("Sarifa 1995-03-12");
         (await SqlHilfen.TextAsync(Db, $"SELECT string_agg(text, '|') FROM notizen WHERE fall_id = '{id}'")).ShouldBe("Stammdaten berichtigt (Art. 16 DSGVO): Vorname, Geburtsdatum.");
-        var audit = await SqlHilfen.TextAsync(Db, $"SELECT detail || '|' || ergebnis FROM audit_protokoll WHERE fall_id = '{id}' AND aktion = 'Klient.Berichtigt'");
-        audit.ShouldBe("""{"felder":["vorname","geburtsdatum"],"vorher":{"vorname":"Zarifa","geburtsdatum":"1995-03-02"}}|200""");
+        var audit = await SqlHilfen.TextAsync(Db, $"SELECT detail || '|' || ergebnis || '|' || klient_id FROM audit_protokoll WHERE fall_id = '{id}' AND aktion = 'Klient.Berichtigt'");
+        var teile = audit!.Split('|');
+        teile[1].ShouldBe("200");
+        var detail = JsonNode.Parse(teile[0])!;
+        detail["felder"]!.AsArray().Select(f => f!.GetValue<string>()).ShouldBe(["vorname", "geburtsdatum"]);
 
-        // The old name is in no table of the case file (only in the audit trail).
+        // The old values are encrypted with the client's key (crypto-shredding, ADR 0007): not readable in the row, and
+        // readable with the key while the client exists.
+        var vorher = detail["vorher"]!.GetValue<string>();
+        vorher.ShouldStartWith("v1:");
+        vorher.ShouldNotContain("Zarifa");
+        var schluessel = api.Factory.Services.GetRequiredService<Application.Abstractions.IKlientSchluessel>();
+        (await schluessel.EntschluesselnAsync(Guid.Parse(teile[2]), vorher, default)).ShouldBe("""{"vorname":"Zarifa","geburtsdatum":"1995-03-02"}""");
+        (await schluessel.EntschluesselnAsync(Guid.NewGuid(), vorher, default)).ShouldBeNull("another client's key does not open it");
+
+        // The old name is in no table at all (the audit trail holds it encrypted).
         (await SqlHilfen.TextAsync(Db, $"""
             SELECT count(*) FROM (
               SELECT vorname || nachname AS t FROM klienten UNION ALL SELECT text FROM notizen UNION ALL SELECT coalesce(notiz, '') FROM fall_ereignisse
+              UNION ALL SELECT coalesce(detail, '') FROM audit_protokoll
             ) x WHERE t LIKE '%Zarifa%'
             """)).ShouldBe("0");
         (await api.Client.FallAsync(id))["klient"]!["vorname"]!.GetValue<string>().ShouldBe("Sarifa");

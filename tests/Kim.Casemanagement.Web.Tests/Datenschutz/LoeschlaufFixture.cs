@@ -78,6 +78,11 @@ public sealed class LoeschlaufFixture : IAsyncLifetime
 
     public DateOnly Heute { get; private set; }
 
+    /// <summary>An erased client with an Art. 16 correction in the audit trail, and the encrypted old value there.</summary>
+    public Guid BerichtigterKlient { get; private set; }
+
+    public string BerichtigtVorher { get; private set; } = string.Empty;
+
     public async Task InitializeAsync()
     {
         var cluster = await PostgresTestCluster.GetAsync();
@@ -145,6 +150,19 @@ public sealed class LoeschlaufFixture : IAsyncLifetime
               AND NOT EXISTS (SELECT 1 FROM faelle o WHERE o.klient_id = k.id AND NOT o.id = ANY(@g))
               AND (SELECT count(*) FROM klienten o WHERE o.vorname = k.vorname AND o.nachname = k.nachname) = 1
             """)];
+        // An Art. 16 correction of an erased client, as the handler writes it: the old name encrypted with the client's key.
+        var berichtigt = (await SpalteAsync($"""
+            SELECT k.id::text FROM klienten k WHERE k.vorname || ' ' || k.nachname = '{Namen[0]}'
+            """)).Single()!;
+        BerichtigterKlient = Guid.Parse(berichtigt);
+        var schluessel = Factory.Services.GetRequiredService<Application.Abstractions.IKlientSchluessel>();
+        BerichtigtVorher = await schluessel.VerschluesselnAsync(BerichtigterKlient, "{\"vorname\":\"" + Namen[0]!.Split(' ')[0] + "\"}", default);
+        (await schluessel.EntschluesselnAsync(BerichtigterKlient, BerichtigtVorher, default)).ShouldNotBeNull();
+        await AusfuehrenAsync($$"""
+            INSERT INTO audit_protokoll (zeitpunkt, benutzer_id, rollen, aktion, detail, fall_id, klient_id, ergebnis)
+            SELECT now(), 'fm.x', 'Fallmanagement', 'Klient.Berichtigt', '{"felder":["vorname"],"vorher":"{{BerichtigtVorher}}"}', f.id, f.klient_id, 200
+            FROM faelle f WHERE f.klient_id = '{{BerichtigterKlient}}';
+            """);
         ZeilenVorher = await ZeilenAsync();
         Erwartet = await RegelnVorherAsync();
         var kinderVorher = await KinderAsync();

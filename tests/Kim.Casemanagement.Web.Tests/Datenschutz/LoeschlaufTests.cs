@@ -1,4 +1,5 @@
 using Kim.Casemanagement.Infrastructure.Datenschutz;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Kim.Casemanagement.Web.Tests.Datenschutz;
@@ -115,6 +116,16 @@ public sealed class LoeschlaufTests(LoeschlaufFixture f) : IClassFixture<Loeschl
         (await TrefferAsync("fall_ereignisse", "fall_id", "uuid", [fall], [])).ShouldBeGreaterThan(0);
         (await TrefferAsync("faelle", "aktenzeichen", "text", [], [aktenzeichen])).ShouldBe(1);
         (await ZahlAsync("SELECT count(*) FROM klienten WHERE vorname || ' ' || nachname LIKE ANY(@m)", ("m", new[] { "%" + name + "%" }))).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Berichtigung_OfAnErasedClient_CannotBeReadFromTheAuditTrailAnyMore()
+    {
+        // The audit row stays (its own period, hash chain), but the client's key went with the client's row.
+        (await f.SpalteAsync($"SELECT count(*)::text FROM audit_protokoll WHERE klient_id = '{f.BerichtigterKlient}' AND aktion = 'Klient.Berichtigt'")).ShouldBe(["1"]);
+        (await f.SpalteAsync($"SELECT count(*)::text FROM klient_schluessel WHERE klient_id = '{f.BerichtigterKlient}'")).ShouldBe(["0"]);
+        var schluessel = f.Factory.Services.GetRequiredService<Application.Abstractions.IKlientSchluessel>();
+        (await schluessel.EntschluesselnAsync(f.BerichtigterKlient, f.BerichtigtVorher, default)).ShouldBeNull();
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Kim.Casemanagement.Application.Abstractions;
 using Kim.Casemanagement.Application.Common;
 using Kim.Casemanagement.Application.Sicherheit;
 using Kim.Casemanagement.Domain.Klienten;
@@ -12,12 +13,13 @@ public sealed record KlientBerichtigungErgebnis(int Version, IReadOnlyList<strin
 
 /// <summary>
 /// Corrects the client's master data (Art. 16 DSGVO) for the case manager who leads the Fall. The old values go to the
-/// audit trail only (action <see cref="AuditAktion"/>, stored in the same transaction as the change); the case file
+/// audit trail only (action <see cref="AuditAktion"/>, stored in the same transaction as the change), encrypted with the
+/// client's key (<see cref="IKlientSchluessel"/>, gone with the client at erasure: ADR 0007); the case file
 /// gets a note naming the corrected fields. Invalid input is refused before anything is noted; if the save itself fails
 /// (409 on a stale version), the noted row is written at the end of the request with that status, its old values being the
 /// values that stay stored.
 /// </summary>
-public sealed class KlientBerichtigungHandler(FallBearbeitung bearbeitung)
+public sealed class KlientBerichtigungHandler(FallBearbeitung bearbeitung, IKlientSchluessel schluessel)
 {
     /// <summary>The audit action whose detail holds the corrected fields and their values before the correction.</summary>
     public const string AuditAktion = "Klient.Berichtigt";
@@ -34,16 +36,26 @@ public sealed class KlientBerichtigungHandler(FallBearbeitung bearbeitung)
             return new KlientBerichtigungErgebnis(fall.Version, []);
         }
 
-        bearbeitung.Audit.Vormerken(AuditAktion, AuditDetail(aenderungen), fall.Id, fall.KlientId);
+        var vorher = await schluessel.VerschluesselnAsync(fall.KlientId, VorherJson(aenderungen), ct);
+        bearbeitung.Audit.Vormerken(AuditAktion, AuditDetail(aenderungen, vorher), fall.Id, fall.KlientId);
         await bearbeitung.SpeichernAsync(fall, ct);
         return new KlientBerichtigungErgebnis(fall.Version, [.. aenderungen.Select(a => a.Feld)]);
     }
 
-    /// <summary>The audit detail: <c>{"felder":[...],"vorher":{feld: alter Wert}}</c>; the new values are in the client's row.</summary>
-    public static string AuditDetail(IReadOnlyList<StammdatenAenderung> aenderungen)
+    /// <summary>
+    /// The audit detail: <c>{"felder":[...],"vorher":"v1:…"}</c>, the corrected fields' names in clear and their old
+    /// values (<see cref="VorherJson"/>) encrypted with the client's key; the new values are in the client's row.
+    /// </summary>
+    public static string AuditDetail(IReadOnlyList<StammdatenAenderung> aenderungen, string vorherVerschluesselt)
     {
         ArgumentNullException.ThrowIfNull(aenderungen);
-        var vorher = aenderungen.ToDictionary(a => a.Feld, a => a.Vorher);
-        return JsonSerializer.Serialize(new { felder = aenderungen.Select(a => a.Feld).ToArray(), vorher }, Json);
+        return JsonSerializer.Serialize(new { felder = aenderungen.Select(a => a.Feld).ToArray(), vorher = vorherVerschluesselt }, Json);
+    }
+
+    /// <summary>The old values as JSON, <c>{feld: alter Wert}</c> (what the audit row holds encrypted).</summary>
+    public static string VorherJson(IReadOnlyList<StammdatenAenderung> aenderungen)
+    {
+        ArgumentNullException.ThrowIfNull(aenderungen);
+        return JsonSerializer.Serialize(aenderungen.ToDictionary(a => a.Feld, a => a.Vorher), Json);
     }
 }

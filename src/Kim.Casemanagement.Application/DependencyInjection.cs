@@ -57,6 +57,10 @@ public static class DependencyInjection
         services.AddScoped<NotizenHandler>();
         services.AddScoped<UeberleitungHandler>();
         services.AddScoped<Faelle.Auslastung.AuslastungHandler>();
+        services.AddScoped<Datenschutz.Einwilligungsregister.EinwilligungsRegisterHandler>();
+        services.AddScoped<Datenschutz.Protokoll.ProtokollHandler>();
+        services.AddScoped<Datenschutz.Aufbewahrung.AufbewahrungHandler>();
+        services.AddScoped<Datenschutz.Arbeitsplatz.ArbeitsplatzHandler>();
         return services;
     }
 }

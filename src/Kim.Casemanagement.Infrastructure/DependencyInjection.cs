@@ -1,5 +1,6 @@
 using Kim.Casemanagement.Application.Abstractions;
 using Kim.Casemanagement.Infrastructure.Benachrichtigungen;
+using Kim.Casemanagement.Infrastructure.Datenschutz;
 using Kim.Casemanagement.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -32,7 +33,7 @@ public static class DependencyInjection
         services.AddScoped<IFallAbfragen, FallAbfragen>();
         services.AddScoped<IBenutzerVerzeichnis, Identitaet.BenutzerVerzeichnis>();
         services.AddScoped<Identitaet.BenutzerVerwaltung>();
-        services.AddScoped<EinwilligungsRegister>();
+        services.AddKimDatenschutzAbfragen();
         // The standard rule table with the deployment's dated rows (section Rechtsregeln), e.g. a Kommune's retention periods.
         services.AddSingleton(Rechtsregeln.RechtsregelKonfiguration.Laden(configuration));
         services.AddKimBenachrichtigungsSchreibweg(configuration);

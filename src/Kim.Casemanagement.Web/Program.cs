@@ -40,7 +40,8 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
     doc.Info.Description = "Rechtskreisübergreifendes Case Management (KIM Modul 2, NRW). Anmeldung: POST /api/anmeldung liefert ein Bearer-Token.";
     return Task.CompletedTask;
 }));
-builder.Services.AddRazorPages();
+// Every page of the data-protection officer's workplace needs the Datenschutz role, whatever its page model says.
+builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Datenschutz", SicherheitsKonfiguration.PolitikDatenschutz));
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
 {
     // Confirmations after a redirect: same cookie rules as the login cookie (__Host- over HTTPS, Strict, HttpOnly).

@@ -56,7 +56,15 @@ public sealed class AuditAbfrage
 
         if (filter.Aktion is { } aktion)
         {
-            Bedingung("aktion", "=", aktion, NpgsqlDbType.Text);
+            // "Fall." names every action of the area (Fall.Lesen, Fall.Schritt, ...); any other value one action exactly.
+            if (aktion.EndsWith('.'))
+            {
+                Bedingung("aktion", "LIKE", aktion.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%", NpgsqlDbType.Text);
+            }
+            else
+            {
+                Bedingung("aktion", "=", aktion, NpgsqlDbType.Text);
+            }
         }
 
         befehl.Parameters.Add(new NpgsqlParameter<int> { TypedValue = filter.Groesse + 1 });

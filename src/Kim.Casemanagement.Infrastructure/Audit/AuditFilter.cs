@@ -2,7 +2,8 @@ namespace Kim.Casemanagement.Infrastructure.Audit;
 
 /// <summary>
 /// Filter and page of <see cref="AuditAbfrage.SuchenAsync"/>. Every given criterion must match: <see cref="Von"/>
-/// inclusive, <see cref="Bis"/> exclusive, <see cref="Aktion"/> exactly. <see cref="Seite"/> is 1-based,
+/// inclusive, <see cref="Bis"/> exclusive, <see cref="Aktion"/> exactly, or when it ends with a dot (<c>Fall.</c>) every
+/// action beginning with it. <see cref="Seite"/> is 1-based,
 /// <see cref="Groesse"/> 1 to <see cref="MaxGroesse"/>.
 /// </summary>
 public sealed record AuditFilter

@@ -37,6 +37,14 @@ public sealed class AuditAbfrageTests
         (await Details(new AuditFilter { Von = T0.AddMinutes(10), Bis = T0.AddMinutes(40) })).ShouldBe(["a3", "b1", "a2"]);
         (await Details(new AuditFilter { Aktion = "Fall.Lesen", FallId = FallB })).ShouldBe(["b2", "b1"]);
         (await Details(new AuditFilter { Von = T0.ToOffset(TimeSpan.FromHours(2)).AddMinutes(35) })).ShouldBe(["b2"]);
+
+        // An action ending with a dot names its area; LIKE's wildcards in it are plain characters.
+        (await Details(new AuditFilter { Aktion = "Fall." })).ShouldBe(["b2", "a3", "b1", "a2", "a1"]);
+        (await Details(new AuditFilter { Aktion = "Fall.", BenutzerId = "fm.b" })).ShouldBe(["b2", "a2"]);
+        (await Details(new AuditFilter { Aktion = "Fall.Les" })).ShouldBeEmpty();
+        (await Details(new AuditFilter { Aktion = "Fal." })).ShouldBeEmpty();
+        (await Details(new AuditFilter { Aktion = "F%." })).ShouldBeEmpty();
+        (await Details(new AuditFilter { Aktion = "Fall_Lesen" })).ShouldBeEmpty();
     }
 
     [Fact]

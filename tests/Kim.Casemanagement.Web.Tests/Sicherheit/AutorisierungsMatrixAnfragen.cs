@@ -148,6 +148,7 @@ internal static class AutorisierungsMatrixAnfragen
         ["Einwilligungsregister"] = k => k.Client.GetAsync("/api/datenschutz/einwilligungen"),
         ["Auditprotokoll"] = k => k.Client.GetAsync("/api/datenschutz/audit?groesse=10"),
         ["AuditPruefung"] = k => k.Client.GetAsync("/api/datenschutz/audit/pruefung"),
+        ["Aufbewahrungsuebersicht"] = k => k.Client.GetAsync("/api/datenschutz/aufbewahrung"),
     };
 
     /// <summary>Negotiates a connection and sends the SignalR handshake over long polling; a refused negotiation is the answer.</summary>

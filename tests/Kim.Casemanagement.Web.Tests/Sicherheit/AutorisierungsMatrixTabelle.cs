@@ -521,10 +521,11 @@ internal static class AutorisierungsMatrixTabelle
         Allgemein("AnalyseCsv", "GET", "/api/analysen/csv/{tabelle}", schreibend: false,                     "403  403  403  403   403  403  403  Ok   403  403  401"),
         Allgemein("AnalyseXes", "GET", "/api/analysen/xes", schreibend: false,                               "403  403  403  403   403  403  403  Ok   403  403  401"),
 
-        // Consent register, audit trail, verification: Datenschutz only.
+        // Consent register, audit trail, verification, retention overview: Datenschutz only.
         Allgemein("Einwilligungsregister", "GET", "/api/datenschutz/einwilligungen", schreibend: false,       "403  403  403  403   403  403  403  403  Ok   403  401"),
         Allgemein("Auditprotokoll", "GET", "/api/datenschutz/audit", schreibend: false,                       "403  403  403  403   403  403  403  403  Ok   403  401"),
         Allgemein("AuditPruefung", "GET", "/api/datenschutz/audit/pruefung", schreibend: false,               "403  403  403  403   403  403  403  403  Ok   403  401"),
+        Allgemein("Aufbewahrungsuebersicht", "GET", "/api/datenschutz/aufbewahrung", schreibend: false,       "403  403  403  403   403  403  403  403  Ok   403  401"),
     ];
 
     public static MatrixEndpunkt Finden(string anzeige) =>

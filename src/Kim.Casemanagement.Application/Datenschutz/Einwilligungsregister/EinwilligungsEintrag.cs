@@ -1,6 +1,6 @@
-namespace Kim.Casemanagement.Infrastructure.Persistence;
+namespace Kim.Casemanagement.Application.Datenschutz.Einwilligungsregister;
 
-/// <summary>One row of the consent register.</summary>
+/// <summary>One row of the consent register: file number, recipient, categories, purpose, validity, withdrawal; <see cref="Gueltig"/> now.</summary>
 public sealed record EinwilligungsEintrag(
     Guid Id,
     Guid FallId,

@@ -15,7 +15,7 @@ public sealed record FaelligerFall(Guid FallId, string Aktenzeichen, string Zust
 /// What one run did (or, as a dry run, would do) for one tenant: counts and dates only, as stored in
 /// <c>loeschlaeufe</c>; <see cref="Faelle"/> lists the due Fälle of a dry run for the Datenschutz role.
 /// </summary>
-public sealed record Loeschlauf(
+public sealed record Loeschlaufergebnis(
     Guid Id,
     string Mandant,
     bool Probelauf,
@@ -61,10 +61,16 @@ public sealed partial class FallLoeschung : IAsyncDisposable
     public const string AktiveSperreSql =
         "EXISTS (SELECT 1 FROM fall_sperren s WHERE s.fall_id = f.id AND s.aufgehoben_am IS NULL AND (s.bis IS NULL OR s.bis >= @heute))";
 
-    /// <summary>Closed for longer than the period (parameters <c>@beendet</c>, <c>@jahre</c>, <c>@monate</c>, <c>@tage</c>, <c>@heute</c>), not anonymised.</summary>
-    private const string FaelligSql =
+    /// <summary>
+    /// Due: the Fall <c>f</c> is not anonymised and its process track has been closed for longer than the period
+    /// (parameters <c>@beendet</c>, <c>@jahre</c>, <c>@monate</c>, <c>@tage</c>, <c>@heute</c>; see <see cref="Parameter"/>).
+    /// The end of the period is computed as <see cref="Frist.Ende"/> does (years, then months, then days), so that the
+    /// job, the overview and the rule table agree to the day, also after a 29 February. The one definition: the
+    /// retention overview counts with it too.
+    /// </summary>
+    public const string FaelligSql =
         "f.anonymisiert_am IS NULL AND f.prozess_zustand = ANY(@beendet) "
-        + "AND (f.prozess_seit + make_interval(years => @jahre, months => @monate, days => @tage))::date < @heute";
+        + "AND ((f.prozess_seit + make_interval(years => @jahre)) + make_interval(months => @monate))::date + @tage < @heute";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly Rechtsregeltabelle _regeln;
@@ -114,7 +120,7 @@ public sealed partial class FallLoeschung : IAsyncDisposable
     /// One run for every tenant with due Fälle; <paramref name="probelauf"/>: only count and list what would be erased
     /// (recorded as a dry run). Returns an empty list when another instance is running the job.
     /// </summary>
-    public async Task<IReadOnlyList<Loeschlauf>?> LaufAsync(bool probelauf, CancellationToken ct)
+    public async Task<IReadOnlyList<Loeschlaufergebnis>?> LaufAsync(bool probelauf, CancellationToken ct)
     {
         await using var sperre = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using (var versuch = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", sperre))
@@ -129,8 +135,13 @@ public sealed partial class FallLoeschung : IAsyncDisposable
         try
         {
             var heute = _kalender.Heute;
-            var frist = _regeln.Wert(Regeln.AufbewahrungFallakte, heute);
-            var laeufe = new List<Loeschlauf>();
+            var laeufe = new List<Loeschlaufergebnis>();
+            if (!_regeln.TryWert(Regeln.AufbewahrungFallakte, heute, out var frist))
+            {
+                // No period in force today (a gap in the dated rows): nothing is due.
+                return laeufe;
+            }
+
             foreach (var mandant in await MandantenAsync(probelauf, frist, heute, ct).ConfigureAwait(false))
             {
                 laeufe.Add(probelauf
@@ -146,29 +157,6 @@ public sealed partial class FallLoeschung : IAsyncDisposable
             frei.Parameters.Add(new NpgsqlParameter<long> { TypedValue = SperrSchluessel });
             await frei.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>The last runs of a tenant, newest first (the erasure record).</summary>
-    public async Task<IReadOnlyList<Loeschlauf>> LetzteLaeufeAsync(string mandant, int anzahl, CancellationToken ct)
-    {
-        await using var befehl = _dataSource.CreateCommand("""
-            SELECT id, mandant, probelauf, stichtag, faellig, gesperrt, anonymisiert, klienten_geloescht, zeilen_geloescht::text
-            FROM loeschlaeufe WHERE mandant = $1 ORDER BY gestartet_am DESC LIMIT $2
-            """);
-        befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = mandant });
-        befehl.Parameters.Add(new NpgsqlParameter<int> { TypedValue = anzahl });
-        var liste = new List<Loeschlauf>();
-        await using var leser = await befehl.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await leser.ReadAsync(ct).ConfigureAwait(false))
-        {
-            var stichtag = leser.GetFieldValue<DateOnly>(3);
-            liste.Add(new Loeschlauf(
-                leser.GetGuid(0), leser.GetString(1), leser.GetBoolean(2), stichtag, _regeln.Wert(Regeln.AufbewahrungFallakte, stichtag),
-                leser.GetInt32(4), leser.GetInt32(5), leser.GetInt32(6), leser.GetInt32(7),
-                JsonSerializer.Deserialize<Dictionary<string, long>>(leser.GetString(8))!, []));
-        }
-
-        return liste;
     }
 
     /// <summary>Tenants with due Fälle; for a real run only those with a due Fall that is not held (a run that could erase nothing is not recorded).</summary>
@@ -187,7 +175,7 @@ public sealed partial class FallLoeschung : IAsyncDisposable
         return liste;
     }
 
-    private async Task<Loeschlauf> ProbelaufAsync(string mandant, Frist frist, DateOnly heute, CancellationToken ct)
+    private async Task<Loeschlaufergebnis> ProbelaufAsync(string mandant, Frist frist, DateOnly heute, CancellationToken ct)
     {
         var faelle = new List<FaelligerFall>();
         var gesperrt = 0;
@@ -222,7 +210,7 @@ public sealed partial class FallLoeschung : IAsyncDisposable
             klienten = (long)(await befehl.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
         }
 
-        var lauf = new Loeschlauf(Guid.CreateVersion7(), mandant, true, heute, frist, faelle.Count + gesperrt, gesperrt, 0, (int)klienten, zeilen, faelle);
+        var lauf = new Loeschlaufergebnis(Guid.CreateVersion7(), mandant, true, heute, frist, faelle.Count + gesperrt, gesperrt, 0, (int)klienten, zeilen, faelle);
         await using (var befehl = _dataSource.CreateCommand("""
             INSERT INTO loeschlaeufe (id, mandant, probelauf, stichtag, gestartet_am, beendet_am, faellig, gesperrt, anonymisiert, klienten_geloescht, zeilen_geloescht)
             VALUES ($1, $2, true, $3, now(), now(), $4, $5, 0, $6, $7::jsonb)
@@ -242,7 +230,7 @@ public sealed partial class FallLoeschung : IAsyncDisposable
         return lauf;
     }
 
-    private async Task<Loeschlauf> AnonymisierenAsync(string mandant, Frist frist, DateOnly heute, CancellationToken ct)
+    private async Task<Loeschlaufergebnis> AnonymisierenAsync(string mandant, Frist frist, DateOnly heute, CancellationToken ct)
     {
         var laufId = Guid.CreateVersion7();
         int faellig;
@@ -309,7 +297,7 @@ public sealed partial class FallLoeschung : IAsyncDisposable
         }
 
         LogLauf(_logger, anonymisiert, faellig, gesperrt);
-        return new Loeschlauf(laufId, mandant, false, heute, frist, faellig, gesperrt, anonymisiert, klienten, zeilen, []);
+        return new Loeschlaufergebnis(laufId, mandant, false, heute, frist, faellig, gesperrt, anonymisiert, klienten, zeilen, []);
     }
 
     private async Task<List<Guid>> StapelAsync(string mandant, Frist frist, DateOnly heute, HashSet<Guid> ausser, CancellationToken ct)
@@ -465,13 +453,14 @@ public sealed partial class FallLoeschung : IAsyncDisposable
         return zeilen;
     }
 
-    private static void Parameter(NpgsqlParameterCollection p, Frist frist, DateOnly heute)
+    /// <summary>The parameters of <see cref="FaelligSql"/> and <see cref="AktiveSperreSql"/>.</summary>
+    public static void Parameter(NpgsqlParameterCollection p, Frist frist, DateOnly heute)
     {
         p.Add(new NpgsqlParameter("beendet", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Spurregister.Prozess.BeendeteZustaende.ToArray() });
         p.AddWithValue("jahre", frist.Jahre);
         p.AddWithValue("monate", frist.Monate);
         p.AddWithValue("tage", frist.Tage + ((frist.Stunden + 23) / 24));
-        p.AddWithValue("heute", heute);
+        p.Add(new NpgsqlParameter("heute", NpgsqlDbType.Date) { Value = heute });
     }
 
     private static string KopieSql(string tabelle, string quelle)

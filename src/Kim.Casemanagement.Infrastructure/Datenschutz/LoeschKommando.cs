@@ -20,7 +20,7 @@ public static class LoeschKommando
         ArgumentNullException.ThrowIfNull(regeln);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(loggerFactory);
-        IReadOnlyList<Loeschlauf>? laeufe;
+        IReadOnlyList<Loeschlaufergebnis>? laeufe;
         try
         {
             await using var loeschung = new FallLoeschung(connectionString, regeln, new Kalender(TimeProvider.System), loggerFactory.CreateLogger<FallLoeschung>());

@@ -29,9 +29,9 @@ public sealed class LoeschlaufFixture : IAsyncLifetime
     public KimWebFactory Factory => _factory ?? throw new InvalidOperationException("Nicht initialisiert.");
 
     /// <summary>The dry run before the run (after the holds were set) and the run itself.</summary>
-    public Loeschlauf Probelauf { get; private set; } = null!;
+    public Loeschlaufergebnis Probelauf { get; private set; } = null!;
 
-    public Loeschlauf Lauf { get; private set; } = null!;
+    public Loeschlaufergebnis Lauf { get; private set; } = null!;
 
     /// <summary>The ids of the Fälle the run anonymised (before), of their anonymised rows (after), and of the held ones.</summary>
     public Guid[] Geloescht { get; private set; } = [];

@@ -23,6 +23,8 @@ internal static class DatenschutzApi
         g.MapGet("/audit/pruefung", Pruefung).WithName("AuditPruefung").WithSummary("Prüft die Hash-Kette des Protokolls und nennt den ersten Bruch.");
         g.MapGet("/aufbewahrung", Aufbewahrung).WithName("Aufbewahrungsuebersicht")
             .WithSummary("Geltende Aufbewahrungsfristen, zur Löschung fällige und gesperrte Fälle (Anzahlen), letzte Löschläufe mit Löschprotokoll, Aufbewahrung des Zugriffsprotokolls.");
+        g.MapGet("/aufbewahrung/vorschau", Vorschau).WithName("Loeschvorschau")
+            .WithSummary("Probelauf: die Fälle, die der nächste Löschlauf anonymisieren würde (Aktenzeichen, beendet seit, löschbar ab; höchstens 1000), ohne etwas zu speichern; protokolliert.");
         return g;
     }
 
@@ -60,6 +62,9 @@ internal static class DatenschutzApi
             Seite = seite ?? 1,
             Groesse = groesse ?? 50,
         }, ct));
+
+    private static async Task<Ok<IReadOnlyList<FaelligerFallZurLoeschung>>> Vorschau(AufbewahrungHandler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.VorschauAsync(ct));
 
     private static async Task<Ok<AufbewahrungsUebersicht>> Aufbewahrung(AufbewahrungHandler handler, CancellationToken ct) =>
         TypedResults.Ok(await handler.UebersichtAsync(ct));

@@ -138,6 +138,20 @@ public sealed class DatenschutzBrowserTests(BrowserFixture fx)
     }
 
     [Fact]
+    public async Task Loeschvorschau_WhenOpenedFromTheOverviewWithTheKeyboard_ListsWhatTheNextRunWouldEraseAndPassesAxe()
+    {
+        var seite = await fx.AngemeldetAsync(await DatenschutzAsync(), "/Datenschutz/Aufbewahrung");
+        await TabBisAsync(seite, "a[href='/Datenschutz/Loeschvorschau']");
+        await seite.Keyboard.PressAsync("Enter");
+
+        await Expect(seite.GetByRole(AriaRole.Heading, new() { Name = "Vorschau des nächsten Löschlaufs", Level = 1 })).ToBeVisibleAsync();
+        await Expect(seite.GetByText("Kein Fall ist zur Löschung fällig.")).ToBeVisibleAsync();
+        await BrowserFixture.BarrierefreiAsync(seite, "Vorschau des nächsten Löschlaufs");
+        await BrowserFixture.ScreenshotAsync(seite, "18-datenschutz-loeschvorschau");
+        await seite.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Tastatur_WhenTheRegisterIsFilteredAFallsAccessesOpenedAndTheChainVerifiedWithTheKeyboardOnly_Succeeds()
     {
         var (id, aktenzeichen) = await FallAsync("Tastaturregister", "Jobcenter");
@@ -179,7 +193,7 @@ public sealed class DatenschutzBrowserTests(BrowserFixture fx)
     [Fact]
     public async Task DatenschutzSeiten_WhenOpenedByOtherRoles_Answer403AndWithoutSignInLeadToTheLogin()
     {
-        var seiten = new[] { "/Datenschutz", "/Datenschutz/Einwilligungen", "/Datenschutz/Protokoll", "/Datenschutz/Aufbewahrung", "/Datenschutz/Einwilligungen?handler=Csv" };
+        var seiten = new[] { "/Datenschutz", "/Datenschutz/Einwilligungen", "/Datenschutz/Protokoll", "/Datenschutz/Aufbewahrung", "/Datenschutz/Loeschvorschau", "/Datenschutz/Einwilligungen?handler=Csv" };
         var fehler = new List<string>();
         var ds = await fx.AngemeldetAsync(await DatenschutzAsync(), "/");
         foreach (var pfad in seiten)

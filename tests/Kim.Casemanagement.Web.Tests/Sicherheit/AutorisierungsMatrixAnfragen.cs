@@ -149,6 +149,7 @@ internal static class AutorisierungsMatrixAnfragen
         ["Auditprotokoll"] = k => k.Client.GetAsync("/api/datenschutz/audit?groesse=10"),
         ["AuditPruefung"] = k => k.Client.GetAsync("/api/datenschutz/audit/pruefung"),
         ["Aufbewahrungsuebersicht"] = k => k.Client.GetAsync("/api/datenschutz/aufbewahrung"),
+        ["Loeschvorschau"] = k => k.Client.GetAsync("/api/datenschutz/aufbewahrung/vorschau"),
     };
 
     /// <summary>Negotiates a connection and sends the SignalR handshake over long polling; a refused negotiation is the answer.</summary>

@@ -526,6 +526,7 @@ internal static class AutorisierungsMatrixTabelle
         Allgemein("Auditprotokoll", "GET", "/api/datenschutz/audit", schreibend: false,                       "403  403  403  403   403  403  403  403  Ok   403  401"),
         Allgemein("AuditPruefung", "GET", "/api/datenschutz/audit/pruefung", schreibend: false,               "403  403  403  403   403  403  403  403  Ok   403  401"),
         Allgemein("Aufbewahrungsuebersicht", "GET", "/api/datenschutz/aufbewahrung", schreibend: false,       "403  403  403  403   403  403  403  403  Ok   403  401"),
+        Allgemein("Loeschvorschau", "GET", "/api/datenschutz/aufbewahrung/vorschau", schreibend: false,       "403  403  403  403   403  403  403  403  Ok   403  401"),
     ];
 
     public static MatrixEndpunkt Finden(string anzeige) =>

@@ -7,8 +7,14 @@ namespace Kim.Casemanagement.Application.Datenschutz.Aufbewahrung;
 /// The retention overview for the data-protection officer. Shows counts and dates only, no person and no Fall, so
 /// reading it is not an access to case data and writes no audit row.
 /// </summary>
-public sealed class AufbewahrungHandler(IAufbewahrungsUebersicht faelle, ILoeschnachweise nachweise, Rechtsregeltabelle regeln, IAktuellerBenutzer ich, IKalender kalender)
+public sealed class AufbewahrungHandler(IAufbewahrungsUebersicht faelle, ILoeschnachweise nachweise, Rechtsregeltabelle regeln, IAktuellerBenutzer ich, IKalender kalender, IAuditProtokoll audit)
 {
+    /// <summary>At most this many Fälle in the preview of the next erasure run.</summary>
+    public const int VorschauHoechstens = 1000;
+
+    /// <summary>The audit action of the preview (it names Fälle by their file number: an access to case data).</summary>
+    public const string VorschauAktion = "Datenschutz.Loeschvorschau";
+
     public const int AnzahlLaeufe = 10;
 
     public const int AnzahlEntfernteAbschnitte = 10;
@@ -47,6 +53,18 @@ public sealed class AufbewahrungHandler(IAufbewahrungsUebersicht faelle, ILoesch
         }
 
         return new AufbewahrungsUebersicht(heute, Fristen(heute), stand, laeufe, audit, stichtag, untergrenzeGilt);
+    }
+
+    /// <summary>
+    /// The dry run for the data-protection officer: which Fälle the next erasure run would anonymise (file number,
+    /// closing state and date, due since), so that a hold can still be set; stores nothing but its audit row.
+    /// </summary>
+    public async Task<IReadOnlyList<FaelligerFallZurLoeschung>> VorschauAsync(CancellationToken ct)
+    {
+        DatenschutzRolle.Pruefen(ich);
+        var liste = await faelle.VorschauAsync(ich.Mandant, kalender.Heute, VorschauHoechstens, ct);
+        audit.Vormerken(VorschauAktion, $"{liste.Count} Fälle", null, null);
+        return liste;
     }
 
     /// <summary>Counts of Fälle due for erasure and held, for the workplace's start page.</summary>

@@ -10,4 +10,13 @@ namespace Kim.Casemanagement.Application.Datenschutz.Aufbewahrung;
 public interface IAufbewahrungsUebersicht
 {
     Task<FaelleZurLoeschung> FaelleAsync(string mandant, DateOnly heute, CancellationToken ct);
+
+    /// <summary>
+    /// What the next run of the erasure job would anonymise (a dry run that stores nothing): the due Fälle without an
+    /// active hold, oldest closing first, at most <paramref name="hoechstens"/>.
+    /// </summary>
+    Task<IReadOnlyList<FaelligerFallZurLoeschung>> VorschauAsync(string mandant, DateOnly heute, int hoechstens, CancellationToken ct);
 }
+
+/// <summary>A Fall the next erasure run would anonymise: file number, closing state, since when, and from which day it is due.</summary>
+public sealed record FaelligerFallZurLoeschung(Guid FallId, string Aktenzeichen, string Zustand, DateOnly BeendetSeit, DateOnly LoeschbarAb);

@@ -19,6 +19,7 @@ internal static class DatenschutzApi
             .WithSummary("Alle Einwilligungen des Mandanten; Filter: empfaenger, status (gueltig, widerrufen, abgelaufen, kuenftig), fallId.");
         g.MapGet("/audit", Audit).WithName("Auditprotokoll").WithSummary("Das Zugriffsprotokoll, neueste zuerst; Filter: fallId, benutzerId, von, bis, aktion.");
         g.MapGet("/audit/pruefung", Pruefung).WithName("AuditPruefung").WithSummary("Prüft die Hash-Kette des Protokolls und nennt den ersten Bruch.");
+        g.MapAuskunftUndVerzeichnis();
         return g;
     }
 

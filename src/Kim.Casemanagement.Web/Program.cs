@@ -3,6 +3,7 @@ using Kim.Casemanagement.Infrastructure;
 using Kim.Casemanagement.Infrastructure.Analysen;
 using Kim.Casemanagement.Infrastructure.Audit;
 using Kim.Casemanagement.Infrastructure.Benachrichtigungen;
+using Kim.Casemanagement.Infrastructure.Datenschutz;
 using Kim.Casemanagement.Web.Api;
 using Kim.Casemanagement.Web.Echtzeit;
 using Kim.Casemanagement.Web.Fehler;
@@ -61,6 +62,8 @@ builder.Services.AddKimApplication();
 builder.Services.AddKimInfrastructure(builder.Configuration);
 builder.Services.AddKimAudit();
 builder.Services.AddKimAnalysen();
+builder.Services.AddKimDatenschutz(builder.Configuration);
+builder.Services.AddScoped<AuskunftDienst>();
 builder.Services.AddKimSicherheit(builder.Configuration);
 builder.Services.AddSignalR(o =>
 {

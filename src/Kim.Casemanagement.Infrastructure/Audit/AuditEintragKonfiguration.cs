@@ -34,5 +34,7 @@ internal sealed class AuditEintragKonfiguration : IEntityTypeConfiguration<Audit
         b.HasIndex(e => new { e.FallId, e.Zeitpunkt }).HasDatabaseName("ix_audit_protokoll_fall_id_zeitpunkt");
         b.HasIndex(e => new { e.BenutzerId, e.Zeitpunkt }).HasDatabaseName("ix_audit_protokoll_benutzer_id_zeitpunkt");
         b.HasIndex(e => e.Zeitpunkt).HasDatabaseName("ix_audit_protokoll_zeitpunkt");
+        // The access log of one client for the Art. 15 copy (migration 0012, ADR 0009).
+        b.HasIndex(e => new { e.KlientId, e.Zeitpunkt }).HasFilter("klient_id IS NOT NULL").HasDatabaseName("ix_audit_protokoll_klient_id_zeitpunkt");
     }
 }

@@ -82,6 +82,9 @@ public enum Fallbezug
     /// <summary>A row that names the Fall but has its own short period (notices, idempotency records): deleted with the Fall.</summary>
     Verweis,
 
+    /// <summary>The client's key (crypto-shredding): deleted with the client's row; a secret, never part of the Art. 15 copy.</summary>
+    Schluessel,
+
     /// <summary>Not part of a Fall: its own retention rule, or no personal data.</summary>
     Keiner,
 }
@@ -111,13 +114,32 @@ public enum Loeschung
     Dauerhaft,
 }
 
+/// <summary>How the Art. 15 copy (<c>Auskunft</c>) shows a column's value: the copy holds no other person's data.</summary>
+public enum Auskunftsform
+{
+    /// <summary>The stored value as it is.</summary>
+    Wert,
+
+    /// <summary>A staff account or team: shown as role and authority (the name only where the Kommune's configuration allows), never the account id.</summary>
+    Beschaeftigte,
+
+    /// <summary>A link to other persons (e.g. the household): only whether it is set, never the value that would lead to them.</summary>
+    NurVerknuepfung,
+}
+
 /// <summary>
 /// One column of the catalogue. <paramref name="Anonym"/> is the SQL expression the erasure writes into the anonymised
 /// copy of the row (tables with <see cref="Fallbezug.Fall"/> or <see cref="Fallbezug.KindAnonymisiert"/>, copied by
 /// INSERT … SELECT): it reads the old row as <c>f</c> (and, for <c>faelle</c>, its client as <c>k</c>); parameters
 /// <c>@neu</c> (the new id of the Fall), <c>@heute</c> (the day of the run) and <c>@neue_id</c> (the new id of the row).
+/// <paramref name="Darstellung"/> says how the Art. 15 copy shows the value; unset: staff columns
+/// (<see cref="Datenart.Beschaeftigte"/>) as role and authority, every other column as stored (<see cref="InAuskunft"/>).
 /// </summary>
-public sealed record KatalogSpalte(string Name, Datenart Art, Loeschung Loeschung, string Beschreibung, string? Anonym = null);
+public sealed record KatalogSpalte(string Name, Datenart Art, Loeschung Loeschung, string Beschreibung, string? Anonym = null, Auskunftsform? Darstellung = null)
+{
+    /// <summary>How the Art. 15 copy shows this column.</summary>
+    public Auskunftsform InAuskunft => Darstellung ?? (Art == Datenart.Beschaeftigte ? Auskunftsform.Beschaeftigte : Auskunftsform.Wert);
+}
 
 /// <summary>One table of the catalogue: whose data, why, how long, and every column.</summary>
 public sealed record KatalogTabelle(
@@ -163,11 +185,11 @@ public static class Datenkatalog
             S("geschlecht", Datenart.Stammdaten, Loeschung.Loeschen, "Geschlecht"),
             S("herkunftsland", Datenart.Stammdaten, Loeschung.Loeschen, "Herkunftsland"),
             S("einreisedatum", Datenart.Aufenthalt, Loeschung.Loeschen, "Einreisedatum; bleibt am anonymisierten Fall (Meilenstein der Verlaufsanalysen)"),
-            S("haushalt_id", Datenart.Stammdaten, Loeschung.Loeschen, "Verweis auf den Haushalt (andere Klient*innen desselben Haushalts)"),
+            S("haushalt_id", Datenart.Stammdaten, Loeschung.Loeschen, "Verweis auf den Haushalt (andere Klient*innen desselben Haushalts)", darstellung: Auskunftsform.NurVerknuepfung),
             S("minderjaehrige_kinder", Datenart.Stammdaten, Loeschung.Loeschen, "Anzahl minderjähriger Kinder"),
             S("erstellt_am", Datenart.Fallverlauf, Loeschung.Loeschen, "Zeitpunkt der Erfassung")),
 
-        T("klient_schluessel", "Schlüssel der Klient*innen", Betroffene.Klienten, Fallbezug.Klient,
+        T("klient_schluessel", "Schlüssel der Klient*innen", Betroffene.Klienten, Fallbezug.Schluessel,
             "Verschlüsselung der bisherigen Stammdaten im Protokoll einer Berichtigung (Art. 16 DSGVO); mit der Klient*in gelöscht, danach ist das Protokoll nicht mehr lesbar",
             Regeln.AufbewahrungFallakte, "mit der Zeile der Klient*in gelöscht (ON DELETE CASCADE)",
             S("klient_id", Datenart.Kennung, Loeschung.Loeschen, "Klient*in"),
@@ -567,6 +589,6 @@ public static class Datenkatalog
         string name, string bezeichnung, Betroffene betroffene, Fallbezug bezug, string zweck, RegelSchluessel<Frist>? frist, string regel,
         params KatalogSpalte[] spalten) => new(name, bezeichnung, betroffene, bezug, zweck, frist, regel, spalten);
 
-    private static KatalogSpalte S(string name, Datenart art, Loeschung loeschung, string beschreibung, string? anonym = null) =>
-        new(name, art, loeschung, beschreibung, anonym);
+    private static KatalogSpalte S(string name, Datenart art, Loeschung loeschung, string beschreibung, string? anonym = null, Auskunftsform? darstellung = null) =>
+        new(name, art, loeschung, beschreibung, anonym, darstellung);
 }

@@ -50,22 +50,27 @@ public sealed class KlientSchluessel(NpgsqlDataSource dataSource) : IKlientSchlu
     public async Task<string?> EntschluesselnAsync(Guid klientId, string geheimtext, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(geheimtext);
-        if (!geheimtext.StartsWith(Praefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
+        return geheimtext.StartsWith(Praefix, StringComparison.Ordinal) && await LesenAsync(klientId, ct).ConfigureAwait(false) is { } schluessel
+            ? Entschluesseln(schluessel, klientId, geheimtext)
+            : null;
+    }
 
+    /// <summary>Decrypts with a key already read (e.g. in the Art. 15 copy's snapshot); null when it does not open.</summary>
+    public static string? Entschluesseln(byte[] schluessel, Guid klientId, string geheimtext)
+    {
+        ArgumentNullException.ThrowIfNull(schluessel);
+        ArgumentNullException.ThrowIfNull(geheimtext);
         byte[] daten;
         try
         {
-            daten = Convert.FromBase64String(geheimtext[Praefix.Length..]);
+            daten = geheimtext.StartsWith(Praefix, StringComparison.Ordinal) ? Convert.FromBase64String(geheimtext[Praefix.Length..]) : [];
         }
         catch (FormatException)
         {
             return null;
         }
 
-        if (daten.Length < NonceLaenge + TagLaenge || await LesenAsync(klientId, ct).ConfigureAwait(false) is not { } schluessel)
+        if (daten.Length < NonceLaenge + TagLaenge)
         {
             return null;
         }

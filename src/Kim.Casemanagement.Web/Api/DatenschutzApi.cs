@@ -25,6 +25,7 @@ internal static class DatenschutzApi
             .WithSummary("Geltende Aufbewahrungsfristen, zur Löschung fällige und gesperrte Fälle (Anzahlen), letzte Löschläufe mit Löschprotokoll, Aufbewahrung des Zugriffsprotokolls.");
         g.MapGet("/aufbewahrung/vorschau", Vorschau).WithName("Loeschvorschau")
             .WithSummary("Probelauf: die Fälle, die der nächste Löschlauf anonymisieren würde (Aktenzeichen, beendet seit, löschbar ab; höchstens 1000), ohne etwas zu speichern; protokolliert.");
+        g.MapAuskunftUndVerzeichnis();
         return g;
     }
 

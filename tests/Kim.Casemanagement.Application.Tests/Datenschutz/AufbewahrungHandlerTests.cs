@@ -15,7 +15,7 @@ public sealed class AufbewahrungHandlerTests
     private static readonly DateOnly Heute = new(2026, 12, 6);
 
     private static AufbewahrungHandler Handler(Rechtsregeltabelle regeln, DateTimeOffset? untergrenze = null, params Rolle[] rollen) =>
-        new(new FakeUebersicht(), new FakeNachweise(untergrenze), regeln, new FakeBenutzer(rollen.Length == 0 ? [Rolle.Datenschutz] : rollen), new FakeKalender(Heute));
+        new(new FakeUebersicht(), new FakeNachweise(untergrenze), regeln, new FakeBenutzer(rollen.Length == 0 ? [Rolle.Datenschutz] : rollen), new FakeKalender(Heute), new Analysen.FakeAudit());
 
     [Fact]
     public async Task Uebersicht_WhenAPeriodChangeIsDecidedForLater_ListsTodaysRowAndTheLaterOneInTheOrderOfTheDataClasses()
@@ -68,12 +68,16 @@ public sealed class AufbewahrungHandlerTests
 
         await Should.ThrowAsync<ZugriffVerweigertException>(() => handler.UebersichtAsync(default));
         await Should.ThrowAsync<ZugriffVerweigertException>(() => handler.FaelleAsync(default));
+        await Should.ThrowAsync<ZugriffVerweigertException>(() => handler.VorschauAsync(default));
     }
 
     private sealed class FakeUebersicht : IAufbewahrungsUebersicht
     {
         public Task<FaelleZurLoeschung> FaelleAsync(string mandant, DateOnly heute, CancellationToken ct) =>
             Task.FromResult(new FaelleZurLoeschung(2, 1, 3, DateTimeOffset.UnixEpoch));
+
+        public Task<IReadOnlyList<FaelligerFallZurLoeschung>> VorschauAsync(string mandant, DateOnly heute, int hoechstens, CancellationToken ct) =>
+            Task.FromResult<IReadOnlyList<FaelligerFallZurLoeschung>>([]);
     }
 
     private sealed class FakeNachweise(DateTimeOffset? untergrenze) : ILoeschnachweise

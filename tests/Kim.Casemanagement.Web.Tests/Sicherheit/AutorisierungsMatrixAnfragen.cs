@@ -150,6 +150,10 @@ internal static class AutorisierungsMatrixAnfragen
         ["AuditPruefung"] = k => k.Client.GetAsync("/api/datenschutz/audit/pruefung"),
         ["Aufbewahrungsuebersicht"] = k => k.Client.GetAsync("/api/datenschutz/aufbewahrung"),
         ["Loeschvorschau"] = k => k.Client.GetAsync("/api/datenschutz/aufbewahrung/vorschau"),
+        ["Auskunft"] = async k => await k.Client.GetAsync(
+            $"/api/datenschutz/klienten/{await SqlHilfen.TextAsync(k.Fixture.Database.SuperuserConnectionString, $"SELECT klient_id FROM faelle WHERE id = '{k.F.FallId}'")}/auskunft"),
+        ["KlientSuche"] = k => k.Client.GetAsync("/api/datenschutz/klienten?suche=Matrix"),
+        ["Verarbeitungsverzeichnis"] = k => k.Client.GetAsync("/api/datenschutz/verarbeitungsverzeichnis?format=markdown"),
     };
 
     /// <summary>Negotiates a connection and sends the SignalR handshake over long polling; a refused negotiation is the answer.</summary>

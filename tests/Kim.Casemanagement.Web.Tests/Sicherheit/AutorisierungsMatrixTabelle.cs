@@ -527,6 +527,22 @@ internal static class AutorisierungsMatrixTabelle
         Allgemein("AuditPruefung", "GET", "/api/datenschutz/audit/pruefung", schreibend: false,               "403  403  403  403   403  403  403  403  Ok   403  401"),
         Allgemein("Aufbewahrungsuebersicht", "GET", "/api/datenschutz/aufbewahrung", schreibend: false,       "403  403  403  403   403  403  403  403  Ok   403  401"),
         Allgemein("Loeschvorschau", "GET", "/api/datenschutz/aufbewahrung/vorschau", schreibend: false,       "403  403  403  403   403  403  403  403  Ok   403  401"),
+
+        // Art. 15 copy of the scenario Fall's client, the search that finds it, the Art. 30 record: Datenschutz only (ADR 0009).
+        Fall("Auskunft", "GET", "/api/datenschutz/klienten/{klientId:guid}/auskunft", null, schreibend: false,
+            (FmA,    "403   403   403     403     403     403"),
+            (FmB,    "403   403   403     403     403     403"),
+            (TlA,    "403   403   403     403     403     403"),
+            (FmA2,   "403   403   403     403     403     403"),
+            (Abh,    "403   403   403     403     403     403"),
+            (Jc,     "403   403   403     403     403     403"),
+            (Bb,     "403   403   403     403     403     403"),
+            (Lg,     "403   403   403     403     403     403"),
+            (Ds,     "Ok    Ok    Ok      Ok      Ok      Ok"),
+            (Ad,     "403   403   403     403     403     403"),
+            (Anonym, "401   401   401     401     401     401")),
+        Allgemein("KlientSuche", "GET", "/api/datenschutz/klienten", schreibend: false,                        "403  403  403  403   403  403  403  403  Ok   403  401"),
+        Allgemein("Verarbeitungsverzeichnis", "GET", "/api/datenschutz/verarbeitungsverzeichnis", schreibend: false, "403  403  403  403   403  403  403  403  Ok   403  401"),
     ];
 
     public static MatrixEndpunkt Finden(string anzeige) =>

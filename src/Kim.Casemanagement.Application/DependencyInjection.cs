@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddScoped<NotizenHandler>();
         services.AddScoped<UeberleitungHandler>();
         services.AddScoped<Faelle.Auslastung.AuslastungHandler>();
+        services.AddScoped<Datenschutz.Sperrung.SperrungHandler>();
         return services;
     }
 }

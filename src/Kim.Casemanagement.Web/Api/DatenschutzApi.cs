@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kim.Casemanagement.Web.Api;
 
-/// <summary>The data-protection officer's views: consent register, audit trail and its verification.</summary>
+/// <summary>The data-protection officer's views: consent register, audit trail and its verification; holds (<see cref="SperrenApi"/>).</summary>
 internal static class DatenschutzApi
 {
     public static RouteGroupBuilder MapDatenschutzApi(this IEndpointRouteBuilder routes)
@@ -19,6 +19,7 @@ internal static class DatenschutzApi
             .WithSummary("Alle Einwilligungen des Mandanten; Filter: empfaenger, status (gueltig, widerrufen, abgelaufen, kuenftig), fallId.");
         g.MapGet("/audit", Audit).WithName("Auditprotokoll").WithSummary("Das Zugriffsprotokoll, neueste zuerst; Filter: fallId, benutzerId, von, bis, aktion.");
         g.MapGet("/audit/pruefung", Pruefung).WithName("AuditPruefung").WithSummary("Prüft die Hash-Kette des Protokolls und nennt den ersten Bruch.");
+        g.MapSperrenApi();
         return g;
     }
 

@@ -88,8 +88,9 @@ BEGIN
   IF EXISTS (SELECT 1 FROM fall_ereignisse WHERE fall_id = p_neu) THEN
     RAISE EXCEPTION 'Ziel % hat schon Ereignisse', p_neu USING ERRCODE = 'KIM10';
   END IF;
+  -- Today as the Kommune's business day (Europe/Berlin, as the application's calendar), whatever the server's zone.
   IF EXISTS (SELECT 1 FROM fall_sperren s WHERE s.fall_id = p_alt AND s.aufgehoben_am IS NULL
-             AND (s.bis IS NULL OR s.bis >= current_date)) THEN
+             AND (s.bis IS NULL OR s.bis >= (now() AT TIME ZONE 'Europe/Berlin')::date)) THEN
     RAISE EXCEPTION 'Fall % ist gesperrt', p_alt USING ERRCODE = 'KIM11';
   END IF;
   IF coalesce(array_length(p_ueberleitungen_alt, 1), 0) <> coalesce(array_length(p_ueberleitungen_neu, 1), 0)

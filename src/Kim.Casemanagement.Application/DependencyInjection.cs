@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddScoped<Datenschutz.Protokoll.ProtokollHandler>();
         services.AddScoped<Datenschutz.Aufbewahrung.AufbewahrungHandler>();
         services.AddScoped<Datenschutz.Arbeitsplatz.ArbeitsplatzHandler>();
+        services.AddScoped<Datenschutz.Sperrung.SperrungHandler>();
         return services;
     }
 }

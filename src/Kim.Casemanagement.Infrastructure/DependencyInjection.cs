@@ -5,6 +5,7 @@ using Kim.Casemanagement.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Kim.Casemanagement.Infrastructure;
@@ -20,6 +21,9 @@ public static class DependencyInjection
         services.AddDbContextPool<KimDbContext>((sp, options) =>
             options.UseNpgsql(sp.GetRequiredService<Datenbank>().EfDataSource));
         services.AddScoped<IFallRepository, FallRepository>();
+        // The business day the repository's hold check and the lists need (the application registers the same).
+        services.TryAddSingleton<IKalender, Application.Common.Kalender>();
+        services.AddScoped<Application.Datenschutz.Sperrung.IFallSperren, Datenschutz.FallSperren>();
         services.AddSingleton<Persistence.Aggregat.FallZwischenspeicher>();
         services.AddScoped<Idempotenz.IdempotenzKontext>();
         services.AddSingleton<Idempotenz.IdempotenzSpeicher>();

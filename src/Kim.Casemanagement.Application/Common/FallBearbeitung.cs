@@ -8,8 +8,9 @@ namespace Kim.Casemanagement.Application.Common;
 
 /// <summary>
 /// The shared steps of every use case on one Fall: load it, decide access on the server (404 when the caller may not
-/// see it, 403 when the action is not theirs), note the access for the audit trail, check the version the caller saw
-/// (409), build the step frame (actor, clock, rule table), and save.
+/// see it, 403 when the action is not theirs), refuse a change of a held Fall (409, Art. 18 DSGVO; see
+/// docs/adr/0008-sperrung.md), note the access for the audit trail, check the version the caller saw (409), build the
+/// step frame (actor, clock, rule table), and save.
 /// </summary>
 public sealed class FallBearbeitung(IFallRepository repository, IAktuellerBenutzer benutzer, IKalender kalender, Rechtsregeltabelle regeln, FallZugriff zugriff, IAuditProtokoll audit)
 {
@@ -29,7 +30,7 @@ public sealed class FallBearbeitung(IFallRepository repository, IAktuellerBenutz
     public async Task<(Fall Fall, FallSicht Sicht)> LadenMitSichtAsync(Guid fallId, int? erwarteteVersion, FallAktion aktion, CancellationToken ct, Spur? spur = null, Guid? ueberleitungId = null, string? trigger = null)
     {
         var fall = await repository.LadenAsync(fallId, ct);
-        var sicht = Pruefen(fall, fallId, aktion, spur, ueberleitungId, trigger);
+        var sicht = Pruefen(fall, fallId, aktion, spur, ueberleitungId, trigger, fall is null ? null : repository.AktiveSperre(fall));
         if (erwarteteVersion is { } version && version != fall!.Version)
         {
             throw new KonfliktException();
@@ -45,11 +46,15 @@ public sealed class FallBearbeitung(IFallRepository repository, IAktuellerBenutz
     public async Task<(GelesenerFall Gelesen, FallSicht Sicht)> LesenMitSichtAsync(Guid fallId, CancellationToken ct)
     {
         var gelesen = await repository.LesenAsync(fallId, ct);
-        return (gelesen!, Pruefen(gelesen?.Fall, fallId, FallAktion.Lesen, null, null, null));
+        return (gelesen!, Pruefen(gelesen?.Fall, fallId, FallAktion.Lesen, null, null, null, gelesen?.Sperre));
     }
 
-    /// <summary>404 for a missing or invisible Fall, 403 for an action not the caller's; the access noted for the audit trail either way.</summary>
-    private FallSicht Pruefen(Fall? fall, Guid fallId, FallAktion aktion, Spur? spur, Guid? ueberleitungId, string? trigger)
+    /// <summary>
+    /// 404 for a missing or invisible Fall, 403 for an action not the caller's, 409 for a change of a held Fall (after
+    /// the access decision, so that the hold of a Fall the caller may not see is not revealed); the access noted for
+    /// the audit trail either way.
+    /// </summary>
+    private FallSicht Pruefen(Fall? fall, Guid fallId, FallAktion aktion, Spur? spur, Guid? ueberleitungId, string? trigger, FallSperrvermerk? sperre)
     {
         var vorgang = "Fall." + aktion;
         var detail = spur is null ? null : trigger is null ? spur.ToString() : $"{spur}/{trigger}";
@@ -73,6 +78,12 @@ public sealed class FallBearbeitung(IFallRepository repository, IAktuellerBenutz
         {
             audit.Vormerken(vorgang, "verweigert: Aktion nicht erlaubt", fall.Id, fall.KlientId);
             throw;
+        }
+
+        if (sperre is not null && FallAktionen.Aendert(aktion))
+        {
+            audit.Vormerken(vorgang, "verweigert: Fall gesperrt", fall.Id, fall.KlientId);
+            throw new FallGesperrtException(sperre);
         }
 
         audit.Vormerken(vorgang, detail, fall.Id, fall.KlientId);

@@ -18,6 +18,8 @@ namespace Kim.Casemanagement.Infrastructure.Benachrichtigungen;
 /// "Verlängerung beantragen" the configured weeks ahead); consent expiry; Kooperationsplan review (period from the rule
 /// table); the § 104c 18-month clock (rule table). Safe with N instances (one runs at a time: advisory lock) and
 /// idempotent across restarts: each notice carries a key that is stored with it, Wiedervorlagen carry a key per Fall.
+/// A held Fall (Sperrung, Art. 18 DSGVO) is skipped: it is read-only, so no Wiedervorlage is created and no notice sent
+/// for it; what falls due meanwhile follows once the hold is lifted or has run out (docs/adr/0008-sperrung.md).
 /// </summary>
 public sealed partial class TerminPruefung(IServiceScopeFactory scopes, Datenbank datenbank, TimeProvider zeit, IOptions<TerminOptionen> optionen, ILogger<TerminPruefung> logger) : BackgroundService
 {
@@ -26,6 +28,9 @@ public sealed partial class TerminPruefung(IServiceScopeFactory scopes, Datenban
 
     private static readonly string[] Titelzustaende =
         ["AufenthaltserlaubnisSchutz", "Aufenthaltserlaubnis24", "Aufenthaltserlaubnis25a", "Aufenthaltserlaubnis25b", "Aufenthaltserlaubnis16g", "AufenthaltserlaubnisSonstige", "Duldung", "DuldungUngeklaerteIdentitaet", "Ausbildungsduldung", "Beschaeftigungsduldung"];
+
+    /// <summary>A held Fall (alias <c>f</c>) gets no reminder and no follow-up: the one definition of an active hold, today.</summary>
+    private static readonly string Gesperrt = Datenschutz.FallSperrung.Gesperrt("f.id", "@heute");
 
     /// <summary>The closed process states (track registry): no deadline reminders for a closed Fall.</summary>
     private static readonly string[] Beendet = [.. Spurregister.Prozess.BeendeteZustaende];
@@ -50,7 +55,7 @@ public sealed partial class TerminPruefung(IServiceScopeFactory scopes, Datenban
             summe += await WiedervorlagenFaelligAsync(heute, ct);
             summe += await FaelleAsync(
                 "Titelablauf",
-                "SELECT id FROM faelle WHERE aufenthalt_gueltig_bis IS NOT NULL AND aufenthalt_gueltig_bis - @vorlauf <= @heute AND aufenthalt_zustand = ANY(@titel) AND prozess_zustand <> ALL(@beendet)",
+                "SELECT id FROM faelle f WHERE aufenthalt_gueltig_bis IS NOT NULL AND aufenthalt_gueltig_bis - @vorlauf <= @heute AND aufenthalt_zustand = ANY(@titel) AND prozess_zustand <> ALL(@beendet) AND NOT " + Gesperrt,
                 c => { c.Parameters.AddWithValue("vorlauf", o.TitelVorlaufWochen * 7); c.Parameters.AddWithValue("titel", Titelzustaende); },
                 heute,
                 (fall, regeln) =>
@@ -62,7 +67,7 @@ public sealed partial class TerminPruefung(IServiceScopeFactory scopes, Datenban
                 ct);
             summe += await FaelleAsync(
                 "Kooperationsplan",
-                "SELECT id FROM faelle WHERE leistungen_kooperationsplan_am IS NOT NULL AND prozess_zustand <> ALL(@beendet)",
+                "SELECT id FROM faelle f WHERE leistungen_kooperationsplan_am IS NOT NULL AND prozess_zustand <> ALL(@beendet) AND NOT " + Gesperrt,
                 _ => { },
                 heute,
                 (fall, regeln) =>
@@ -76,7 +81,7 @@ public sealed partial class TerminPruefung(IServiceScopeFactory scopes, Datenban
                 ct);
             summe += await FaelleAsync(
                 "Chancenaufenthaltsrecht",
-                "SELECT id FROM faelle WHERE aufenthalt_zustand = 'Chancenaufenthaltsrecht' AND aufenthalt_chancen_seit IS NOT NULL AND prozess_zustand <> ALL(@beendet)",
+                "SELECT id FROM faelle f WHERE aufenthalt_zustand = 'Chancenaufenthaltsrecht' AND aufenthalt_chancen_seit IS NOT NULL AND prozess_zustand <> ALL(@beendet) AND NOT " + Gesperrt,
                 _ => { },
                 heute,
                 (fall, regeln) =>
@@ -172,7 +177,8 @@ public sealed partial class TerminPruefung(IServiceScopeFactory scopes, Datenban
             SELECT DISTINCT w.fall_id FROM wiedervorlagen w JOIN faelle f ON f.id = w.fall_id
             WHERE w.erledigt_am IS NULL AND w.faellig <= @heute AND f.prozess_zustand <> ALL(@beendet)
               AND NOT EXISTS (SELECT 1 FROM termin_meldungen t WHERE t.schluessel LIKE 'wv:' || w.id::text || '|%')
-            """,
+              AND NOT
+            """ + " " + Gesperrt,
             _ => { },
             heute,
             ct);
@@ -234,8 +240,8 @@ public sealed partial class TerminPruefung(IServiceScopeFactory scopes, Datenban
             """
             SELECT DISTINCT e.fall_id FROM einwilligungen e JOIN faelle f ON f.id = e.fall_id
             WHERE e.gueltig_bis IS NOT NULL AND e.widerrufen_am IS NULL AND e.gueltig_bis >= @heute AND e.gueltig_bis - @vorlauf <= @heute
-              AND f.prozess_zustand <> ALL(@beendet)
-            """,
+              AND f.prozess_zustand <> ALL(@beendet) AND NOT
+            """ + " " + Gesperrt,
             c => c.Parameters.AddWithValue("vorlauf", vorlaufTage),
             heute,
             ct);
@@ -300,8 +306,9 @@ public sealed partial class TerminPruefung(IServiceScopeFactory scopes, Datenban
         var repository = sp.GetRequiredService<IFallRepository>();
         var sammlung = sp.GetRequiredService<IBenachrichtigungen>();
         var fall = await repository.LadenAsync(fallId, ct);
-        if (fall is null)
+        if (fall is null || repository.AktiveSperre(fall) is not null)
         {
+            // Gone, or held since it was selected (read-only): nothing to do (the save would refuse it as well).
             return 0;
         }
 
@@ -326,7 +333,8 @@ public sealed partial class TerminPruefung(IServiceScopeFactory scopes, Datenban
         }
         catch (Application.Common.KonfliktException)
         {
-            // Changed meanwhile, or another instance created the same keyed Wiedervorlage at the same moment: next run.
+            // Changed meanwhile, held meanwhile (FallGesperrtException), or another instance created the same keyed
+            // Wiedervorlage at the same moment: next run.
             return 0;
         }
 

@@ -12,7 +12,7 @@ namespace Kim.Casemanagement.Infrastructure.Datenschutz;
 /// </summary>
 public sealed class AufbewahrungsUebersicht(Datenbank datenbank, Rechtsregeltabelle regeln, IKalender kalender) : IAufbewahrungsUebersicht
 {
-    private const string Sql = $"""
+    private static readonly string Sql = $"""
         SELECT
             count(*) FILTER (WHERE {FallLoeschung.FaelligSql} AND NOT {FallLoeschung.AktiveSperreSql}),
             count(*) FILTER (WHERE {FallLoeschung.FaelligSql} AND {FallLoeschung.AktiveSperreSql}),

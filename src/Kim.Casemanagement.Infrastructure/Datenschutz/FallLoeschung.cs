@@ -57,9 +57,8 @@ public sealed partial class FallLoeschung : IAsyncDisposable
     /// <summary>Key of the advisory lock of the job ("KIM_LOES").</summary>
     public const long SperrSchluessel = 0x4B49_4D5F_4C4F_4553;
 
-    /// <summary>Active hold of the Fall <c>f</c> on day <c>@heute</c> (the one definition; <c>fall_ereignisse_anonymisieren</c> checks the same).</summary>
-    public const string AktiveSperreSql =
-        "EXISTS (SELECT 1 FROM fall_sperren s WHERE s.fall_id = f.id AND s.aufgehoben_am IS NULL AND (s.bis IS NULL OR s.bis >= @heute))";
+    /// <summary>Active hold of the Fall <c>f</c> on day <c>@heute</c> (<see cref="FallSperrung"/>; <c>fall_ereignisse_anonymisieren</c> checks the same).</summary>
+    public static readonly string AktiveSperreSql = FallSperrung.Gesperrt("f.id", "@heute");
 
     /// <summary>
     /// Due: the Fall <c>f</c> is not anonymised and its process track has been closed for longer than the period
@@ -68,7 +67,7 @@ public sealed partial class FallLoeschung : IAsyncDisposable
     /// job, the overview and the rule table agree to the day, also after a 29 February. The one definition: the
     /// retention overview counts with it too.
     /// </summary>
-    public const string FaelligSql =
+    public static readonly string FaelligSql =
         "f.anonymisiert_am IS NULL AND f.prozess_zustand = ANY(@beendet) "
         + "AND ((f.prozess_seit + make_interval(years => @jahre)) + make_interval(months => @monate))::date + @tage < @heute";
 

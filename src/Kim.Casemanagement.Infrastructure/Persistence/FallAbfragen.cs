@@ -12,7 +12,9 @@ using Kim.Casemanagement.Domain.Faelle.Aufenthalt;
 using Kim.Casemanagement.Domain.Faelle.Bildung;
 using Kim.Casemanagement.Domain.Faelle.Leistungen;
 using Kim.Casemanagement.Domain.Faelle.Prozess;
+using Kim.Casemanagement.Infrastructure.Datenschutz;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Kim.Casemanagement.Infrastructure.Persistence;
 
@@ -23,7 +25,7 @@ internal sealed class FallAbfragen(KimDbContext db) : IFallAbfragen
     {
         ArgumentNullException.ThrowIfNull(suche);
         ArgumentNullException.ThrowIfNull(sicht);
-        var q = db.Faelle.AsNoTracking().Where(f => f.Mandant == sicht.Mandant).Where(Sichtbar(sicht, heute));
+        var q = Gelistet(heute).Where(f => f.Mandant == sicht.Mandant).Where(Sichtbar(sicht, heute));
 
         if (!string.IsNullOrWhiteSpace(suche.Suche))
         {
@@ -133,7 +135,7 @@ internal sealed class FallAbfragen(KimDbContext db) : IFallAbfragen
         ArgumentNullException.ThrowIfNull(sicht);
         var offen = Blaetter<ProzessZustand>(Spur.Prozess, nameof(ProzessZustand.Offen), "phase");
         var grenze = heute.AddDays(-ohneKontaktTage);
-        var q = db.Faelle.AsNoTracking().Where(f => f.Mandant == sicht.Mandant).Where(Sichtbar(sicht, heute))
+        var q = Gelistet(heute).Where(f => f.Mandant == sicht.Mandant).Where(Sichtbar(sicht, heute))
             .Where(f => f.FallmanagerId != null && offen.Contains(f.Prozess.Zustand));
         var gruppen = await q
             .GroupBy(f => new
@@ -170,6 +172,17 @@ internal sealed class FallAbfragen(KimDbContext db) : IFallAbfragen
             [.. gruppen.Select(g => new AuslastungsGruppe(g.FallmanagerId!, g.Phase.ToString(), (g.A ? 1 : 0) + (g.L ? 1 : 0) + (g.B ? 1 : 0), g.Anzahl, g.OhneKontakt))],
             [.. wiedervorlagen.Select(w => new WiedervorlagenJeFallmanager(w.FallmanagerId!, w.Faellig, w.Ueberfaellig))]);
     }
+
+    /// <summary>
+    /// The Fälle of the lists, the search and the team lead's figures: all but the held ones (Sperrung, Art. 18 DSGVO:
+    /// a held Fall is hidden from normal lists and does not count in the workload; it is still read by id). The hold
+    /// condition is the one definition in <see cref="FallSperrung"/>, with the caller's business day.
+    /// </summary>
+    private IQueryable<Fall> Gelistet(DateOnly heute) =>
+        db.Faelle.FromSqlRaw(GelistetSql, new NpgsqlParameter<DateOnly>("heute", heute)).AsNoTracking();
+
+    /// <summary>Built once from constants (no input in it); today is the parameter <c>@heute</c>.</summary>
+    private static readonly string GelistetSql = $"SELECT * FROM faelle WHERE NOT {FallSperrung.Gesperrt("faelle.id", "@heute")}";
 
     /// <summary>The visibility rules of FallZugriff as a predicate: only the branches that apply to the caller.</summary>
     private Expression<Func<Fall, bool>> Sichtbar(FallListenSicht sicht, DateOnly heute)

@@ -4,6 +4,7 @@ using Kim.Casemanagement.Application.Common;
 using Kim.Casemanagement.Domain.Faelle;
 using Kim.Casemanagement.Infrastructure.Audit;
 using Kim.Casemanagement.Infrastructure.Benachrichtigungen;
+using Kim.Casemanagement.Infrastructure.Datenschutz;
 using Kim.Casemanagement.Infrastructure.Idempotenz;
 using Kim.Casemanagement.Infrastructure.Persistence.Aggregat;
 using Microsoft.AspNetCore.Http;
@@ -22,11 +23,27 @@ namespace Kim.Casemanagement.Infrastructure.Persistence;
 /// entries, the idempotency key and the notices.</item>
 /// </list>
 /// One instance per scope (unit of work); it remembers the snapshot of each Fall it loaded for saving.
+/// <para>
+/// Holds (Sperrung, Art. 18 DSGVO; docs/adr/0008-sperrung.md): every load reads the Fall's active hold in the same round
+/// trip (never from a cache), and a save refuses a held Fall in its one statement: the Fall row is only updated while no
+/// hold is active, and setting a hold raises the version under the Fall's row lock, so that a change loaded before it
+/// fails as well. Such a refusal is a <see cref="FallGesperrtException"/>.
+/// </para>
 /// </summary>
-internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher zwischenspeicher, IAuditProtokoll audit, IBenachrichtigungen benachrichtigungen, BenachrichtigungsWecker wecker, TimeProvider zeit, IdempotenzKontext idempotenz) : IFallRepository
+internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher zwischenspeicher, IAuditProtokoll audit, IBenachrichtigungen benachrichtigungen, BenachrichtigungsWecker wecker, TimeProvider zeit, IdempotenzKontext idempotenz, IKalender kalender) : IFallRepository
 {
-    /// <summary>The two statements of one load (the Fall with its client; its child rows), each with the Fall's id as $1.</summary>
-    private static readonly string[] LadenSql = [FallZeilen.FallAuswahlSql, FallZeilen.KinderAuswahlSql];
+    /// <summary>The Fall's active hold, if any.</summary>
+    private static readonly string SperreSql = FallSperrung.AktiveSperreSql("$1", "$2");
+
+    /// <summary>
+    /// The statements of one load (the Fall with its client; its child rows; its active hold), each with the Fall's id
+    /// as $1; the hold's statement with today as $2.
+    /// </summary>
+    private static readonly string[] LadenSql = [FallZeilen.FallAuswahlSql, FallZeilen.KinderAuswahlSql, SperreSql];
+
+    /// <summary>The Fall's current version (is the cached row still the stored one?) and its active hold, in one statement.</summary>
+    private static readonly string VersionSql =
+        $"SELECT f.version, {FallSperrung.VermerkSpalten} FROM faelle f LEFT JOIN fall_sperren s ON s.fall_id = f.id AND {FallSperrung.Aktiv("s", "$2")} WHERE f.id = $1";
 
     /// <summary>The client's row as corrected: every column of <see cref="FallZeilen.Klient"/> but its key, tenant and creation time.</summary>
     private static readonly string KlientBerichtigenSql = "UPDATE klienten SET "
@@ -35,12 +52,18 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
 
     private readonly Dictionary<Fall, Schnappschuss> _geladen = new(ReferenceEqualityComparer.Instance);
 
+    private readonly Dictionary<Fall, FallSperrvermerk> _gesperrt = new(ReferenceEqualityComparer.Instance);
+
     public async Task<Fall?> LadenAsync(Guid id, CancellationToken ct)
     {
-        var (fall, zeilen, _) = await LadenUndZeilenAsync(id, geteilt: false, ct);
+        var (fall, zeilen, _, sperre) = await LadenUndZeilenAsync(id, geteilt: false, ct);
         if (fall is not null)
         {
             _geladen[fall] = Schnappschuss.Von(zeilen!);
+            if (sperre is not null)
+            {
+                _gesperrt[fall] = sperre;
+            }
         }
 
         return fall;
@@ -48,48 +71,68 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
 
     public async Task<GelesenerFall?> LesenAsync(Guid id, CancellationToken ct)
     {
-        var (fall, zeilen, ausZwischenspeicher) = await LadenUndZeilenAsync(id, geteilt: true, ct);
+        var (fall, zeilen, ausZwischenspeicher, sperre) = await LadenUndZeilenAsync(id, geteilt: true, ct);
         return fall is null ? null
-            : ausZwischenspeicher ? new GelesenerFall(fall, () => Aufbauen(zeilen!))
-            : new GelesenerFall(fall, () => fall);
+            : ausZwischenspeicher ? new GelesenerFall(fall, () => Aufbauen(zeilen!), sperre)
+            : new GelesenerFall(fall, () => fall, sperre);
     }
+
+    public FallSperrvermerk? AktiveSperre(Fall fall) => _gesperrt.GetValueOrDefault(fall);
 
     /// <summary>
     /// The Fall, built from the cached rows when they belong to its current version (read first: one key lookup), else
     /// from the database (and then cached); with the rows it was built from and whether they came from the cache. With
     /// <paramref name="geteilt"/> (reads only), a cache hit answers the one instance built for that version and shared by
-    /// all reads of it (built once instead of on every read; see <see cref="GelesenerFall"/>).
+    /// all reads of it (built once instead of on every read; see <see cref="GelesenerFall"/>). The Fall's active hold is
+    /// read from the database on every call, in the same round trip.
     /// </summary>
-    private async Task<(Fall? Fall, FallZwischenspeicher.Eintrag? Zeilen, bool AusZwischenspeicher)> LadenUndZeilenAsync(Guid id, bool geteilt, CancellationToken ct)
+    private async Task<(Fall? Fall, FallZwischenspeicher.Eintrag? Zeilen, bool AusZwischenspeicher, FallSperrvermerk? Sperre)> LadenUndZeilenAsync(Guid id, bool geteilt, CancellationToken ct)
     {
+        var heute = kalender.Heute;
         await using var verbindung = await datenbank.EfDataSource.OpenConnectionAsync(ct);
         if (zwischenspeicher.Versuchen(id, out var bekannt))
         {
-            await using var befehl = new NpgsqlCommand(VersionSql, verbindung) { Parameters = { new NpgsqlParameter<Guid> { TypedValue = id } } };
-            var version = await befehl.ExecuteScalarAsync(ct);
-            if (version is null)
+            await using var befehl = new NpgsqlCommand(VersionSql, verbindung)
             {
-                zwischenspeicher.Entfernen(id);
-                return (null, null, false);
+                Parameters = { new NpgsqlParameter<Guid> { TypedValue = id }, new NpgsqlParameter<DateOnly> { TypedValue = heute } },
+            };
+            int version;
+            FallSperrvermerk? gesperrt;
+            await using (var stand = await befehl.ExecuteReaderAsync(ct))
+            {
+                if (!await stand.ReadAsync(ct))
+                {
+                    zwischenspeicher.Entfernen(id);
+                    return (null, null, false, null);
+                }
+
+                version = stand.GetInt32(0);
+                gesperrt = SperreLesen(stand, 1);
             }
 
-            if ((int)version == bekannt.Version)
+            if (version == bekannt.Version)
             {
                 zwischenspeicher.Zaehlen(treffer: true);
-                return (geteilt ? bekannt.Geteilt(Aufbauen) : Aufbauen(bekannt), bekannt, true);
+                return (geteilt ? bekannt.Geteilt(Aufbauen) : Aufbauen(bekannt), bekannt, true, gesperrt);
             }
         }
 
         await using var batch = new NpgsqlBatch(verbindung);
         foreach (var sql in LadenSql)
         {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(sql) { Parameters = { new NpgsqlParameter<Guid> { TypedValue = id } } });
+            var befehl = new NpgsqlBatchCommand(sql) { Parameters = { new NpgsqlParameter<Guid> { TypedValue = id } } };
+            if (ReferenceEquals(sql, SperreSql))
+            {
+                befehl.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = heute });
+            }
+
+            batch.BatchCommands.Add(befehl);
         }
 
         await using var leser = await batch.ExecuteReaderAsync(ct);
         if (!await leser.ReadAsync(ct))
         {
-            return (null, null, false);
+            return (null, null, false, null);
         }
 
         var zeile = new Zeile(leser);
@@ -102,13 +145,27 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
             Hinzufuegen(fall, art, ref kind);
         }
 
+        await leser.NextResultAsync(ct);
+        var sperre = await leser.ReadAsync(ct) ? SperreLesen(leser, 0) : null;
         var zeilen = Zeilen(fall, Schnappschuss.Von(fall));
         zwischenspeicher.Zaehlen(treffer: false);
         zwischenspeicher.Setzen(id, zeilen);
-        return (fall, zeilen, false);
+        return (fall, zeilen, false, sperre);
     }
 
-    private const string VersionSql = "SELECT version FROM faelle WHERE id = $1";
+    /// <summary>The hold in the columns <see cref="FallSperrung.VermerkSpalten"/> from <paramref name="ordinal"/> on; null when they are empty (no active hold).</summary>
+    private static FallSperrvermerk? SperreLesen(NpgsqlDataReader leser, int ordinal) =>
+        leser.IsDBNull(ordinal) ? null : new FallSperrvermerk(leser.GetFieldValue<DateTimeOffset>(ordinal), leser.IsDBNull(ordinal + 1) ? null : leser.GetFieldValue<DateOnly>(ordinal + 1));
+
+    /// <summary>The Fall's active hold now (after a save was refused).</summary>
+    private async Task<FallSperrvermerk?> SperreAsync(Guid id, CancellationToken ct)
+    {
+        await using var befehl = datenbank.EfDataSource.CreateCommand(SperreSql);
+        befehl.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+        befehl.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = kalender.Heute });
+        await using var leser = await befehl.ExecuteReaderAsync(ct);
+        return await leser.ReadAsync(ct) ? SperreLesen(leser, 0) : null;
+    }
 
     /// <summary>A new Fall object from cached rows (each load gets its own objects; the rows are never changed).</summary>
     private static Fall Aufbauen(FallZwischenspeicher.Eintrag zeilen)
@@ -198,6 +255,7 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
     private async Task SchreibenAsync(Fall fall, Schnappschuss? vorher, CancellationToken ct)
     {
         var jetzt = zeit.GetUtcNow();
+        var heute = kalender.Heute;
         var nachher = Schnappschuss.Leer(fall.Version);
         await using var verbindung = await datenbank.EfDataSource.OpenConnectionAsync(ct);
 
@@ -214,7 +272,7 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
         {
             if (vorher is not null)
             {
-                FallZeilen.AendernTeil(s, fall, vorher.Version);
+                FallZeilen.AendernTeil(s, fall, vorher.Version, heute);
             }
 
             if (fall.NeueEreignisse.Count > 0)
@@ -277,7 +335,11 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
         }
         catch (PostgresException e) when (e.SqlState == FallZeilen.KonfliktSqlState)
         {
-            throw new KonfliktException(KonfliktException.StandardText, e);
+            // Someone else changed the Fall, or it is held (the row is not updated under an active hold; a hold set since
+            // the load raised the version): say which.
+            throw await SperreAsync(fall.Id, CancellationToken.None) is { } sperre
+                ? new FallGesperrtException(sperre)
+                : new KonfliktException(KonfliktException.StandardText, e);
         }
         catch (PostgresException e) when (e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_idempotenz" })
         {

@@ -7,9 +7,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Kim.Casemanagement.Web.Api;
 
 /// <summary>
-/// The data-protection officer's views: consent register, audit trail and its verification, retention overview. The
-/// same use cases as the workplace's pages (<c>/Datenschutz/*</c>): same filters, same validation (400 with German
-/// messages per field), same audit entries.
+/// The data-protection officer's views: consent register, audit trail and its verification, retention overview and
+/// erasure preview, Art. 15 copy and Art. 30 record (<c>AuskunftApi</c>), holds (<see cref="SperrenApi"/>). The same use
+/// cases as the workplace's pages (<c>/Datenschutz/*</c>): same filters, same validation (400 with German messages per
+/// field), same audit entries.
 /// </summary>
 internal static class DatenschutzApi
 {
@@ -26,6 +27,7 @@ internal static class DatenschutzApi
         g.MapGet("/aufbewahrung/vorschau", Vorschau).WithName("Loeschvorschau")
             .WithSummary("Probelauf: die Fälle, die der nächste Löschlauf anonymisieren würde (Aktenzeichen, beendet seit, löschbar ab; höchstens 1000), ohne etwas zu speichern; protokolliert.");
         g.MapAuskunftUndVerzeichnis();
+        g.MapSperrenApi();
         return g;
     }
 

@@ -10,7 +10,7 @@ namespace Kim.Casemanagement.Web.Fehler;
 
 /// <summary>
 /// The one place that turns exceptions into ProblemDetails: validation 400, not found 404, step not possible or
-/// stale version 409, oversized body 413, the database unreachable for a moment (restart, failover, connection
+/// stale version or a held Fall 409, oversized body 413, the database unreachable for a moment (restart, failover, connection
 /// refused) 503 with Retry-After, everything else a generic 500 (details only in the log).
 /// German <c>detail</c> texts, because people read them.
 /// </summary>
@@ -45,6 +45,7 @@ internal sealed partial class KimExceptionHandler(IProblemDetailsService problem
         NichtGefundenException n => (StatusCodes.Status404NotFound, new ProblemDetails { Title = "Nicht gefunden", Detail = n.Message }),
         ZugriffVerweigertException z => (StatusCodes.Status403Forbidden, new ProblemDetails { Title = "Nicht erlaubt", Detail = z.Message }),
         SchrittNichtMoeglichException s => (StatusCodes.Status409Conflict, SchrittProblem(s)),
+        FallGesperrtException g => (StatusCodes.Status409Conflict, new ProblemDetails { Title = "Fall gesperrt", Detail = g.Message }),
         KonfliktException k => (StatusCodes.Status409Conflict, new ProblemDetails { Title = "Bearbeitungskonflikt", Detail = k.Message }),
         Infrastructure.Idempotenz.WiederholteAnfrageException w => (StatusCodes.Status409Conflict, new ProblemDetails { Title = "Bereits ausgeführt", Detail = "Eine Anfrage mit diesem Idempotency-Key wurde bereits ausgeführt; sie wurde nicht noch einmal ausgeführt." }),
         BadHttpRequestException b => (b.StatusCode, Anfragefehler(b)),

@@ -15,6 +15,12 @@ public abstract class KimSeite : PageModel
     /// <summary>Messages for the whole form (shown in the error summary).</summary>
     public List<string> Formularfehler { get; } = [];
 
+    /// <summary>
+    /// The status of a page shown again after a refusal: 400 (the input), 409 when the Fall is held (Art. 18 DSGVO),
+    /// as the API answers.
+    /// </summary>
+    public int Fehlerstatus { get; private set; } = StatusCodes.Status400BadRequest;
+
     /// <summary>A confirmation after a redirect (post/redirect/get).</summary>
     [Microsoft.AspNetCore.Mvc.TempData]
     public string? Erfolgsmeldung { get; set; }
@@ -54,6 +60,11 @@ public abstract class KimSeite : PageModel
         {
             Formularfehler.Add(s.Message);
             Formularfehler.AddRange(s.Gruende);
+        }
+        catch (FallGesperrtException g)
+        {
+            Formularfehler.Add(g.Message);
+            Fehlerstatus = StatusCodes.Status409Conflict;
         }
         catch (KonfliktException k)
         {

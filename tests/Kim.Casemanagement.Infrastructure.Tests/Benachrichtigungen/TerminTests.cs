@@ -1,4 +1,5 @@
 using Kim.Casemanagement.Application.Abstractions;
+using Kim.Casemanagement.Application.Datenschutz.Sperrung;
 using Kim.Casemanagement.Domain.Einwilligungen;
 using Kim.Casemanagement.Domain.Faelle;
 using Kim.Casemanagement.Domain.Faelle.Aufenthalt;
@@ -88,6 +89,53 @@ public sealed class TerminTests(PostgresDatabaseFixture fixture) : IClassFixture
         await instanz.Termine.LaufAsync(default);
         await instanz.Termine.LaufAsync(default);
         (await MeldungenAsync()).Where(m => m.Fall == fallId).ShouldBe([("fm.spaeter", fallId, "Wiedervorlage")]);
+    }
+
+    [Fact]
+    public async Task Lauf_WhenAFallIsHeld_CreatesNoFollowUpAndSendsNoNoticeUntilTheHoldIsLifted()
+    {
+        await using var instanz = new Instanz(fixture.AppConnectionString, fixture.OwnerConnectionString, Jetzt, akteur: "fm.anlage");
+        var schutz = new Aufnahmeangaben(AufenthaltZustand.AufenthaltserlaubnisSchutz, new DateOnly(2024, 4, 1), Schutzform.Fluechtlingseigenschaft, new DateOnly(2027, 4, 15), null, LeistungenZustand.KeinLeistungsbezug, null, BildungZustand.KeineBeratung, null, null);
+        var fall = Eroeffnen("KIM-2027-900201", "fm.gesperrt", schutz, new DateOnly(2027, 1, 4));
+        fall.WiedervorlageAnlegen(Guid.NewGuid(), Heute, "Heute fällig, aber der Fall ist gesperrt", WiedervorlageArt.Manuell, null, null, Jetzt);
+        await using (var scope = instanz.NeuerBereich())
+        {
+            await scope.ServiceProvider.GetRequiredService<IFallRepository>().HinzufuegenAsync(fall, default);
+        }
+
+        await using (var scope = instanz.NeuerBereich())
+        {
+            await using var vorgang = (await scope.ServiceProvider.GetRequiredService<IFallSperren>().OeffnenAsync(fall.Id, Heute, default))!;
+            await vorgang.SetzenAsync(new NeueSperre(Guid.NewGuid(), "Rechtsstreit", null, "ds.test", Jetzt), default);
+            await vorgang.AbschliessenAsync(default);
+        }
+
+        instanz.Akteur = "system";
+        await instanz.Termine.LaufAsync(default);
+
+        (await MeldungenAsync()).Where(m => m.Fall == fall.Id).ShouldBeEmpty();
+        (await WiedervorlagenAsync()).Where(w => w.Fall == fall.Id).ShouldBeEmpty();
+        (await VersionAsync(fall.Id)).ShouldBe(2, "Aufnahme und Sperre, nichts vom Terminlauf");
+
+        await using (var scope = instanz.NeuerBereich())
+        {
+            await using var vorgang = (await scope.ServiceProvider.GetRequiredService<IFallSperren>().OeffnenAsync(fall.Id, Heute, default))!;
+            await vorgang.AufhebenAsync("Rechtsstreit beendet", "ds.test", Jetzt, default);
+            await vorgang.AbschliessenAsync(default);
+        }
+
+        await instanz.Termine.LaufAsync(default);
+
+        (await MeldungenAsync()).Where(m => m.Fall == fall.Id).ShouldBe([("fm.gesperrt", fall.Id, "Wiedervorlage"), ("fm.gesperrt", fall.Id, "Titelablauf")], ignoreOrder: true);
+        (await WiedervorlagenAsync()).Where(w => w.Fall == fall.Id).Select(w => w.Art).ShouldBe(["Titelablauf"]);
+    }
+
+    private async Task<int> VersionAsync(Guid fallId)
+    {
+        await using var verbindung = new NpgsqlConnection(fixture.OwnerConnectionString);
+        await verbindung.OpenAsync();
+        await using var befehl = new NpgsqlCommand("SELECT version FROM faelle WHERE id = $1", verbindung) { Parameters = { new NpgsqlParameter { Value = fallId } } };
+        return (int)(await befehl.ExecuteScalarAsync())!;
     }
 
     private async Task<(Guid Wiedervorlagen, Guid Titel, Guid TitelSpaeter, Guid Kooperationsplan, Guid Chancen, Guid Einwilligung)> AnlegenAsync(Instanz instanz)

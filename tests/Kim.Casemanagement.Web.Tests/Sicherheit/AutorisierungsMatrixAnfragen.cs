@@ -154,6 +154,19 @@ internal static class AutorisierungsMatrixAnfragen
             $"/api/datenschutz/klienten/{await SqlHilfen.TextAsync(k.Fixture.Database.SuperuserConnectionString, $"SELECT klient_id FROM faelle WHERE id = '{k.F.FallId}'")}/auskunft"),
         ["KlientSuche"] = k => k.Client.GetAsync("/api/datenschutz/klienten?suche=Matrix"),
         ["Verarbeitungsverzeichnis"] = k => k.Client.GetAsync("/api/datenschutz/verarbeitungsverzeichnis?format=markdown"),
+        ["Sperren"] = k => k.Client.GetAsync("/api/datenschutz/sperren?aktiv=true"),
+        ["SperreSetzen"] = k => k.Client.PostAsJsonAsync($"/api/datenschutz/faelle/{k.F.FallId}/sperre", new { grund = "Bestreiten der Richtigkeit (Art. 18 Abs. 1 lit. a DSGVO)", bis = Heute.AddDays(30) }),
+        ["SperreAufheben"] = async k =>
+        {
+            // Lifting needs a hold: the Datenschutz role sets one first on its own copy of the Fall; every other role is
+            // refused by the policy before the Fall is looked at, so nothing is set on the shared Fall for them.
+            if (k.Rolle == MatrixRolle.Datenschutz)
+            {
+                await k.Client.PostAsJsonAsync($"/api/datenschutz/faelle/{k.F.FallId}/sperre", new { grund = "Prüfung der Richtigkeit" }).OkAsync();
+            }
+
+            return await k.Client.PostAsJsonAsync($"/api/datenschutz/faelle/{k.F.FallId}/sperre/aufhebung", new { grund = "Richtigkeit bestätigt" });
+        },
     };
 
     /// <summary>Negotiates a connection and sends the SignalR handshake over long polling; a refused negotiation is the answer.</summary>

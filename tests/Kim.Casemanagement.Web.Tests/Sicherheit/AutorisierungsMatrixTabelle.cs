@@ -472,6 +472,33 @@ internal static class AutorisierungsMatrixTabelle
             (Ad,     "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
 
+        // ---------------------------------------------------------------- holds (Sperrung, Art. 18 DSGVO): Datenschutz only, on every Fall of the tenant
+        // (it sees no Fall otherwise); every other role is refused by the policy before the Fall is looked at.
+        Fall("SperreSetzen", "POST", "/api/datenschutz/faelle/{fallId:guid}/sperre", null, schreibend: true,
+            (FmA,    "403   403   403     403     403     403"),
+            (FmB,    "403   403   403     403     403     403"),
+            (TlA,    "403   403   403     403     403     403"),
+            (FmA2,   "403   403   403     403     403     403"),
+            (Abh,    "403   403   403     403     403     403"),
+            (Jc,     "403   403   403     403     403     403"),
+            (Bb,     "403   403   403     403     403     403"),
+            (Lg,     "403   403   403     403     403     403"),
+            (Ds,     "Ok    Ok    Ok      Ok      Ok      Ok"),
+            (Ad,     "403   403   403     403     403     403"),
+            (Anonym, "401   401   401     401     401     401")),
+        Fall("SperreAufheben", "POST", "/api/datenschutz/faelle/{fallId:guid}/sperre/aufhebung", null, schreibend: true,
+            (FmA,    "403   403   403     403     403     403"),
+            (FmB,    "403   403   403     403     403     403"),
+            (TlA,    "403   403   403     403     403     403"),
+            (FmA2,   "403   403   403     403     403     403"),
+            (Abh,    "403   403   403     403     403     403"),
+            (Jc,     "403   403   403     403     403     403"),
+            (Bb,     "403   403   403     403     403     403"),
+            (Lg,     "403   403   403     403     403     403"),
+            (Ds,     "Ok    Ok    Ok      Ok      Ok      Ok"),
+            (Ad,     "403   403   403     403     403     403"),
+            (Anonym, "401   401   401     401     401     401")),
+
         // ---------------------------------------------------------------- everything else: one line per endpoint
         //                                                                                                    FM-A FM-B TL-A FM-A2 ABH  JC   BB   LG   DS   AD   anonym
         Allgemein("Diagramm", "GET", "/api/spuren/{spur}/diagramm", schreibend: false,                        "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
@@ -543,6 +570,7 @@ internal static class AutorisierungsMatrixTabelle
             (Anonym, "401   401   401     401     401     401")),
         Allgemein("KlientSuche", "GET", "/api/datenschutz/klienten", schreibend: false,                        "403  403  403  403   403  403  403  403  Ok   403  401"),
         Allgemein("Verarbeitungsverzeichnis", "GET", "/api/datenschutz/verarbeitungsverzeichnis", schreibend: false, "403  403  403  403   403  403  403  403  Ok   403  401"),
+        Allgemein("Sperren", "GET", "/api/datenschutz/sperren", schreibend: false,                            "403  403  403  403   403  403  403  403  Ok   403  401"),
     ];
 
     public static MatrixEndpunkt Finden(string anzeige) =>

@@ -6,7 +6,8 @@ namespace Kim.Casemanagement.Application.Faelle.FallAnzeigen;
 /// One Fall as the API and UI show it: client, tracks with possible and blocked steps, and the case file's records.
 /// <see cref="Sicht"/> is <c>Voll</c> for case management and team leads, <c>Partner</c> for a partner authority, who
 /// gets only the consented parts (their track, the referrals addressed to them, and client data and profile if the
-/// consent names them); the other parts are null or empty.
+/// consent names them); the other parts are null or empty. <see cref="Sperre"/> is set while the Fall is held (Art. 18
+/// DSGVO): it is then read-only, every step is listed as blocked with the hold as its reason.
 /// </summary>
 public sealed record FallDetail(
     Guid Id,
@@ -28,7 +29,8 @@ public sealed record FallDetail(
     IReadOnlyList<EinwilligungDetail> Einwilligungen,
     IReadOnlyList<ZielDetail> Ziele,
     IReadOnlyList<WiedervorlageDetail> Wiedervorlagen,
-    IReadOnlyList<VertretungDetail> Vertretungen);
+    IReadOnlyList<VertretungDetail> Vertretungen,
+    Abstractions.FallSperrvermerk? Sperre = null);
 
 public sealed record KlientDetail(Guid Id, string Vorname, string Nachname, DateOnly Geburtsdatum, int Alter, string Geschlecht, string Herkunftsland, DateOnly? Einreisedatum, Guid? HaushaltId, int MinderjaehrigeKinder, bool JungeErwachsene, bool ZieldimensionI);
 

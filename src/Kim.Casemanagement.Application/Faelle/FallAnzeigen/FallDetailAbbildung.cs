@@ -9,7 +9,8 @@ namespace Kim.Casemanagement.Application.Faelle.FallAnzeigen;
 /// <summary>Builds the <see cref="FallDetail"/> read model from the aggregate.</summary>
 public static class FallDetailAbbildung
 {
-    public static FallDetail Abbilden(Fall fall, Schritt probe, Rechtsregeltabelle regeln, DateTimeOffset jetzt, FallSicht sicht)
+    /// <summary>The read model; with <paramref name="sperre"/> (an active hold) no step is possible, each names the hold as its reason.</summary>
+    public static FallDetail Abbilden(Fall fall, Schritt probe, Rechtsregeltabelle regeln, DateTimeOffset jetzt, FallSicht sicht, Abstractions.FallSperrvermerk? sperre = null)
     {
         ArgumentNullException.ThrowIfNull(fall);
         ArgumentNullException.ThrowIfNull(probe);
@@ -37,7 +38,7 @@ public static class FallDetailAbbildung
             fall.GeaendertAm,
             fall.Art13InformiertAm,
             fall.LetzterKontaktAm,
-            fall.Spuren(probe).Where(SpurSichtbar).Select(s => Spur(fall, s)).ToArray(),
+            fall.Spuren(probe).Where(SpurSichtbar).Select(s => Spur(fall, s, sperre)).ToArray(),
             !voll && partnerSpur != Domain.Common.Spur.Aufenthalt ? null : new AufenthaltDetail(
                 fall.Aufenthalt.Schutzform?.ToString(), fall.Aufenthalt.Rechtsgrundlage, fall.Aufenthalt.TitelGueltigAb, fall.Aufenthalt.GueltigBis,
                 fall.Aufenthalt.Wohnsitzauflage, fall.Aufenthalt.Nebenbestimmungen, fall.Aufenthalt.RechtmaessigSeit, fall.Aufenthalt.GeduldetSeit, fall.Aufenthalt.ChancenaufenthaltsrechtSeit),
@@ -47,7 +48,8 @@ public static class FallDetailAbbildung
             fall.Einwilligungen.Where(e => voll || e.Empfaenger == sicht.Behoerde?.AlsEmpfaenger()).OrderBy(e => e.GueltigAb).Select(e => Einwilligung(e, jetzt, heute)).ToArray(),
             !voll ? [] : fall.Ziele.OrderBy(z => z.VereinbartAm).Select(z => new ZielDetail(z.Id, z.Was, z.BisWann, z.Wer, z.Messgroesse, z.VereinbartAm, z.Bewertung?.ToString(), z.BewertetAm)).ToArray(),
             !voll ? [] : fall.Wiedervorlagen.OrderBy(w => w.ErledigtAm is not null).ThenBy(w => w.Faellig).Select(w => new WiedervorlageDetail(w.Id, w.Faellig, w.Betreff, w.Art.ToString(), w.ZustaendigId, w.ErledigtAm)).ToArray(),
-            !voll ? [] : fall.Vertretungen.OrderBy(v => v.Von).Select(v => new VertretungDetail(v.Id, v.BenutzerId, v.Von, v.Bis)).ToArray());
+            !voll ? [] : fall.Vertretungen.OrderBy(v => v.Von).Select(v => new VertretungDetail(v.Id, v.BenutzerId, v.Von, v.Bis)).ToArray(),
+            sperre);
     }
 
     public static EinwilligungDetail Einwilligung(Einwilligung e, DateTimeOffset jetzt, DateOnly heute)
@@ -66,9 +68,19 @@ public static class FallDetailAbbildung
             e.IstGueltigZu(jetzt, heute));
     }
 
-    private static SpurDetail Spur(Fall fall, SpurStatus s)
+    private static SpurDetail Spur(Fall fall, SpurStatus s, Abstractions.FallSperrvermerk? sperre)
     {
         var ueberleitung = s.UeberleitungId is { } id ? fall.Ueberleitungen.First(u => u.Id == id) : null;
+        if (sperre is not null)
+        {
+            // Held: nothing is possible; the hold comes first among the reasons of each step.
+            const string grund = Common.FallGesperrtException.SchrittGrund;
+            return new SpurDetail(
+                s.Spur.ToString(), s.Spur.Bezeichnung(), s.UeberleitungId, ueberleitung?.Empfaenger.ToString(), ueberleitung?.Anliegen,
+                s.Zustand, s.ZustandBezeichnung, s.Oberzustaende, s.Seit, [],
+                s.Schritte.Select(x => new SchrittDetail(x.Trigger, x.Bezeichnung, [grund, .. x.Moeglich ? [] : x.Gruende], x.Parameter)).ToArray());
+        }
+
         return new SpurDetail(
             s.Spur.ToString(),
             s.Spur.Bezeichnung(),

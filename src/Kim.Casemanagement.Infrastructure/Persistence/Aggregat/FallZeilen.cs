@@ -96,17 +96,19 @@ internal static class FallZeilen
     public static readonly string FallEinfuegenSql = EinfuegenSql("faelle", FallAlle);
 
     /// <summary>
-    /// Adds part <c>u</c>: the changeable columns, written if the stored version is still <paramref name="geladeneVersion"/>.
-    /// The statement's main query passes the count of <c>u</c> to <c>fall_version_pruefen</c> (migration 0008), which fails
-    /// with SQLSTATE <see cref="KonfliktSqlState"/> otherwise, so that the whole batch rolls back; it is evaluated first,
-    /// before any other part of the statement writes.
+    /// Adds part <c>u</c>: the changeable columns, written if the stored version is still <paramref name="geladeneVersion"/>
+    /// and the Fall has no active hold on <paramref name="heute"/> (Art. 18 DSGVO; a hold set after the load raised the
+    /// version, one set before is seen here). The statement's main query passes the count of <c>u</c> to
+    /// <c>fall_version_pruefen</c> (migration 0008), which fails with SQLSTATE <see cref="KonfliktSqlState"/> otherwise,
+    /// so that the whole batch rolls back; it is evaluated first, before any other part of the statement writes.
     /// </summary>
-    public static void AendernTeil(Sammelanweisung s, Fall fall, int geladeneVersion)
+    public static void AendernTeil(Sammelanweisung s, Fall fall, int geladeneVersion, DateOnly heute)
     {
         var id = s.Wert(Uuid, fall.Id);
         var version = s.Wert(Ganzzahl, geladeneVersion);
+        var tag = s.Wert(Datum, heute);
         var werte = FallVeraenderlich.Select(sp => s.Wert(sp.Typ, sp.Wert(fall))).ToArray();
-        s.Teil("u", () => $"UPDATE faelle SET {string.Join(", ", FallVeraenderlich.Select((sp, k) => $"{sp.Name} = {werte[k]}"))} WHERE id = {id} AND version = {version} RETURNING 1");
+        s.Teil("u", () => $"UPDATE faelle SET {string.Join(", ", FallVeraenderlich.Select((sp, k) => $"{sp.Name} = {werte[k]}"))} WHERE id = {id} AND version = {version} AND NOT {Datenschutz.FallSperrung.Gesperrt(id, tag)} RETURNING 1");
     }
 
     /// <summary>The main query of a change's statement with part <c>u</c>.</summary>

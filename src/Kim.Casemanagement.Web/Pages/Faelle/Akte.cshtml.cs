@@ -56,11 +56,15 @@ public sealed class AkteModel(
 
     public bool IstVoll => Fall.Sicht == "Voll";
 
-    public bool DarfBearbeiten => IstVoll && User.IsInRole("Fallmanagement");
+    /// <summary>False while the Fall is held (Art. 18 DSGVO): then the page shows no control that would change it.</summary>
+    public bool Aenderbar => Fall.Sperre is null;
 
-    public bool IstTeamleitung => IstVoll && User.IsInRole("Teamleitung");
+    public bool DarfBearbeiten => IstVoll && User.IsInRole("Fallmanagement") && Aenderbar;
 
-    public bool DarfSchritte => DarfBearbeiten || (Fall.Sicht == "Partner" && User.IsInRole("Partner"));
+    /// <summary>The team lead's controls (reassignment, deputies); none on a held Fall.</summary>
+    public bool IstTeamleitung => IstVoll && User.IsInRole("Teamleitung") && Aenderbar;
+
+    public bool DarfSchritte => Aenderbar && (DarfBearbeiten || (Fall.Sicht == "Partner" && User.IsInRole("Partner")));
 
     [BindProperty]
     public int Version { get; set; }
@@ -164,7 +168,7 @@ public sealed class AkteModel(
         }
 
         await LadenAsync(fallId, ct);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = Fehlerstatus;
         return Page();
     }
 

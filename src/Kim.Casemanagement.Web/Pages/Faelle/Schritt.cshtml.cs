@@ -74,7 +74,7 @@ public sealed class SchrittModel(FallAnzeigenHandler fall, SchrittHandler schrit
         }
 
         await LadenAsync(fallId, ct);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = Fehlerstatus;
         return Page();
     }
 

@@ -50,7 +50,7 @@ public sealed class StammdatenModel(FallAnzeigenHandler fall, KlientBerichtigung
         }
 
         await LadenAsync(fallId, ct);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = Fehlerstatus;
         return Page();
     }
 

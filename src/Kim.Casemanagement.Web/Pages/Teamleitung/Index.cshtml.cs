@@ -36,7 +36,7 @@ public sealed class IndexModel(AuslastungHandler auslastung, ZustaendigkeitHandl
         }
 
         await LadenAsync(ct);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = Fehlerstatus;
         return Page();
     }
 
@@ -74,7 +74,7 @@ public sealed class IndexModel(AuslastungHandler auslastung, ZustaendigkeitHandl
         }
 
         await LadenAsync(ct);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = Fehlerstatus;
         return Page();
     }
 

@@ -43,9 +43,11 @@ CREATE UNIQUE INDEX ux_fall_sperren_fall_id_aktiv ON fall_sperren (fall_id) WHER
 -- Part 3 -------------------------------------------------------------------------------------------------------------
 -- One row per run and tenant of the erasure job: dates and counts only, never an id or a value of an erased Fall. The
 -- counts grow in the transaction of each erased Fall, so a run killed midway records exactly what it completed.
+-- anlass: 'Frist' (the period ran out) or 'Antrag' (one Fall erased on request, Art. 17 DSGVO).
 CREATE TABLE loeschlaeufe (
   id                  uuid        PRIMARY KEY,
   mandant             text        NOT NULL,
+  anlass              text        NOT NULL DEFAULT 'Frist',
   probelauf           boolean     NOT NULL,
   stichtag            date        NOT NULL,
   gestartet_am        timestamptz NOT NULL,
@@ -55,6 +57,7 @@ CREATE TABLE loeschlaeufe (
   anonymisiert        integer     NOT NULL,
   klienten_geloescht  integer     NOT NULL,
   zeilen_geloescht    jsonb       NOT NULL,
+  CONSTRAINT ck_loeschlaeufe_anlass CHECK (anlass IN ('Frist', 'Antrag')),
   CONSTRAINT ck_loeschlaeufe_zaehler CHECK (faellig >= 0 AND gesperrt >= 0 AND anonymisiert >= 0 AND klienten_geloescht >= 0)
 );
 CREATE INDEX ix_loeschlaeufe_mandant_gestartet_am ON loeschlaeufe (mandant, gestartet_am);

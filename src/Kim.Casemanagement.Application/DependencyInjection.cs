@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddScoped<Datenschutz.Aufbewahrung.AufbewahrungHandler>();
         services.AddScoped<Datenschutz.Arbeitsplatz.ArbeitsplatzHandler>();
         services.AddScoped<Datenschutz.Sperrung.SperrungHandler>();
+        services.AddScoped<Datenschutz.Loeschung.EinzelloeschungHandler>();
         return services;
     }
 }

@@ -34,6 +34,7 @@ public static class DependencyInjection
             sp.GetRequiredService<Domain.Rechtsregeln.Rechtsregeltabelle>(),
             sp.GetRequiredService<Application.Abstractions.IKalender>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Datenschutz.FallLoeschung>>()));
+        services.AddSingleton<Application.Datenschutz.Loeschung.IEinzelloeschung>(sp => sp.GetRequiredService<Datenschutz.FallLoeschung>());
         services.AddScoped<IFallAbfragen, FallAbfragen>();
         services.AddScoped<IBenutzerVerzeichnis, Identitaet.BenutzerVerzeichnis>();
         services.AddScoped<Identitaet.BenutzerVerwaltung>();

@@ -460,6 +460,7 @@ public static class Datenkatalog
             "Nachweis der Löschläufe mit Daten und Anzahlen, ohne Kennungen oder Werte gelöschter Fälle", null, "dauerhaft (keine Personendaten)",
             S("id", Datenart.Technisch, Loeschung.Dauerhaft, "Kennung des Laufs"),
             S("mandant", Datenart.Technisch, Loeschung.Dauerhaft, "Kommune (Mandant)"),
+            S("anlass", Datenart.Technisch, Loeschung.Dauerhaft, "Anlass: Frist abgelaufen oder Löschung auf Antrag (Art. 17 DSGVO)"),
             S("probelauf", Datenart.Technisch, Loeschung.Dauerhaft, "Probelauf (nichts gelöscht)"),
             S("stichtag", Datenart.Technisch, Loeschung.Dauerhaft, "Stichtag der Fristen"),
             S("gestartet_am", Datenart.Technisch, Loeschung.Dauerhaft, "gestartet am"),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kim.Casemanagement.Application.Abstractions;
+using Kim.Casemanagement.Application.Datenschutz.Loeschung;
 using Kim.Casemanagement.Domain.Faelle;
 using Kim.Casemanagement.Domain.Rechtsregeln;
 using Microsoft.Extensions.Logging;
@@ -52,7 +53,7 @@ public sealed record Loeschlaufergebnis(
 /// transaction of each Fall, so it holds exactly what was committed. Logs counts only. Runs as the owner role: the
 /// application role may not delete case records (migration 0002) nor change the event log.
 /// </summary>
-public sealed partial class FallLoeschung : IAsyncDisposable
+public sealed partial class FallLoeschung : IEinzelloeschung, IAsyncDisposable
 {
     /// <summary>Key of the advisory lock of the job ("KIM_LOES").</summary>
     public const long SperrSchluessel = 0x4B49_4D5F_4C4F_4553;
@@ -338,6 +339,70 @@ public sealed partial class FallLoeschung : IAsyncDisposable
             klient = k;
         }
 
+        var ergebnis = await InTransaktionAnonymisierenAsync(verbindung, tx, alt, klient, laufId, heute, ct).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return ergebnis;
+    }
+
+    /// <summary>
+    /// Erasure on request (Art. 17 DSGVO): one Fall of the tenant, now, whatever its period, if its process track is
+    /// closed and it is not held; in one transaction with its own erasure record (<c>anlass</c> 'Antrag').
+    /// </summary>
+    public async Task<EinzelloeschungErgebnis> AnonymisierenAsync(Guid fallId, string mandant, CancellationToken ct)
+    {
+        var heute = _kalender.Heute;
+        await using var verbindung = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var tx = await verbindung.BeginTransactionAsync(ct).ConfigureAwait(false);
+        Guid klient;
+        await using (var befehl = new NpgsqlCommand(
+            $"SELECT f.klient_id, f.prozess_zustand = ANY(@beendet), {AktiveSperreSql} FROM faelle f WHERE f.id = @alt AND f.mandant = @mandant AND f.anonymisiert_am IS NULL FOR UPDATE",
+            verbindung,
+            tx))
+        {
+            Parameter(befehl.Parameters, default, heute);
+            befehl.Parameters.AddWithValue("alt", fallId);
+            befehl.Parameters.AddWithValue("mandant", mandant);
+            await using var leser = await befehl.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            if (!await leser.ReadAsync(ct).ConfigureAwait(false))
+            {
+                return EinzelloeschungErgebnis.NichtGefunden;
+            }
+
+            if (!leser.GetBoolean(1))
+            {
+                return EinzelloeschungErgebnis.NichtBeendet;
+            }
+
+            if (leser.GetBoolean(2))
+            {
+                return EinzelloeschungErgebnis.Gesperrt;
+            }
+
+            klient = leser.GetGuid(0);
+        }
+
+        var laufId = Guid.CreateVersion7();
+        await using (var befehl = new NpgsqlCommand("""
+            INSERT INTO loeschlaeufe (id, mandant, anlass, probelauf, stichtag, gestartet_am, beendet_am, faellig, gesperrt, anonymisiert, klienten_geloescht, zeilen_geloescht)
+            VALUES (@lauf, @mandant, 'Antrag', false, @heute, now(), now(), 1, 0, 0, 0, '{}'::jsonb)
+            """, verbindung, tx))
+        {
+            befehl.Parameters.AddWithValue("lauf", laufId);
+            befehl.Parameters.AddWithValue("mandant", mandant);
+            befehl.Parameters.Add(new NpgsqlParameter("heute", NpgsqlDbType.Date) { Value = heute });
+            await befehl.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        await InTransaktionAnonymisierenAsync(verbindung, tx, fallId, klient, laufId, heute, ct).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        LogAntrag(_logger);
+        return EinzelloeschungErgebnis.Anonymisiert;
+    }
+
+    /// <summary>The anonymisation of the locked Fall <paramref name="alt"/> within <paramref name="tx"/> (committed by the caller).</summary>
+    private static async Task<(bool KlientGeloescht, Dictionary<string, long> Zeilen)> InTransaktionAnonymisierenAsync(
+        NpgsqlConnection verbindung, NpgsqlTransaction tx, Guid alt, Guid klient, Guid laufId, DateOnly heute, CancellationToken ct)
+    {
         var zeilen = await ZeilenZaehlenAsync(verbindung, tx, [alt], ct).ConfigureAwait(false);
         var ueberleitungenAlt = new List<Guid>();
         await using (var befehl = new NpgsqlCommand("SELECT id FROM ueberleitungen WHERE fall_id = @alt ORDER BY id", verbindung, tx))
@@ -410,7 +475,6 @@ public sealed partial class FallLoeschung : IAsyncDisposable
             while (await leser.NextResultAsync(ct).ConfigureAwait(false));
         }
 
-        await tx.CommitAsync(ct).ConfigureAwait(false);
         return (klientGeloescht > 0, zeilen);
     }
 
@@ -471,6 +535,9 @@ public sealed partial class FallLoeschung : IAsyncDisposable
 
     [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "Löschlauf: {Anonymisiert} Fälle anonymisiert ({Faellig} fällig, {Gesperrt} gesperrt).")]
     private static partial void LogLauf(ILogger logger, int anonymisiert, int faellig, int gesperrt);
+
+    [LoggerMessage(EventId = 7103, Level = LogLevel.Information, Message = "Löschung auf Antrag: ein Fall anonymisiert.")]
+    private static partial void LogAntrag(ILogger logger);
 
     [LoggerMessage(EventId = 7102, Level = LogLevel.Information, Message = "Löschlauf (Probelauf): {Faellig} Fälle fällig, {Gesperrt} gesperrt.")]
     private static partial void LogProbelauf(ILogger logger, int faellig, int gesperrt);

@@ -19,6 +19,8 @@ internal static class SperrenApi
             .WithSummary("Sperrt einen Fall (Grund, optional „bis“, nicht in der Vergangenheit): er wird nicht gelöscht, ist nur lesbar und erscheint in keiner Liste; 409, solange eine Sperre aktiv ist.");
         g.MapPost("/faelle/{fallId:guid}/sperre/aufhebung", Aufheben).WithName("SperreAufheben")
             .WithSummary("Hebt die aktive Sperre eines Falls auf (Grund erforderlich, wird protokolliert); 409, wenn keine Sperre aktiv ist.");
+        g.MapPost("/faelle/{fallId:guid}/loeschung", Loeschen).WithName("LoeschungAufAntrag")
+            .WithSummary("Löschung auf Antrag (Art. 17 DSGVO): anonymisiert einen beendeten Fall sofort wie ein Löschlauf (Grund erforderlich); 409, wenn der Fall gesperrt oder nicht beendet ist; 404, wenn es ihn nicht (mehr) gibt.");
         return g;
     }
 
@@ -34,12 +36,21 @@ internal static class SperrenApi
         return TypedResults.Created($"/api/datenschutz/sperren?fallId={fallId}", sperre);
     }
 
+    private static async Task<NoContent> Loeschen(Guid fallId, LoeschungAnfrage? a, Application.Datenschutz.Loeschung.EinzelloeschungHandler handler, CancellationToken ct)
+    {
+        await handler.LoeschenAsync(fallId, a?.Grund, ct);
+        return TypedResults.NoContent();
+    }
+
     private static async Task<Ok<SperreDetail>> Aufheben(Guid fallId, SperreAufhebungAnfrage? a, SperrungHandler handler, CancellationToken ct) =>
         TypedResults.Ok(await handler.AufhebenAsync(fallId, a?.Grund, ct));
 }
 
 /// <summary>Body of POST /api/datenschutz/faelle/{fallId}/sperre: the reason (required) and the last day of the hold (optional: until further notice).</summary>
 public sealed record SperreAnfrage(string? Grund, DateOnly? Bis);
+
+/// <summary>Body of POST /api/datenschutz/faelle/{fallId}/loeschung: why the Fall is erased now (required, e.g. the request under Art. 17 DSGVO).</summary>
+public sealed record LoeschungAnfrage(string? Grund);
 
 /// <summary>Body of POST /api/datenschutz/faelle/{fallId}/sperre/aufhebung: why the hold is lifted (required).</summary>
 public sealed record SperreAufhebungAnfrage(string? Grund);

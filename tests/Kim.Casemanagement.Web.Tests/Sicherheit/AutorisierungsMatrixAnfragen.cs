@@ -156,6 +156,7 @@ internal static class AutorisierungsMatrixAnfragen
         ["Verarbeitungsverzeichnis"] = k => k.Client.GetAsync("/api/datenschutz/verarbeitungsverzeichnis?format=markdown"),
         ["Sperren"] = k => k.Client.GetAsync("/api/datenschutz/sperren?aktiv=true"),
         ["SperreSetzen"] = k => k.Client.PostAsJsonAsync($"/api/datenschutz/faelle/{k.F.FallId}/sperre", new { grund = "Bestreiten der Richtigkeit (Art. 18 Abs. 1 lit. a DSGVO)", bis = Heute.AddDays(30) }),
+        ["LoeschungAufAntrag"] = k => k.Client.PostAsJsonAsync($"/api/datenschutz/faelle/{k.F.FallId}/loeschung", new { grund = "Antrag nach Art. 17 DSGVO" }),
         ["SperreAufheben"] = async k =>
         {
             // Lifting needs a hold: the Datenschutz role sets one first on its own copy of the Fall; every other role is

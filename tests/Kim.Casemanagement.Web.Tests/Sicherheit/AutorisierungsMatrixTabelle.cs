@@ -499,6 +499,21 @@ internal static class AutorisierungsMatrixTabelle
             (Ad,     "403   403   403     403     403     403"),
             (Anonym, "401   401   401     401     401     401")),
 
+        // Erasure on request (Art. 17 DSGVO): Datenschutz only; the scenario Fälle are open, so it passes the policy and is
+        // refused by the Fall's state (409: a Fall is erased only once its process track is closed).
+        Fall("LoeschungAufAntrag", "POST", "/api/datenschutz/faelle/{fallId:guid}/loeschung", null, schreibend: true,
+            (FmA,    "403   403   403     403     403     403"),
+            (FmB,    "403   403   403     403     403     403"),
+            (TlA,    "403   403   403     403     403     403"),
+            (FmA2,   "403   403   403     403     403     403"),
+            (Abh,    "403   403   403     403     403     403"),
+            (Jc,     "403   403   403     403     403     403"),
+            (Bb,     "403   403   403     403     403     403"),
+            (Lg,     "403   403   403     403     403     403"),
+            (Ds,     "409   409   409     409     409     409"),
+            (Ad,     "403   403   403     403     403     403"),
+            (Anonym, "401   401   401     401     401     401")),
+
         // ---------------------------------------------------------------- everything else: one line per endpoint
         //                                                                                                    FM-A FM-B TL-A FM-A2 ABH  JC   BB   LG   DS   AD   anonym
         Allgemein("Diagramm", "GET", "/api/spuren/{spur}/diagramm", schreibend: false,                        "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),

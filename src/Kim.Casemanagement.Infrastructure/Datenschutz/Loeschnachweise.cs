@@ -13,7 +13,7 @@ namespace Kim.Casemanagement.Infrastructure.Datenschutz;
 public sealed class Loeschnachweise(Datenbank datenbank) : ILoeschnachweise
 {
     private const string LaeufeSql = """
-        SELECT id, probelauf, stichtag, gestartet_am, beendet_am, faellig, gesperrt, anonymisiert, klienten_geloescht, zeilen_geloescht::text
+        SELECT id, probelauf, stichtag, gestartet_am, beendet_am, faellig, gesperrt, anonymisiert, klienten_geloescht, zeilen_geloescht::text, anlass = 'Antrag'
         FROM loeschlaeufe
         WHERE mandant = $1
         ORDER BY gestartet_am DESC, id
@@ -66,7 +66,8 @@ public sealed class Loeschnachweise(Datenbank datenbank) : ILoeschnachweise
                 reader.GetInt32(6),
                 reader.GetInt32(7),
                 reader.GetInt32(8),
-                Zeilen(reader.GetString(9))));
+                Zeilen(reader.GetString(9)),
+                reader.GetBoolean(10)));
         }
 
         return laeufe;

@@ -29,6 +29,9 @@ public sealed class EinzelloeschungTests(ApiFixture api) : IClassFixture<ApiFixt
         (await SqlHilfen.TextAsync(Db, $"SELECT count(*) FROM faelle WHERE id = '{id}'")).ShouldBe("0");
         (await SqlHilfen.TextAsync(Db, "SELECT count(*) FROM faelle WHERE anonymisiert_am IS NOT NULL")).ShouldBe((int.Parse(anonymVorher!, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         (await SqlHilfen.TextAsync(Db, "SELECT anlass || '/' || anonymisiert || '/' || klienten_geloescht FROM loeschlaeufe WHERE anlass = 'Antrag' ORDER BY gestartet_am DESC LIMIT 1")).ShouldBe("Antrag/1/1");
+        using var uebersicht = await ds.GetAsync(new Uri("/api/datenschutz/aufbewahrung", UriKind.Relative));
+        var laeufe = JsonNode.Parse(await uebersicht.Content.ReadAsStringAsync())!["loeschlaeufe"]!.AsArray();
+        laeufe.ShouldContain(l => l!["aufAntrag"]!.GetValue<bool>() && l["anonymisiert"]!.GetValue<int>() == 1);
         using var lesen = await api.Client.GetAsync($"/api/faelle/{id}");
         lesen.StatusCode.ShouldBe(HttpStatusCode.NotFound, "the cached case read must not outlive the Fall");
         using var nochmal = await ds.PostAsJsonAsync($"/api/datenschutz/faelle/{id}/loeschung", new { grund = "zweiter Versuch" });

@@ -5,7 +5,8 @@ public sealed record GeloeschteZeilen(string Tabelle, string Bezeichnung, long A
 
 /// <summary>
 /// One run of the erasure job with its Löschprotokoll: dates and counts only (table <c>loeschlaeufe</c>). A run without
-/// <see cref="BeendetAm"/> is running or was interrupted; its counts are what it completed.
+/// <see cref="BeendetAm"/> is running or was interrupted; its counts are what it completed. <see cref="AufAntrag"/>: one
+/// Fall erased on request (Art. 17 DSGVO) instead of a run over the Fälle past their period.
 /// </summary>
 public sealed record Loeschlauf(
     Guid Id,
@@ -17,4 +18,5 @@ public sealed record Loeschlauf(
     int Gesperrt,
     int Anonymisiert,
     int KlientenGeloescht,
-    IReadOnlyList<GeloeschteZeilen> ZeilenGeloescht);
+    IReadOnlyList<GeloeschteZeilen> ZeilenGeloescht,
+    bool AufAntrag = false);

@@ -38,29 +38,8 @@ public sealed class AufbewahrungsUebersicht(Datenbank datenbank, Rechtsregeltabe
         return new FaelleZurLoeschung((int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2), stand);
     }
 
-    public async Task<IReadOnlyList<FaelligerFallZurLoeschung>> VorschauAsync(string mandant, DateOnly heute, int hoechstens, CancellationToken ct)
-    {
-        var liste = new List<FaelligerFallZurLoeschung>();
-        if (!regeln.TryWert(Regeln.AufbewahrungFallakte, heute, out var frist))
-        {
-            return liste;
-        }
-
-        await using var befehl = datenbank.DataSource.CreateCommand($"""
-            SELECT f.id, f.aktenzeichen, f.prozess_zustand, f.prozess_seit FROM faelle f
-            WHERE f.mandant = @mandant AND {FallLoeschung.FaelligSql} AND NOT {FallLoeschung.AktiveSperreSql}
-            ORDER BY f.prozess_seit, f.aktenzeichen LIMIT @n
-            """);
-        FallLoeschung.Parameter(befehl.Parameters, frist, heute);
-        befehl.Parameters.AddWithValue("mandant", mandant);
-        befehl.Parameters.AddWithValue("n", hoechstens);
-        await using var reader = await befehl.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            var seit = reader.GetFieldValue<DateOnly>(3);
-            liste.Add(new FaelligerFallZurLoeschung(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), seit, frist.Ende(seit).AddDays(1)));
-        }
-
-        return liste;
-    }
+    public async Task<IReadOnlyList<FaelligerFallZurLoeschung>> VorschauAsync(string mandant, DateOnly heute, int hoechstens, CancellationToken ct) =>
+        regeln.TryWert(Regeln.AufbewahrungFallakte, heute, out var frist)
+            ? [.. (await FallLoeschung.FaelligeAsync(datenbank.DataSource, mandant, frist, heute, mitGesperrten: false, hoechstens, ct).ConfigureAwait(false)).Select(f => f.Fall)]
+            : [];
 }

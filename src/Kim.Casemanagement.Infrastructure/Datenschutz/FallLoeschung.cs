@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kim.Casemanagement.Application.Abstractions;
+using Kim.Casemanagement.Application.Datenschutz.Aufbewahrung;
 using Kim.Casemanagement.Application.Datenschutz.Loeschung;
 using Kim.Casemanagement.Domain.Faelle;
 using Kim.Casemanagement.Domain.Rechtsregeln;
@@ -8,9 +9,6 @@ using Npgsql;
 using NpgsqlTypes;
 
 namespace Kim.Casemanagement.Infrastructure.Datenschutz;
-
-/// <summary>One Fall the next run would anonymise (dry run only; for the Datenschutz role, never stored).</summary>
-public sealed record FaelligerFall(Guid FallId, string Aktenzeichen, string Zustand, DateOnly BeendetSeit, DateOnly LoeschbarAb);
 
 /// <summary>
 /// What one run did (or, as a dry run, would do) for one tenant: counts and dates only, as stored in
@@ -27,7 +25,7 @@ public sealed record Loeschlaufergebnis(
     int Anonymisiert,
     int KlientenGeloescht,
     IReadOnlyDictionary<string, long> ZeilenGeloescht,
-    IReadOnlyList<FaelligerFall> Faelle);
+    IReadOnlyList<FaelligerFallZurLoeschung> Faelle);
 
 /// <summary>
 /// The erasure and anonymisation job (Issue 15 item 3, ADR 0007, docs/loeschkonzept.md L1). A Fall is due when its
@@ -177,27 +175,9 @@ public sealed partial class FallLoeschung : IEinzelloeschung, IAsyncDisposable
 
     private async Task<Loeschlaufergebnis> ProbelaufAsync(string mandant, Frist frist, DateOnly heute, CancellationToken ct)
     {
-        var faelle = new List<FaelligerFall>();
-        var gesperrt = 0;
-        await using (var befehl = _dataSource.CreateCommand(
-            $"SELECT f.id, f.aktenzeichen, f.prozess_zustand, f.prozess_seit, {AktiveSperreSql} FROM faelle f WHERE f.mandant = @mandant AND {FaelligSql} ORDER BY f.prozess_seit, f.aktenzeichen"))
-        {
-            Parameter(befehl.Parameters, frist, heute);
-            befehl.Parameters.AddWithValue("mandant", mandant);
-            await using var leser = await befehl.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await leser.ReadAsync(ct).ConfigureAwait(false))
-            {
-                if (leser.GetBoolean(4))
-                {
-                    gesperrt++;
-                    continue;
-                }
-
-                var seit = leser.GetFieldValue<DateOnly>(3);
-                faelle.Add(new FaelligerFall(leser.GetGuid(0), leser.GetString(1), leser.GetString(2), seit, frist.Ende(seit).AddDays(1)));
-            }
-        }
-
+        var alle = await FaelligeAsync(_dataSource, mandant, frist, heute, mitGesperrten: true, int.MaxValue, ct).ConfigureAwait(false);
+        var faelle = alle.Where(f => !f.Gesperrt).Select(f => f.Fall).ToList();
+        var gesperrt = alle.Count - faelle.Count;
         var ids = faelle.Select(f => f.FallId).ToArray();
         var zeilen = await ZeilenZaehlenAsync(ids, ct).ConfigureAwait(false);
         long klienten;
@@ -211,19 +191,9 @@ public sealed partial class FallLoeschung : IEinzelloeschung, IAsyncDisposable
         }
 
         var lauf = new Loeschlaufergebnis(Guid.CreateVersion7(), mandant, true, heute, frist, faelle.Count + gesperrt, gesperrt, 0, (int)klienten, zeilen, faelle);
-        await using (var befehl = _dataSource.CreateCommand("""
-            INSERT INTO loeschlaeufe (id, mandant, probelauf, stichtag, gestartet_am, beendet_am, faellig, gesperrt, anonymisiert, klienten_geloescht, zeilen_geloescht)
-            VALUES ($1, $2, true, $3, now(), now(), $4, $5, 0, $6, $7::jsonb)
-            """))
+        await using (var verbindung = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false))
         {
-            befehl.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = lauf.Id });
-            befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = mandant });
-            befehl.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = heute });
-            befehl.Parameters.Add(new NpgsqlParameter<int> { TypedValue = lauf.Faellig });
-            befehl.Parameters.Add(new NpgsqlParameter<int> { TypedValue = gesperrt });
-            befehl.Parameters.Add(new NpgsqlParameter<int> { TypedValue = lauf.KlientenGeloescht });
-            befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = JsonSerializer.Serialize(zeilen) });
-            await befehl.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            await ProtokollAnlegenAsync(verbindung, null, lauf.Id, mandant, "Frist", probelauf: true, heute, beendet: true, lauf.Faellig, gesperrt, lauf.KlientenGeloescht, zeilen, ct).ConfigureAwait(false);
         }
 
         LogProbelauf(_logger, lauf.Faellig, gesperrt);
@@ -246,17 +216,9 @@ public sealed partial class FallLoeschung : IEinzelloeschung, IAsyncDisposable
             gesperrt = leser.GetInt32(1);
         }
 
-        await using (var befehl = _dataSource.CreateCommand("""
-            INSERT INTO loeschlaeufe (id, mandant, probelauf, stichtag, gestartet_am, beendet_am, faellig, gesperrt, anonymisiert, klienten_geloescht, zeilen_geloescht)
-            VALUES ($1, $2, false, $3, now(), NULL, $4, $5, 0, 0, '{}'::jsonb)
-            """))
+        await using (var verbindung = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false))
         {
-            befehl.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = laufId });
-            befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = mandant });
-            befehl.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = heute });
-            befehl.Parameters.Add(new NpgsqlParameter<int> { TypedValue = faellig });
-            befehl.Parameters.Add(new NpgsqlParameter<int> { TypedValue = gesperrt });
-            await befehl.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            await ProtokollAnlegenAsync(verbindung, null, laufId, mandant, "Frist", probelauf: false, heute, beendet: false, faellig, gesperrt, 0, null, ct).ConfigureAwait(false);
         }
 
         var anonymisiert = 0;
@@ -382,17 +344,7 @@ public sealed partial class FallLoeschung : IEinzelloeschung, IAsyncDisposable
         }
 
         var laufId = Guid.CreateVersion7();
-        await using (var befehl = new NpgsqlCommand("""
-            INSERT INTO loeschlaeufe (id, mandant, anlass, probelauf, stichtag, gestartet_am, beendet_am, faellig, gesperrt, anonymisiert, klienten_geloescht, zeilen_geloescht)
-            VALUES (@lauf, @mandant, 'Antrag', false, @heute, now(), now(), 1, 0, 0, 0, '{}'::jsonb)
-            """, verbindung, tx))
-        {
-            befehl.Parameters.AddWithValue("lauf", laufId);
-            befehl.Parameters.AddWithValue("mandant", mandant);
-            befehl.Parameters.Add(new NpgsqlParameter("heute", NpgsqlDbType.Date) { Value = heute });
-            await befehl.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        }
-
+        await ProtokollAnlegenAsync(verbindung, tx, laufId, mandant, "Antrag", probelauf: false, heute, beendet: true, 1, 0, 0, null, ct).ConfigureAwait(false);
         await InTransaktionAnonymisierenAsync(verbindung, tx, fallId, klient, laufId, heute, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         LogAntrag(_logger);
@@ -476,6 +428,54 @@ public sealed partial class FallLoeschung : IEinzelloeschung, IAsyncDisposable
         }
 
         return (klientGeloescht > 0, zeilen);
+    }
+
+    /// <summary>
+    /// The due Fälle of a tenant (<see cref="FaelligSql"/>), oldest closing first, each with whether it is held; without
+    /// the held ones unless <paramref name="mitGesperrten"/>. The one query behind the dry run and the overview's preview.
+    /// </summary>
+    internal static async Task<List<(FaelligerFallZurLoeschung Fall, bool Gesperrt)>> FaelligeAsync(
+        NpgsqlDataSource quelle, string mandant, Frist frist, DateOnly heute, bool mitGesperrten, int hoechstens, CancellationToken ct)
+    {
+        await using var befehl = quelle.CreateCommand($"""
+            SELECT f.id, f.aktenzeichen, f.prozess_zustand, f.prozess_seit, {AktiveSperreSql} FROM faelle f
+            WHERE f.mandant = @mandant AND {FaelligSql}{(mitGesperrten ? string.Empty : $" AND NOT {AktiveSperreSql}")}
+            ORDER BY f.prozess_seit, f.aktenzeichen LIMIT @n
+            """);
+        Parameter(befehl.Parameters, frist, heute);
+        befehl.Parameters.AddWithValue("mandant", mandant);
+        befehl.Parameters.AddWithValue("n", hoechstens);
+        var liste = new List<(FaelligerFallZurLoeschung, bool)>();
+        await using var leser = await befehl.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await leser.ReadAsync(ct).ConfigureAwait(false))
+        {
+            var seit = leser.GetFieldValue<DateOnly>(3);
+            liste.Add((new FaelligerFallZurLoeschung(leser.GetGuid(0), leser.GetString(1), leser.GetString(2), seit, frist.Ende(seit).AddDays(1)), leser.GetBoolean(4)));
+        }
+
+        return liste;
+    }
+
+    /// <summary>A row of the erasure record: a dry run (finished at once), a run (its counts grow with each Fall) or an erasure on request.</summary>
+    private static async Task ProtokollAnlegenAsync(
+        NpgsqlConnection verbindung, NpgsqlTransaction? tx, Guid laufId, string mandant, string anlass, bool probelauf, DateOnly heute, bool beendet,
+        int faellig, int gesperrt, int klientenGeloescht, IReadOnlyDictionary<string, long>? zeilen, CancellationToken ct)
+    {
+        await using var befehl = new NpgsqlCommand("""
+            INSERT INTO loeschlaeufe (id, mandant, anlass, probelauf, stichtag, gestartet_am, beendet_am, faellig, gesperrt, anonymisiert, klienten_geloescht, zeilen_geloescht)
+            VALUES (@lauf, @mandant, @anlass, @probelauf, @heute, now(), CASE WHEN @beendet THEN now() END, @faellig, @gesperrt, 0, @klienten, @zeilen::jsonb)
+            """, verbindung, tx);
+        befehl.Parameters.AddWithValue("lauf", laufId);
+        befehl.Parameters.AddWithValue("mandant", mandant);
+        befehl.Parameters.AddWithValue("anlass", anlass);
+        befehl.Parameters.AddWithValue("probelauf", probelauf);
+        befehl.Parameters.Add(new NpgsqlParameter("heute", NpgsqlDbType.Date) { Value = heute });
+        befehl.Parameters.AddWithValue("beendet", beendet);
+        befehl.Parameters.AddWithValue("faellig", faellig);
+        befehl.Parameters.AddWithValue("gesperrt", gesperrt);
+        befehl.Parameters.AddWithValue("klienten", klientenGeloescht);
+        befehl.Parameters.Add(new NpgsqlParameter("zeilen", NpgsqlDbType.Text) { Value = JsonSerializer.Serialize(zeilen ?? new Dictionary<string, long>()) });
+        await befehl.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>Sent-reminder keys of the Fall's follow-ups (<c>wv:&lt;id&gt;</c> or <c>wv:&lt;id&gt;|&lt;recipient&gt;</c>, see TerminPruefung).</summary>

@@ -19,7 +19,7 @@ public sealed class EinzelloeschungTests(ApiFixture api) : IClassFixture<ApiFixt
     public async Task Loeschung_OfAClosedFall_AnonymisesItAtOnceAndTheFallIsGoneForEveryone()
     {
         using var ds = await DatenschutzAsync();
-        var id = await GeschlossenAsync();
+        var id = await api.Client.GeschlossenerFallAsync();
         (await api.Client.FallAsync(id))["aktenzeichen"].ShouldNotBeNull();
         var anonymVorher = await SqlHilfen.TextAsync(Db, "SELECT count(*) FROM faelle WHERE anonymisiert_am IS NOT NULL");
 
@@ -45,7 +45,7 @@ public sealed class EinzelloeschungTests(ApiFixture api) : IClassFixture<ApiFixt
     public async Task Loeschung_OfAHeldFall_Answers409WithTheReasonAndChangesNothing()
     {
         using var ds = await DatenschutzAsync();
-        var id = await GeschlossenAsync();
+        var id = await api.Client.GeschlossenerFallAsync();
         (await ds.PostAsJsonAsync($"/api/datenschutz/faelle/{id}/sperre", new { grund = "Klageverfahren" })).StatusCode.ShouldBe(HttpStatusCode.Created);
         var vorher = await Datenbestand.FallAsync(Db, id);
 
@@ -74,7 +74,7 @@ public sealed class EinzelloeschungTests(ApiFixture api) : IClassFixture<ApiFixt
     public async Task Loeschung_WithoutAReasonOrOfAnUnknownFall_Answers400Or404()
     {
         using var ds = await DatenschutzAsync();
-        var id = await GeschlossenAsync();
+        var id = await api.Client.GeschlossenerFallAsync();
 
         using var ohneGrund = await ds.PostAsJsonAsync($"/api/datenschutz/faelle/{id}/loeschung", new { grund = "  " });
         ohneGrund.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -87,12 +87,4 @@ public sealed class EinzelloeschungTests(ApiFixture api) : IClassFixture<ApiFixt
 
     private async Task<HttpClient> DatenschutzAsync() =>
         await api.Factory.AngemeldetAsync(await api.Factory.KontoAsync("ds." + Guid.NewGuid().ToString("N")[..8], Rolle.Datenschutz));
-
-    private async Task<Guid> GeschlossenAsync()
-    {
-        var id = await api.Client.NeuerFallAsync();
-        await api.Client.SchrittAsync(id, "Prozess", "Klaeren", "2026-11-02").OkAsync();
-        await api.Client.SchrittAsync(id, "Prozess", "Abbrechen", "2026-11-03", new { abbruchgrund = "Wegzug" }).OkAsync();
-        return id;
-    }
 }

@@ -40,11 +40,8 @@ public sealed class LoeschvorschauTests : IAsyncLifetime
     {
         using var fm = await _factory.AngemeldetAsync(await _factory.KontoAsync("fm.vorschau", Rolle.Fallmanagement, "Team V"));
         using var ds = await _factory.AngemeldetAsync(await _factory.KontoAsync("ds.vorschau", Rolle.Datenschutz));
-        var geschlossen = await fm.NeuerFallAsync();
-        await fm.SchrittAsync(geschlossen, "Prozess", "Klaeren", "2026-11-02").OkAsync();
-        await fm.SchrittAsync(geschlossen, "Prozess", "Abbrechen", "2026-11-03", new { abbruchgrund = "Wegzug" }).OkAsync();
-        var gesperrt = await fm.NeuerFallAsync();
-        await fm.SchrittAsync(gesperrt, "Prozess", "Abbrechen", "2026-11-03", new { abbruchgrund = "Ausreise" }).OkAsync();
+        var geschlossen = await fm.GeschlossenerFallAsync();
+        var gesperrt = await fm.GeschlossenerFallAsync();
         await Datenbestand.AusfuehrenAsync(_db.OwnerConnectionString, $"""
             INSERT INTO fall_sperren (id, fall_id, mandant, grund, bis, gesetzt_am, gesetzt_von)
             VALUES (gen_random_uuid(), '{gesperrt}', 'standard', 'Klage', NULL, now(), 'ds.vorschau')

@@ -35,6 +35,15 @@ public static class Api
         return JsonNode.Parse(body)!["fallId"]!.GetValue<Guid>();
     }
 
+    /// <summary>A new Fall taken into clarification on 2 November 2026 and broken off (Wegzug) on 3 November 2026: closed, as the erasure expects.</summary>
+    public static async Task<Guid> GeschlossenerFallAsync(this HttpClient client)
+    {
+        var id = await client.NeuerFallAsync();
+        await client.SchrittAsync(id, "Prozess", "Klaeren", "2026-11-02").OkAsync();
+        await client.SchrittAsync(id, "Prozess", "Abbrechen", "2026-11-03", new { abbruchgrund = "Wegzug" }).OkAsync();
+        return id;
+    }
+
     public static Task<HttpResponseMessage> SchrittAsync(this HttpClient client, Guid fallId, string spur, string trigger, string datum, object? parameter = null, int? version = null) =>
         client.PostAsJsonAsync($"/api/faelle/{fallId}/schritte", new { spur, trigger, fachlichesDatum = datum, parameter, version });
 

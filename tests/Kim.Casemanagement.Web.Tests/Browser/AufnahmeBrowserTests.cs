@@ -8,6 +8,9 @@ namespace Kim.Casemanagement.Web.Tests.Browser;
 [Collection(BrowserSammlung.Name)]
 public sealed class AufnahmeBrowserTests(BrowserFixture fx)
 {
+    /// <summary>At most this many Tab presses to reach an element (<see cref="BrowserFixture.TabBisAsync"/>).</summary>
+    private const int TabHoechstens = 80;
+
     [Fact]
     public async Task Aufnahme_WhenANewClientIsTakenThroughEveryStep_CreatesTheFallAndShowsValidationNextToTheFields()
     {
@@ -64,71 +67,48 @@ public sealed class AufnahmeBrowserTests(BrowserFixture fx)
         // The skip link is the first stop and moves to the main content.
         await seite.Keyboard.PressAsync("Tab");
         (await AktivAsync(seite, "textContent")).ShouldBe("Zum Inhalt springen");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
 
         await seite.GotoAsync("/Faelle/Aufnahme");
-        await TabBisAsync(seite, "#Eingabe_Klient_Vorname");
+        await BrowserFixture.TabBisAsync(seite, "#Eingabe_Klient_Vorname", TabHoechstens);
         await seite.Keyboard.TypeAsync("Olena");
-        await TabBisAsync(seite, "#Eingabe_Klient_Nachname");
+        await BrowserFixture.TabBisAsync(seite, "#Eingabe_Klient_Nachname", TabHoechstens);
         await seite.Keyboard.TypeAsync("Kowalenko");
-        await TabBisAsync(seite, "#Eingabe_Klient_Geburtsdatum");
+        await BrowserFixture.TabBisAsync(seite, "#Eingabe_Klient_Geburtsdatum", TabHoechstens);
         await seite.Keyboard.TypeAsync("12031988");
-        await TabBisAsync(seite, "#Eingabe_Klient_Herkunftsland");
+        await BrowserFixture.TabBisAsync(seite, "#Eingabe_Klient_Herkunftsland", TabHoechstens);
         await seite.Keyboard.TypeAsync("Ukraine");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         await seite.Keyboard.PressAsync("Enter");
         await Expect(seite.GetByRole(AriaRole.Heading, new() { Name = "Schritt 2: Ausgangslage auf den Spuren" })).ToBeVisibleAsync();
 
-        await TabBisAsync(seite, "button[value='weiter']");
+        await BrowserFixture.TabBisAsync(seite, "button[value='weiter']", TabHoechstens);
         await seite.Keyboard.PressAsync("Enter");
         await Expect(seite.GetByRole(AriaRole.Heading, new() { Name = "Schritt 3: Einwilligungen und Datenschutz" })).ToBeVisibleAsync();
-        await TabBisAsync(seite, "#Eingabe_FormularReferenz");
+        await BrowserFixture.TabBisAsync(seite, "#Eingabe_FormularReferenz", TabHoechstens);
         await seite.Keyboard.TypeAsync("EW-TASTATUR-1");
-        await TabBisAsync(seite, "button[value='weiter']");
+        await BrowserFixture.TabBisAsync(seite, "button[value='weiter']", TabHoechstens);
         await seite.Keyboard.PressAsync("Enter");
         await Expect(seite.GetByRole(AriaRole.Heading, new() { Name = "Schritt 4: Angaben prüfen" })).ToBeVisibleAsync();
-        await TabBisAsync(seite, "button[value='aufnehmen']");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, "button[value='aufnehmen']", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         await seite.Keyboard.PressAsync("Enter");
         await Expect(seite.GetByText("ist aufgenommen")).ToBeVisibleAsync();
 
         // One transition: the first step of the process track, by keyboard.
-        await TabBisAsync(seite, "article[data-spur='Prozess'] .schritte a");
+        await BrowserFixture.TabBisAsync(seite, "article[data-spur='Prozess'] .schritte a", TabHoechstens);
         var schritt = await AktivAsync(seite, "textContent");
         await seite.Keyboard.PressAsync("Enter");
         await Expect(seite.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(schritt);
-        await TabBisAsync(seite, "#Notiz");
+        await BrowserFixture.TabBisAsync(seite, "#Notiz", TabHoechstens);
         await seite.Keyboard.TypeAsync("Mit der Tastatur erfasst");
-        await TabBisAsync(seite, "button[type='submit']:not(.knopf-zweitrangig)");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, "button[type='submit']:not(.knopf-zweitrangig)", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         await seite.Keyboard.PressAsync("Enter");
         await Expect(seite.GetByText("ist ausgeführt")).ToBeVisibleAsync();
         await Expect(seite.Locator("#zeitleiste")).ToContainTextAsync("Mit der Tastatur erfasst");
     }
 
-    /// <summary>Presses Tab until the focused element matches <paramref name="selektor"/> (at most 80 times).</summary>
-    private static async Task TabBisAsync(IPage seite, string selektor)
-    {
-        for (var i = 0; i < 80; i++)
-        {
-            await seite.Keyboard.PressAsync("Tab");
-            if (await seite.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selektor))
-            {
-                return;
-            }
-        }
-
-        throw new ShouldAssertException($"Mit der Tab-Taste nicht erreichbar: {selektor}");
-    }
-
     private static async Task<string> AktivAsync(IPage seite, string eigenschaft) =>
         (await seite.EvaluateAsync<string>("p => (document.activeElement?.[p] ?? '').trim()", eigenschaft)).Trim();
-
-    /// <summary>The focused element shows a visible focus indicator (outline or box shadow).</summary>
-    private static async Task SichtbarerFokusAsync(IPage seite)
-    {
-        var stil = await seite.EvaluateAsync<string>("() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle + '|' + s.outlineWidth + '|' + s.boxShadow; }");
-        var teile = stil.Split('|');
-        (teile[0] != "none" && teile[1] != "0px" || teile[2] != "none").ShouldBeTrue($"Kein sichtbarer Fokus: {stil}");
-    }
 }

@@ -196,6 +196,29 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static DateOnly BenachrichtigungsHeute() =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
 
+    /// <summary>Presses Tab until the focused element matches <paramref name="selektor"/> (at most <paramref name="hoechstens"/> times).</summary>
+    public static async Task TabBisAsync(IPage seite, string selektor, int hoechstens)
+    {
+        for (var i = 0; i < hoechstens; i++)
+        {
+            await seite.Keyboard.PressAsync("Tab");
+            if (await seite.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selektor))
+            {
+                return;
+            }
+        }
+
+        throw new ShouldAssertException($"Mit der Tab-Taste nicht erreichbar: {selektor}");
+    }
+
+    /// <summary>The focused element shows a visible focus indicator (outline or box shadow).</summary>
+    public static async Task SichtbarerFokusAsync(IPage seite)
+    {
+        var stil = await seite.EvaluateAsync<string>("() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle + '|' + s.outlineWidth + '|' + s.boxShadow; }");
+        var teile = stil.Split('|');
+        (teile[0] != "none" && teile[1] != "0px" || teile[2] != "none").ShouldBeTrue($"Kein sichtbarer Fokus: {stil}");
+    }
+
     /// <summary>Runs axe-core on the page: no serious or critical violation (WCAG 2.1 AA and best practices).</summary>
     public static async Task BarrierefreiAsync(IPage seite, string wo)
     {

@@ -13,6 +13,9 @@ namespace Kim.Casemanagement.Web.Tests.Browser;
 [Collection(BrowserSammlung.Name)]
 public sealed class DatenschutzAuskunftBrowserTests(BrowserFixture fx)
 {
+    /// <summary>At most this many Tab presses to reach an element (<see cref="BrowserFixture.TabBisAsync"/>).</summary>
+    private const int TabHoechstens = 150;
+
     [Fact]
     public async Task Auskunft_WhenTheClientIsSearchedAndTheCopyOpened_ShowsAnAccessibleGermanCopyThatPrintsWithoutNavigation()
     {
@@ -66,23 +69,23 @@ public sealed class DatenschutzAuskunftBrowserTests(BrowserFixture fx)
         var ds = await DatenschutzAsync("ds.tastatur");
         var seite = await fx.AngemeldetAsync(ds, "/Datenschutz/Auskunft");
 
-        await TabBisAsync(seite, "#Suche");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, "#Suche", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         await seite.Keyboard.TypeAsync("Tastaturauskunft");
-        await TabBisAsync(seite, "button[type='submit']");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, "button[type='submit']", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         await seite.Keyboard.PressAsync("Enter");
         await Expect(seite.Locator("#treffer-anzahl")).ToHaveTextAsync("1 Person gefunden.");
 
-        await TabBisAsync(seite, "a[href^='/Datenschutz/Auskunft?klient=']");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, "a[href^='/Datenschutz/Auskunft?klient=']", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         await seite.Keyboard.PressAsync("Enter");
         await Expect(seite.GetByRole(AriaRole.Heading, new() { Name = "Auskunft für Amina Tastaturauskunft" })).ToBeVisibleAsync();
 
-        await TabBisAsync(seite, "a[href$='format=json']");
-        await SichtbarerFokusAsync(seite);
-        await TabBisAsync(seite, "a[href='#auskunft-zugriffe']");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, "a[href$='format=json']", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, "a[href='#auskunft-zugriffe']", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         await seite.Keyboard.PressAsync("Enter");
         await Expect(seite).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#auskunft-zugriffe$"));
     }
@@ -99,8 +102,8 @@ public sealed class DatenschutzAuskunftBrowserTests(BrowserFixture fx)
         await BrowserFixture.BarrierefreiAsync(seite, "Verzeichnis von Verarbeitungstätigkeiten");
         await BrowserFixture.ScreenshotAsync(seite, "datenschutz-verzeichnis");
 
-        await TabBisAsync(seite, "a[href$='format=markdown']");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, "a[href$='format=markdown']", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         var markdown = await seite.Context.APIRequest.GetAsync("/api/datenschutz/verarbeitungsverzeichnis?format=markdown");
         markdown.Status.ShouldBe(200);
         (await markdown.TextAsync()).ShouldStartWith("# Verzeichnis von Verarbeitungstätigkeiten");
@@ -134,27 +137,4 @@ public sealed class DatenschutzAuskunftBrowserTests(BrowserFixture fx)
     }
 
     private async Task<TestKonto> DatenschutzAsync(string name) => await fx.Factory.KontoAsync(name, Rolle.Datenschutz);
-
-    /// <summary>Presses Tab until the focused element matches <paramref name="selektor"/> (at most 150 times).</summary>
-    private static async Task TabBisAsync(IPage seite, string selektor)
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            await seite.Keyboard.PressAsync("Tab");
-            if (await seite.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selektor))
-            {
-                return;
-            }
-        }
-
-        throw new ShouldAssertException($"Mit der Tab-Taste nicht erreichbar: {selektor}");
-    }
-
-    /// <summary>The focused element shows a visible focus indicator (outline or box shadow).</summary>
-    private static async Task SichtbarerFokusAsync(IPage seite)
-    {
-        var stil = await seite.EvaluateAsync<string>("() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle + '|' + s.outlineWidth + '|' + s.boxShadow; }");
-        var teile = stil.Split('|');
-        (teile[0] != "none" && teile[1] != "0px" || teile[2] != "none").ShouldBeTrue($"Kein sichtbarer Fokus: {stil}");
-    }
 }

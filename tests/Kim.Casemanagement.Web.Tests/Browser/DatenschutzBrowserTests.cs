@@ -14,6 +14,9 @@ namespace Kim.Casemanagement.Web.Tests.Browser;
 [Collection(BrowserSammlung.Name)]
 public sealed class DatenschutzBrowserTests(BrowserFixture fx)
 {
+    /// <summary>At most this many Tab presses to reach an element (<see cref="BrowserFixture.TabBisAsync"/>).</summary>
+    private const int TabHoechstens = 150;
+
     /// <summary>The fixture's data-protection officer, created once per fixture (the shared fixture has no account of this role).</summary>
     private static readonly ConditionalWeakTable<BrowserFixture, Task<TestKonto>> Konten = new();
 
@@ -141,7 +144,7 @@ public sealed class DatenschutzBrowserTests(BrowserFixture fx)
     public async Task Loeschvorschau_WhenOpenedFromTheOverviewWithTheKeyboard_ListsWhatTheNextRunWouldEraseAndPassesAxe()
     {
         var seite = await fx.AngemeldetAsync(await DatenschutzAsync(), "/Datenschutz/Aufbewahrung");
-        await TabBisAsync(seite, "a[href='/Datenschutz/Loeschvorschau']");
+        await BrowserFixture.TabBisAsync(seite, "a[href='/Datenschutz/Loeschvorschau']", TabHoechstens);
         await seite.Keyboard.PressAsync("Enter");
 
         await Expect(seite.GetByRole(AriaRole.Heading, new() { Name = "Vorschau des nächsten Löschlaufs", Level = 1 })).ToBeVisibleAsync();
@@ -157,32 +160,32 @@ public sealed class DatenschutzBrowserTests(BrowserFixture fx)
         var (id, aktenzeichen) = await FallAsync("Tastaturregister", "Jobcenter");
         var seite = await fx.AngemeldetAsync(await DatenschutzAsync(), "/Datenschutz");
 
-        await TabBisAsync(seite, ".unternavigation a[href='/Datenschutz/Einwilligungen']");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, ".unternavigation a[href='/Datenschutz/Einwilligungen']", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         await seite.Keyboard.PressAsync("Enter");
         await Expect(seite.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Einwilligungsregister");
 
-        await TabBisAsync(seite, "#Status");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, "#Status", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         await seite.Keyboard.TypeAsync("g");
         (await seite.Locator("#Status").InputValueAsync()).ShouldBe("gueltig");
-        await TabBisAsync(seite, "#Aktenzeichen");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, "#Aktenzeichen", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         await seite.Keyboard.TypeAsync(aktenzeichen);
-        await TabBisAsync(seite, "form[role='search'] button[type='submit']");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, "form[role='search'] button[type='submit']", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         await seite.Keyboard.PressAsync("Enter");
         await Expect(seite.Locator("#trefferzahl")).ToHaveTextAsync("2 Einwilligungen gefunden.");
 
         // Through the table to the Fall's accesses.
-        await TabBisAsync(seite, $"table.register-tabelle a[href='/Datenschutz/Protokoll?Fall={id}']");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, $"table.register-tabelle a[href='/Datenschutz/Protokoll?Fall={id}']", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         await seite.Keyboard.PressAsync("Enter");
         await Expect(seite.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Zugriffsprotokoll");
         await Expect(seite.Locator("table.protokoll-tabelle")).ToContainTextAsync(aktenzeichen);
 
-        await TabBisAsync(seite, "#pruefung button[type='submit']");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, "#pruefung button[type='submit']", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         await seite.Keyboard.PressAsync("Enter");
         await Expect(seite.Locator("#pruefergebnis")).ToContainTextAsync("Die Kette ist intakt.");
         await Expect(seite.Locator("table.protokoll-tabelle tbody tr")).Not.ToHaveCountAsync(0);
@@ -242,28 +245,5 @@ public sealed class DatenschutzBrowserTests(BrowserFixture fx)
         }
 
         fehler.ShouldBeEmpty();
-    }
-
-    /// <summary>Presses Tab until the focused element matches <paramref name="selektor"/> (at most 150 times).</summary>
-    private static async Task TabBisAsync(IPage seite, string selektor)
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            await seite.Keyboard.PressAsync("Tab");
-            if (await seite.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selektor))
-            {
-                return;
-            }
-        }
-
-        throw new ShouldAssertException($"Mit der Tab-Taste nicht erreichbar: {selektor}");
-    }
-
-    /// <summary>The focused element shows a visible focus indicator (outline or box shadow).</summary>
-    private static async Task SichtbarerFokusAsync(IPage seite)
-    {
-        var stil = await seite.EvaluateAsync<string>("() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle + '|' + s.outlineWidth + '|' + s.boxShadow; }");
-        var teile = stil.Split('|');
-        (teile[0] != "none" && teile[1] != "0px" || teile[2] != "none").ShouldBeTrue($"Kein sichtbarer Fokus: {stil}");
     }
 }

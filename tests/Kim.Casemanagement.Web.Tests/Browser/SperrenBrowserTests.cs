@@ -14,6 +14,9 @@ namespace Kim.Casemanagement.Web.Tests.Browser;
 [Collection(BrowserSammlung.Name)]
 public sealed class SperrenBrowserTests(BrowserFixture fx)
 {
+    /// <summary>At most this many Tab presses to reach an element (<see cref="BrowserFixture.TabBisAsync"/>).</summary>
+    private const int TabHoechstens = 150;
+
     private static int _konten;
 
     private Task<TestKonto> DatenschutzAsync() =>
@@ -96,26 +99,26 @@ public sealed class SperrenBrowserTests(BrowserFixture fx)
         var aktenzeichen = await AktenzeichenAsync(fallId);
         var seite = await fx.AngemeldetAsync(await DatenschutzAsync(), "/Datenschutz/Sperren");
 
-        await TabBisAsync(seite, "#Neu_Aktenzeichen");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, "#Neu_Aktenzeichen", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         await seite.Keyboard.TypeAsync(aktenzeichen);
-        await TabBisAsync(seite, "#Neu_Grund");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, "#Neu_Grund", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         await seite.Keyboard.TypeAsync("Gerichtliches Verfahren anhängig");
-        await TabBisAsync(seite, "form[action*='handler=Setzen'] button[type='submit']");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, "form[action*='handler=Setzen'] button[type='submit']", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         await seite.Keyboard.PressAsync("Enter");
         await Expect(seite.GetByRole(AriaRole.Status).Filter(new() { HasText = $"Der Fall {aktenzeichen} ist gesperrt bis auf Weiteres." })).ToBeVisibleAsync();
 
         var zeile = $"tr[data-aktenzeichen='{aktenzeichen}']";
-        await TabBisAsync(seite, $"{zeile} summary");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, $"{zeile} summary", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         await seite.Keyboard.PressAsync("Enter");
-        await TabBisAsync(seite, $"{zeile} textarea");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, $"{zeile} textarea", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         await seite.Keyboard.TypeAsync("Verfahren beendet");
-        await TabBisAsync(seite, $"{zeile} button[type='submit']");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, $"{zeile} button[type='submit']", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         await seite.Keyboard.PressAsync("Enter");
         await Expect(seite.GetByRole(AriaRole.Status).Filter(new() { HasText = $"Die Sperre des Falls {aktenzeichen} ist aufgehoben." })).ToBeVisibleAsync();
     }
@@ -135,28 +138,5 @@ public sealed class SperrenBrowserTests(BrowserFixture fx)
         var ohne = await anonym.NewPageAsync();
         await ohne.GotoAsync("/Datenschutz/Sperren");
         ohne.Url.ShouldContain("/Konto/Anmelden");
-    }
-
-    /// <summary>Presses Tab until the focused element matches <paramref name="selektor"/> (at most 150 times).</summary>
-    private static async Task TabBisAsync(IPage seite, string selektor)
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            await seite.Keyboard.PressAsync("Tab");
-            if (await seite.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selektor))
-            {
-                return;
-            }
-        }
-
-        throw new ShouldAssertException($"Mit der Tab-Taste nicht erreichbar: {selektor}");
-    }
-
-    /// <summary>The focused element shows a visible focus indicator (outline or box shadow).</summary>
-    private static async Task SichtbarerFokusAsync(IPage seite)
-    {
-        var stil = await seite.EvaluateAsync<string>("() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle + '|' + s.outlineWidth + '|' + s.boxShadow; }");
-        var teile = stil.Split('|');
-        (teile[0] != "none" && teile[1] != "0px" || teile[2] != "none").ShouldBeTrue($"Kein sichtbarer Fokus: {stil}");
     }
 }

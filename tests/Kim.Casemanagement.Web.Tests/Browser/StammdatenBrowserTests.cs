@@ -7,6 +7,9 @@ namespace Kim.Casemanagement.Web.Tests.Browser;
 [Collection(BrowserSammlung.Name)]
 public sealed class StammdatenBrowserTests(BrowserFixture fx)
 {
+    /// <summary>At most this many Tab presses to reach an element (<see cref="BrowserFixture.TabBisAsync"/>).</summary>
+    private const int TabHoechstens = 120;
+
     [Fact]
     public async Task Stammdaten_WhenCorrectedFromTheFallakte_ShowTheNewNameAndANoteNamingTheFieldOnly()
     {
@@ -40,46 +43,23 @@ public sealed class StammdatenBrowserTests(BrowserFixture fx)
         var fallId = await fx.FallAsync("Tastaturprobe");
         var seite = await fx.AngemeldetAsync(fx.FmA, $"/Faelle/{fallId}");
 
-        await TabBisAsync(seite, $"a[href='/Faelle/{fallId}/Stammdaten']");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, $"a[href='/Faelle/{fallId}/Stammdaten']", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         await seite.Keyboard.PressAsync("Enter");
         await Expect(seite.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Stammdaten berichtigen");
 
-        await TabBisAsync(seite, "#Eingabe_Vorname");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, "#Eingabe_Vorname", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         await seite.Keyboard.PressAsync("ControlOrMeta+A");
         await seite.Keyboard.TypeAsync("Aminata");
-        await TabBisAsync(seite, "#Eingabe_MinderjaehrigeKinder");
+        await BrowserFixture.TabBisAsync(seite, "#Eingabe_MinderjaehrigeKinder", TabHoechstens);
         await seite.Keyboard.PressAsync("ControlOrMeta+A");
         await seite.Keyboard.TypeAsync("2");
-        await TabBisAsync(seite, "button[type='submit']");
-        await SichtbarerFokusAsync(seite);
+        await BrowserFixture.TabBisAsync(seite, "button[type='submit']", TabHoechstens);
+        await BrowserFixture.SichtbarerFokusAsync(seite);
         await seite.Keyboard.PressAsync("Enter");
 
         await Expect(seite.GetByText("Die Stammdaten sind berichtigt: Vorname, Zahl der minderjährigen Kinder.")).ToBeVisibleAsync();
         await Expect(seite.Locator("#klient")).ToContainTextAsync("Aminata Tastaturprobe");
-    }
-
-    /// <summary>Presses Tab until the focused element matches <paramref name="selektor"/> (at most 120 times).</summary>
-    private static async Task TabBisAsync(IPage seite, string selektor)
-    {
-        for (var i = 0; i < 120; i++)
-        {
-            await seite.Keyboard.PressAsync("Tab");
-            if (await seite.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selektor))
-            {
-                return;
-            }
-        }
-
-        throw new ShouldAssertException($"Mit der Tab-Taste nicht erreichbar: {selektor}");
-    }
-
-    /// <summary>The focused element shows a visible focus indicator (outline or box shadow).</summary>
-    private static async Task SichtbarerFokusAsync(IPage seite)
-    {
-        var stil = await seite.EvaluateAsync<string>("() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle + '|' + s.outlineWidth + '|' + s.boxShadow; }");
-        var teile = stil.Split('|');
-        (teile[0] != "none" && teile[1] != "0px" || teile[2] != "none").ShouldBeTrue($"Kein sichtbarer Fokus: {stil}");
     }
 }

@@ -187,19 +187,10 @@ internal static class LoeschlaufStoerungsTest
         return (r.GetInt64(0), r.GetDouble(1));
     }
 
+    /// <summary>The <c>loeschlauf</c> command with the 30-day period, its output drained (it is killed, never read to the end).</summary>
     private static Process Starten(string app, string owner)
     {
-        var start = new ProcessStartInfo("dotnet", [Pfade.WebDll, "loeschlauf"]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(Pfade.WebDll)! };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__Kim"] = app;
-        start.Environment["ConnectionStrings__KimMigration"] = owner;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (k, w) in Frist)
-        {
-            start.Environment[k] = w;
-        }
-
-        var p = Process.Start(start)!;
+        var p = AppProzess.KommandoStarten(app, owner, Frist, "loeschlauf");
         p.OutputDataReceived += (_, _) => { };
         p.ErrorDataReceived += (_, _) => { };
         p.BeginOutputReadLine();

@@ -107,8 +107,8 @@ internal sealed class AppProzess : IAsyncDisposable
         Timeout = TimeSpan.FromSeconds(60),
     };
 
-    /// <summary>Runs an app command (e.g. create-admin) against the same database, as a separate process.</summary>
-    public static async Task<int> KommandoAsync(string appConnectionString, string ownerConnectionString, IDictionary<string, string> umgebung, params string[] argumente)
+    /// <summary>Starts an app command against the database as a separate process (output redirected; the caller reads or drains it).</summary>
+    public static Process KommandoStarten(string appConnectionString, string ownerConnectionString, IDictionary<string, string> umgebung, params string[] argumente)
     {
         var start = new ProcessStartInfo("dotnet", [Pfade.WebDll, .. argumente]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(Pfade.WebDll)! };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -120,7 +120,13 @@ internal sealed class AppProzess : IAsyncDisposable
             start.Environment[k] = v;
         }
 
-        using var p = Process.Start(start)!;
+        return Process.Start(start)!;
+    }
+
+    /// <summary>Runs an app command (e.g. create-admin) against the same database, as a separate process.</summary>
+    public static async Task<int> KommandoAsync(string appConnectionString, string ownerConnectionString, IDictionary<string, string> umgebung, params string[] argumente)
+    {
+        using var p = KommandoStarten(appConnectionString, ownerConnectionString, umgebung, argumente);
         var aus = p.StandardOutput.ReadToEndAsync();
         var fehler = p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();

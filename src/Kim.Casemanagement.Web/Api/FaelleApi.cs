@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Kim.Casemanagement.Application.Faelle.Art13;
 using Kim.Casemanagement.Application.Faelle.Aufnahme;
 using Kim.Casemanagement.Application.Faelle.Berichtigung;
@@ -60,7 +59,7 @@ internal static class FaelleApi
     // The read model's JSON is kept with it (per Fall, version, view and day): a repeated read serialises nothing.
     private static async Task<IResult> Anzeigen(Guid fallId, FallAnzeigenHandler handler, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct)
     {
-        var (version, inhalt) = await handler.JsonAsync(fallId, d => JsonSerializer.SerializeToUtf8Bytes(d, json.Value.SerializerOptions), ct);
+        var (version, inhalt) = await handler.JsonAsync(fallId, d => FallDetailJson.Schreiben(d, json.Value.SerializerOptions), ct);
         http.Response.Headers.ETag = Versionen.ETag(version);
         return TypedResults.Bytes(inhalt, "application/json; charset=utf-8");
     }

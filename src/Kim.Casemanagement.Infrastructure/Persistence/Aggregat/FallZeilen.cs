@@ -86,10 +86,16 @@ internal static class FallZeilen
     ];
 
     /// <summary>The Fall's row with its client's (parameter $1: the Fall's id).</summary>
-    public static readonly string FallAuswahlSql =
+    public static readonly string FallAuswahlSql = FallAuswahl(string.Empty, string.Empty);
+
+    /// <summary>The number of columns of <see cref="FallAuswahlSql"/> (the Fall's, then its client's but its tenant); further columns of <see cref="FallAuswahl"/> follow.</summary>
+    public static int FallAuswahlBreite => FallAlle.Length + Klient.Length - 1;
+
+    /// <summary><see cref="FallAuswahlSql"/> with further columns <paramref name="weitereSpalten"/> (after the Fall's and client's, each with a leading comma) from the further joins <paramref name="weitereJoins"/>.</summary>
+    public static string FallAuswahl(string weitereSpalten, string weitereJoins) =>
         $"SELECT {string.Join(", ", FallFest.Concat(FallVeraenderlich).Select(s => "f." + s.Name))}, "
-        + "k.id, k.vorname, k.nachname, k.geburtsdatum, k.geschlecht, k.herkunftsland, k.einreisedatum, k.haushalt_id, k.minderjaehrige_kinder, k.erstellt_am "
-        + "FROM faelle f JOIN klienten k ON k.id = f.klient_id WHERE f.id = $1";
+        + "k.id, k.vorname, k.nachname, k.geburtsdatum, k.geschlecht, k.herkunftsland, k.einreisedatum, k.haushalt_id, k.minderjaehrige_kinder, k.erstellt_am"
+        + $"{weitereSpalten} FROM faelle f JOIN klienten k ON k.id = f.klient_id {weitereJoins}WHERE f.id = $1";
 
     public static readonly Spalte<Fall>[] FallAlle = [.. FallFest, .. FallVeraenderlich];
 

@@ -9,10 +9,12 @@ namespace Kim.Casemanagement.Infrastructure.Persistence;
 /// <summary>Value converters and comparers for the jsonb columns (competence profile, event parameters).</summary>
 internal static class JsonWerte
 {
-    public static readonly JsonSerializerOptions Optionen = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
+    /// <summary>
+    /// Web defaults, enums as names; the types of the jsonb columns come from the source-generated
+    /// <see cref="JsonWerteKontext"/> (every load of a Fall from the database reads its profile, every save and every
+    /// cached load writes it; no reflection on that path). A type not listed there cannot be written with these options.
+    /// </summary>
+    public static readonly JsonSerializerOptions Optionen = JsonWerteKontext.Default.Options;
 
     public static readonly ValueConverter<Kompetenzprofil, string> KompetenzprofilKonverter = new(
         v => JsonSerializer.Serialize(v, Optionen),
@@ -32,3 +34,9 @@ internal static class JsonWerte
         v => v.Count,
         v => new Dictionary<string, string>(v));
 }
+
+/// <summary>The types stored in jsonb columns, for <see cref="JsonWerte.Optionen"/>.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(Kompetenzprofil))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+internal sealed partial class JsonWerteKontext : JsonSerializerContext;

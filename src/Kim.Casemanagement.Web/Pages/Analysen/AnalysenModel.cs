@@ -177,6 +177,12 @@ public static class AnalysenSeiten
 
     public static AnalyseSeite Bericht { get; } = new("/Analysen/Bericht", "Sitzungsbericht", "Alle Auswertungen in einem Dokument, zum Drucken für die Sitzung", AnalyseTabellen.Namen, true);
 
-    /// <summary>All pages, in the order of the navigation.</summary>
+    /// <summary>The decisions and their before/after comparison (its own form; no filter, no export).</summary>
+    public static AnalyseSeite Entscheidungen { get; } = new("/Analysen/Entscheidungen", "Entscheidungen", "Hat eine Entscheidung gewirkt? Vorher und nachher im Vergleich.", [], false);
+
+    /// <summary>The pages with the filter of the analyses, in the order of the navigation.</summary>
     public static IReadOnlyList<AnalyseSeite> Alle { get; } = [Ueberblick, Prozesslandkarte, Varianten, Dauern, Abweichungen, Themen, Bericht];
+
+    /// <summary>The navigation: the analyses, the decisions, the meeting report.</summary>
+    public static IReadOnlyList<AnalyseSeite> Navigation { get; } = [Ueberblick, Prozesslandkarte, Varianten, Dauern, Abweichungen, Themen, Entscheidungen, Bericht];
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Xml.Linq;
 using Kim.Casemanagement.Web.Pages.Analysen;
@@ -207,6 +208,88 @@ public sealed class AnalysenApiTests(AnalysenApiFixture fx) : IClassFixture<Anal
         html.ShouldNotContain("data-prozesskarte");
         html.ShouldNotContain("<svg role=\"img\"");
         html.ShouldNotContain("<table");
+    }
+
+    [Fact]
+    public async Task Entscheidung_RecordedThroughTheApi_IsListed_AndItsComparisonWithholdsACohortBelowK()
+    {
+        // All six Fälle were taken in today: from a decision applying today, "after" has six, "before" none.
+        var heute = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
+        using var neu = await fx.Lenkungsgruppe.PostAsJsonAsync("/api/analysen/entscheidungen", new
+        {
+            titel = "Sprechstunde der Ausländerbehörde im Integrationszentrum",
+            behoerde = "Auslaenderbehoerde",
+            giltAb = heute.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            themen = new[] { "Wohnsitzauflage", "SchnittstelleJobcenter" },
+        });
+        var body = await neu.Content.ReadAsStringAsync();
+
+        neu.StatusCode.ShouldBe(HttpStatusCode.Created, body);
+        var id = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
+        neu.Headers.Location!.ToString().ShouldBe($"/api/analysen/entscheidungen/{id}/vergleich");
+        (await fx.Lenkungsgruppe.GetStringAsync("/api/analysen/entscheidungen")).ShouldContain(id.ToString());
+
+        using var vergleich = await fx.Lenkungsgruppe.GetAsync($"/api/analysen/entscheidungen/{id}/vergleich");
+        var json = await vergleich.Content.ReadAsStringAsync();
+        vergleich.StatusCode.ShouldBe(HttpStatusCode.OK, json);
+        var v = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("vergleich");
+        v.GetProperty("gesperrt").GetBoolean().ShouldBeTrue();
+        v.GetProperty("hinweis").GetString()!.ShouldStartWith("vorher (Aufnahme ");
+        v.GetProperty("hinweis").GetString()!.ShouldContain("weniger als 5 Fälle");
+        v.GetProperty("dauern").GetArrayLength().ShouldBe(0);
+        v.GetProperty("konformitaet").GetArrayLength().ShouldBe(0);
+        v.GetProperty("variantenB").GetProperty("varianten").GetArrayLength().ShouldBe(0);
+        KeinePersonenbezug(json);
+
+        // Recorded in the audit log with who did it (the table itself holds no account).
+        (await AuditAsync("Entscheidung.Erfassen")).ShouldContain(d => d.StartsWith(id.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Entscheidung_Invalid_Is400WithAGermanMessagePerField_AndNothingIsStored()
+    {
+        var vorher = (await fx.Lenkungsgruppe.GetStringAsync("/api/analysen/entscheidungen")).Length;
+
+        using var antwort = await fx.Lenkungsgruppe.PostAsJsonAsync("/api/analysen/entscheidungen", new { titel = "  ", behoerde = "Finanzamt", giltAb = "1999-12-31", themen = new[] { "Wetter" } });
+        var body = await antwort.Content.ReadAsStringAsync();
+
+        antwort.StatusCode.ShouldBe(HttpStatusCode.BadRequest, body);
+        antwort.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var fehler = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("errors");
+        fehler.GetProperty("titel")[0].GetString()!.ShouldContain("Bitte beschreiben Sie die Entscheidung");
+        fehler.GetProperty("behoerde")[0].GetString()!.ShouldContain("Bitte wählen Sie die Behörde");
+        fehler.GetProperty("giltAb")[0].GetString()!.ShouldContain("01.01.2000");
+        fehler.GetProperty("themen")[0].GetString()!.ShouldContain("Unbekannte Kategorie");
+        (await fx.Lenkungsgruppe.GetStringAsync("/api/analysen/entscheidungen")).Length.ShouldBe(vorher);
+    }
+
+    [Fact]
+    public async Task Entscheidung_ComparisonOfAnUnknownId_Is404_AndForTheCaseManagerEverythingIs403()
+    {
+        using var unbekannt = await fx.Lenkungsgruppe.GetAsync($"/api/analysen/entscheidungen/{Guid.NewGuid()}/vergleich");
+        unbekannt.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        using var liste = await fx.Client.GetAsync("/api/analysen/entscheidungen");
+        liste.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        using var neu = await fx.Client.PostAsJsonAsync("/api/analysen/entscheidungen", new { titel = "x", behoerde = "Jobcenter", giltAb = "2025-01-01" });
+        neu.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    private async Task<List<string>> AuditAsync(string aktion)
+    {
+        await Task.Delay(200);
+        await using var verbindung = new Npgsql.NpgsqlConnection(fx.Database.OwnerConnectionString);
+        await verbindung.OpenAsync();
+        await using var befehl = new Npgsql.NpgsqlCommand("SELECT coalesce(detail, '') FROM audit_protokoll WHERE aktion = $1", verbindung);
+        befehl.Parameters.Add(new Npgsql.NpgsqlParameter { Value = aktion });
+        var liste = new List<string>();
+        await using var leser = await befehl.ExecuteReaderAsync();
+        while (await leser.ReadAsync())
+        {
+            liste.Add(leser.GetString(0));
+        }
+
+        return liste;
     }
 
     private async Task<string[]> ExportLinksAsync(string seite)

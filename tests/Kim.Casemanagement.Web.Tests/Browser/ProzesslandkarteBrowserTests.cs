@@ -103,8 +103,9 @@ public sealed class ProzesslandkarteBrowserTests(ProzesslandkarteBrowserTests.De
             }
 
             (await seite.Locator("nav.analysen-navigation a[aria-current=page]").InnerTextAsync()).ShouldBe(s.Titel);
+            // The decisions page has no filter; every other link keeps it.
             (await seite.Locator("nav.analysen-navigation a").EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href'))"))
-                .ShouldAllBe(h => h.EndsWith("?altersgruppe=JungeErwachsene", StringComparison.Ordinal));
+                .ShouldAllBe(h => h == AnalysenSeiten.Entscheidungen.Pfad || h.EndsWith("?altersgruppe=JungeErwachsene", StringComparison.Ordinal));
             (await seite.Locator("table").CountAsync()).ShouldBeGreaterThan(0, s.Pfad);
             await BrowserFixture.BarrierefreiAsync(seite, s.Pfad);
             await seite.Context.CloseAsync();
@@ -126,6 +127,53 @@ public sealed class ProzesslandkarteBrowserTests(ProzesslandkarteBrowserTests.De
 
             await seite.Context.CloseAsync();
         }
+    }
+
+    [Fact]
+    public async Task Entscheidung_RecordedOnThePage_ShowsBeforeAndAfterWithLogRankAndCurves_AsTheApiDoes_AndPassesAxe()
+    {
+        var seite = await fx.SeiteAsync("/Analysen/Entscheidungen");
+
+        // Refused first: a message per field, nothing stored.
+        await seite.GetByRole(AriaRole.Button, new() { Name = "Entscheidung erfassen" }).ClickAsync();
+        (await seite.Locator("[role=alert]").InnerTextAsync()).ShouldContain("Bitte beschreiben Sie die Entscheidung");
+        (await seite.Locator("#titel").GetAttributeAsync("aria-invalid")).ShouldBe("true");
+        await BrowserFixture.BarrierefreiAsync(seite, "/Analysen/Entscheidungen (Fehler)");
+
+        var giltAb = BrowserFixture.BenachrichtigungsHeute().AddYears(-2);
+        await seite.GetByLabel("Was wurde entschieden? (ohne Namen von Personen)").FillAsync("Terminvergabe der Ausländerbehörde online");
+        await seite.GetByLabel("Behörde").SelectOptionAsync("Auslaenderbehoerde");
+        await seite.GetByLabel("gilt ab").FillAsync(giltAb.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await seite.Locator("input[name=Themen][value=Wohnsitzauflage]").CheckAsync();
+        await seite.GetByRole(AriaRole.Button, new() { Name = "Entscheidung erfassen" }).ClickAsync();
+        await seite.WaitForURLAsync(u => u.Contains("?id=", StringComparison.Ordinal));
+
+        (await seite.Locator("#vergleich").InnerTextAsync()).ShouldBe("Vorher und nachher: Terminvergabe der Ausländerbehörde online");
+        var tests = await seite.Locator("table:has(caption:text('Log-Rank-Test')) tbody tr").EvaluateAllAsync<string[][]>(
+            "rs => rs.map(r => [...r.children].map(c => c.textContent.trim()))");
+        var mitTest = tests.Where(r => r.Length == 6).ToList();
+        ausgabe.WriteLine(string.Join(Environment.NewLine, tests.Select(r => string.Join(" | ", r))));
+        mitTest.ShouldNotBeEmpty("at 300 clients over eight years at least one milestone is published in both periods");
+        mitTest.ShouldAllBe(r => r[5].StartsWith("p = ", StringComparison.Ordinal));
+        (await seite.Locator("figure svg[aria-label^='Kaplan-Meier-Kurven vorher und nachher']").CountAsync()).ShouldBe(mitTest.Count);
+        (await seite.Locator(".vergleich").InnerTextAsync()).ShouldContain("Vorsicht: Der Test zeigt nicht, dass die Entscheidung den Unterschied bewirkt hat");
+        await BrowserFixture.BarrierefreiAsync(seite, "/Analysen/Entscheidungen?id=…");
+        await BrowserFixture.ScreenshotAsync(seite, "13d-analysen-entscheidung");
+
+        // The API gives the same comparison: the same milestones with a test and the same statistics.
+        var id = seite.Url.Split("?id=")[1].Split('#')[0];
+        var api = await fx.ApiAsync();
+        using var antwort = await api.GetAsync($"/api/analysen/entscheidungen/{id}/vergleich");
+        var json = await antwort.Content.ReadAsStringAsync();
+        antwort.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, json);
+        using var d = JsonDocument.Parse(json);
+        var v = d.RootElement.GetProperty("vergleich");
+        v.GetProperty("gesperrt").GetBoolean().ShouldBeFalse();
+        var statistiken = v.GetProperty("dauern").EnumerateArray().Where(x => x.GetProperty("logRank").ValueKind == JsonValueKind.Object)
+            .Select(x => x.GetProperty("logRank").GetProperty("statistik").GetDouble().ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("de-DE"))).ToList();
+        statistiken.ShouldBe(mitTest.Select(r => r[3]).ToList());
+        d.RootElement.GetProperty("vorherBis").GetString().ShouldBe(giltAb.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await seite.Context.CloseAsync();
     }
 
     private static double Breite(string viewBox) => double.Parse(viewBox.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
@@ -266,6 +314,8 @@ public abstract class KarteFixture(int klienten) : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private string? _sitzung;
+    private TestKonto? _konto;
+    private HttpClient? _api;
 
     public async Task InitializeAsync()
     {
@@ -277,7 +327,7 @@ public abstract class KarteFixture(int klienten) : IAsyncLifetime
         Console.Error.WriteLine($"Prozesslandkarte: {klienten} Klient*innen in {uhr.Elapsed.TotalSeconds:0} s erzeugt.");
         _factory = new KimWebFactory(KimWebFactory.FuerDatenbank(_datenbank.AppConnectionString, _datenbank.OwnerConnectionString));
         _factory.StartServer();
-        var konto = await _factory.KontoAsync("lg.kartentest", Rolle.Lenkungsgruppe);
+        var konto = _konto = await _factory.KontoAsync("lg.kartentest", Rolle.Lenkungsgruppe);
         _playwright = await Playwright.CreateAsync();
         _browser = await BrowserFixture.ChromiumAsync(_playwright);
         var kontext = await BrowserFixture.KontextAsync(_browser, _factory);
@@ -285,6 +335,9 @@ public abstract class KarteFixture(int klienten) : IAsyncLifetime
         _sitzung = await kontext.StorageStateAsync();
         await kontext.CloseAsync();
     }
+
+    /// <summary>An API client of the same Lenkungsgruppe account (bearer token).</summary>
+    public async Task<HttpClient> ApiAsync() => _api ??= await _factory!.AngemeldetAsync(_konto!);
 
     /// <summary>A page of a new signed-in context at <paramref name="pfad"/>; on a map page, after the map is drawn.</summary>
     public async Task<IPage> SeiteAsync(string pfad)
@@ -304,6 +357,7 @@ public abstract class KarteFixture(int klienten) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        _api?.Dispose();
         if (_browser is not null)
         {
             await _browser.CloseAsync();

@@ -41,11 +41,17 @@ public sealed class AnalysenHandler(
 
     private AnalysenOptionen O => optionen.Value;
 
+    /// <summary>
+    /// When the last analysis of this handler (one per request) answered from the per-Fall projection: the time the
+    /// projection was read ("Stand"); null when it was computed over the event log (projection not built yet).
+    /// </summary>
+    public DateTimeOffset? Vorberechnet { get; private set; }
+
     public Task<Prozesslandkarte> ProzesslandkarteAsync(AnalyseFilter filter, Spur? spur, CancellationToken ct) =>
-        LandkarteBerechnenAsync(daten, Abfrage(filter, "Prozesslandkarte", spur), spur, ct);
+        LandkarteBerechnenAsync(Quelle(), Abfrage(filter, "Prozesslandkarte", spur), spur, ct);
 
     public Task<Variantenanalyse> VariantenAsync(AnalyseFilter filter, Spur spur, CancellationToken ct) =>
-        VariantenBerechnenAsync(daten, Abfrage(filter, "Varianten", spur), spur, ct);
+        VariantenBerechnenAsync(Quelle(), Abfrage(filter, "Varianten", spur), spur, ct);
 
     public Task<Dauernanalyse> DauernAsync(AnalyseFilter filter, string? meilenstein, CancellationToken ct)
     {
@@ -55,17 +61,33 @@ public sealed class AnalysenHandler(
             throw new DomainException("Unbekannter Meilenstein.", new Dictionary<string, string[]> { ["meilenstein"] = [$"Erlaubt: {string.Join(", ", O.Meilensteine.Select(m => m.Schluessel))}."] });
         }
 
-        return DauernBerechnenAsync(daten, Abfrage(filter, "Dauern", meilenstein), definitionen, ct);
+        return DauernBerechnenAsync(Quelle(), Abfrage(filter, "Dauern", meilenstein), definitionen, ct);
     }
 
     public Task<Abweichungsanalyse> AbweichungenAsync(AnalyseFilter filter, CancellationToken ct) =>
-        AbweichungenBerechnenAsync(daten, Abfrage(filter, "Abweichungen", null), ct);
+        AbweichungenBerechnenAsync(Quelle(), Abfrage(filter, "Abweichungen", null), ct);
 
     public Task<Kennzahlenanalyse> KennzahlenAsync(AnalyseFilter filter, CancellationToken ct) =>
-        KennzahlenBerechnenAsync(daten, Abfrage(filter, "Kennzahlen", null), ct);
+        KennzahlenBerechnenAsync(Quelle(), Abfrage(filter, "Kennzahlen", null), ct);
 
     public Task<Themenuebersicht> ThemenAsync(AnalyseFilter filter, CancellationToken ct) =>
-        ThemenBerechnenAsync(daten, Abfrage(filter, "Themen", null), ct);
+        ThemenBerechnenAsync(Quelle(), Abfrage(filter, "Themen", null), ct);
+
+    /// <summary>
+    /// The one implementation every analysis answers from (API, CSV, pages, comparison): the per-Fall projection when it
+    /// is built (ADR 0004, ADR 0011), else the computation over the event log; records which in <see cref="Vorberechnet"/>.
+    /// </summary>
+    private IAnalysenDaten Quelle()
+    {
+        if (projektion.Aktuell is { } p)
+        {
+            Vorberechnet = p.Stand;
+            return p.Daten;
+        }
+
+        Vorberechnet = null;
+        return daten;
+    }
 
     /// <summary>
     /// Everything the report page shows. Without filter and track: the stored report of all Fälle (see
@@ -233,7 +255,7 @@ public sealed class AnalysenHandler(
         ArgumentNullException.ThrowIfNull(b);
         var abfrageA = Abfrage(a, "Vergleich", "A");
         var abfrageB = Abfrage(b, "Vergleich", "B");
-        var d = projektion.Aktuell?.Daten ?? daten;
+        var d = Quelle();
         var k = O.Mindestgroesse;
         var leer = new Variantenanalyse(Spur.Prozess, null, null, [], new SonstigeVarianten(null, null, true), true, null);
         var hinweisA = await AuswahlPruefenAsync(d, abfrageA, mitZeitraum: true, ct);
@@ -306,6 +328,7 @@ public sealed class AnalysenHandler(
     public async Task<Func<Stream, CancellationToken, Task>> XesAsync(AnalyseFilter filter, Spur? spur, bool mitNamensraum, CancellationToken ct)
     {
         var abfrage = Abfrage(filter, "XesExport", spur);
+        // The log itself is read from the event log (traces, not aggregates): its selection is checked on the same data.
         if (await AuswahlPruefenAsync(daten, abfrage, mitZeitraum: true, ct) is { } hinweis)
         {
             throw new DomainException(hinweis, new Dictionary<string, string[]> { ["filter"] = [hinweis] });

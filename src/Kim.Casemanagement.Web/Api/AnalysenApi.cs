@@ -13,6 +13,8 @@ namespace Kim.Casemanagement.Web.Api;
 /// tenant, never a Fall; role Lenkungsgruppe with two-factor sign-in. Filters (all optional) on every endpoint:
 /// <c>von</c>, <c>bis</c> (intake date, yyyy-MM-dd), <c>aufenthaltsstatus</c> (state name at intake),
 /// <c>altersgruppe</c> (Juengere, JungeErwachsene, Aeltere), <c>zieldimensionI</c> (true/false), <c>teamId</c>.
+/// Every analysis and CSV answers from the per-Fall projection the pages use once it is built (header
+/// <c>X-Analysen-Stand</c>: when it was read), before that over the event log; the XES log is read from the event log.
 /// </summary>
 public static class AnalysenApi
 {
@@ -21,6 +23,17 @@ public static class AnalysenApi
         var g = routes.MapGroup("/api/analysen").WithTags("Analysen (Lenkungsgruppe)")
             .RequireAuthorization(NurLenkungsgruppe)
             .RequireRateLimiting(SicherheitsKonfiguration.RateApi);
+        // Every analysis answers from the per-Fall projection once it is built (ADR 0011); the header says as of when.
+        g.AddEndpointFilter(async (kontext, weiter) =>
+        {
+            var ergebnis = await weiter(kontext);
+            if (kontext.HttpContext.RequestServices.GetService<AnalysenHandler>() is { Vorberechnet: { } stand })
+            {
+                kontext.HttpContext.Response.Headers["X-Analysen-Stand"] = stand.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return ergebnis;
+        });
         g.MapGet("/prozesslandkarte", Prozesslandkarte).WithName("AnalyseProzesslandkarte")
             .WithSummary("Prozesslandkarte: Zustände mit Häufigkeiten, direkte Folgeschritte mit Anzahl, Median und 80. Perzentil der Tage; ohne spur spurübergreifend.");
         g.MapGet("/varianten", Varianten).WithName("AnalyseVarianten")

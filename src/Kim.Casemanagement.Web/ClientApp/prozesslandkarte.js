@@ -23,6 +23,8 @@ const STANDARD_HOECHSTENS_KANTEN = 30;
 /** The default view is fitted to the frame; it folds more away until labels are drawn at least this large (1 = 13 px). */
 const STANDARD_MINDESTMASSSTAB = 0.72;
 const ZOOM_SCHRITT = 1.25;
+/** Never more steps in one drawing: beyond this it is unreadable, and the layout takes seconds (all steps are in the table). */
+const HOECHSTENS_KANTEN = 80;
 
 const zahl = new Intl.NumberFormat("de-DE");
 const tage = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 1 });
@@ -45,12 +47,21 @@ export function auswahl(daten, zustaendeProzent, schritteProzent) {
     .filter((k) => sichtbar.has(k.von) && sichtbar.has(k.nach))
     .sort((a, b) => (b.anzahl ?? 0) - (a.anzahl ?? 0) || a.von.localeCompare(b.von) || a.nach.localeCompare(b.nach));
   const anzahl = schritteProzent >= 100 ? kandidaten.length : Math.ceil((kandidaten.length * schritteProzent) / 100);
-  const gewaehlt = new Set(kandidaten.slice(0, anzahl));
+  // The connecting steps first, then the most frequent ones up to the share, never more than HOECHSTENS_KANTEN in all.
+  const gewaehlt = new Set();
   for (const id of sichtbar) {
     const ein = kandidaten.find((k) => k.nach === id && k.von !== id);
     const aus = kandidaten.find((k) => k.von === id && k.nach !== id);
     if (ein) gewaehlt.add(ein);
     if (aus) gewaehlt.add(aus);
+  }
+  let gekappt = false;
+  for (const k of kandidaten.slice(0, anzahl)) {
+    if (gewaehlt.size >= HOECHSTENS_KANTEN && !gewaehlt.has(k)) {
+      gekappt = true;
+      break;
+    }
+    gewaehlt.add(k);
   }
 
   const knoten = daten.knoten.filter((k) => sichtbar.has(k.id));
@@ -63,6 +74,7 @@ export function auswahl(daten, zustaendeProzent, schritteProzent) {
     ausgeblendeteKnoten: ausgeblendet.length,
     ausgeblendeteEintritte: ausgeblendet.reduce((s, k) => s + (k.anzahl ?? 0), 0),
     ausgeblendeteKanten: daten.kanten.length - kanten.length,
+    gekappt,
   };
 }
 
@@ -86,7 +98,7 @@ function kurz(text, max) {
 }
 
 function knotenZeilen(k, mitSpur) {
-  const erste = kurz(k.bezeichnung, 34);
+  const erste = kurz(k.bezeichnung, 28);
   const zweite = k.rand ? `${fmt(k.faelle)} Fälle` : `${mitSpur && k.spur ? `${k.spur} · ` : ""}${k.gesperrt ? "– (ausgeblendet)" : `${fmt(k.faelle)} Fälle`}`;
   return [erste, zweite];
 }
@@ -96,20 +108,22 @@ function kantenText(k) {
 }
 
 /** ELK's layered layout of the chosen states and steps; resolves to positions in drawing coordinates. */
-async function layout(elk, wahl) {
+async function layout(elk, wahl, richtung) {
   const graph = {
     id: "karte",
     layoutOptions: {
       "elk.algorithm": "layered",
-      "elk.direction": "RIGHT",
+      "elk.direction": richtung,
       "elk.edgeRouting": "ORTHOGONAL",
-      "elk.layered.spacing.nodeNodeBetweenLayers": "40",
-      "elk.layered.spacing.edgeNodeBetweenLayers": "14",
-      "elk.spacing.nodeNode": "22",
+      "elk.layered.spacing.nodeNodeBetweenLayers": "30",
+      "elk.layered.spacing.edgeNodeBetweenLayers": "10",
+      "elk.spacing.nodeNode": "16",
       "elk.spacing.edgeEdge": "8",
       "elk.spacing.edgeLabel": "2",
       "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
-      "elk.layered.nodePlacement.strategy": "NETWORK_SIMPLEX",
+      // Brandes-Köpf and a lower thoroughness: network simplex took minutes for a few hundred steps (measured with elkjs 0.12).
+      "elk.layered.nodePlacement.strategy": "BRANDES_KOEPF",
+      "elk.layered.thoroughness": "3",
       "elk.padding": `[top=${RAND},left=${RAND},bottom=${RAND},right=${RAND}]`,
     },
     children: wahl.knoten.map((k) => {
@@ -155,17 +169,28 @@ class Prozesskarte {
   async starten() {
     const innen = this.daten.knoten.filter((k) => !k.rand).length;
     let pz = standardProzent(innen, STANDARD_HOECHSTENS_KNOTEN);
-    // Fold more states away until the fitted drawing's labels are large enough to read.
-    for (;;) {
+    // Fold more states away until the fitted drawing's labels are large enough to read; left to right or top to
+    // bottom, whichever fits the frame at the larger scale (kept for the sliders).
+    // First fewer steps (down to about one per shown state, plus those that keep every state connected), then fewer states.
+    let fertig = false;
+    while (!fertig) {
       const kandidaten = auswahl(this.daten, pz, 100).kanten.length;
-      const ps = standardProzent(kandidaten, STANDARD_HOECHSTENS_KANTEN);
-      const wahl = auswahl(this.daten, pz, ps);
-      const ergebnis = await layout(this.elk, wahl);
-      if (this.massstab(ergebnis) >= STANDARD_MINDESTMASSSTAB || pz <= 5) {
-        this.reglerZustaende.value = String(pz);
-        this.reglerSchritte.value = String(ps);
-        this.zeichnen(wahl, ergebnis);
-        break;
+      const zustaende = Math.min(innen, Math.max(1, Math.ceil((innen * pz) / 100)));
+      const stufen = [...new Set([standardProzent(kandidaten, STANDARD_HOECHSTENS_KANTEN), standardProzent(kandidaten, 2 * zustaende), standardProzent(kandidaten, zustaende)])];
+      for (const ps of stufen) {
+        const wahl = auswahl(this.daten, pz, ps);
+        const rechts = await layout(this.elk, wahl, "RIGHT");
+        const unten = await layout(this.elk, wahl, "DOWN");
+        this.richtung = this.massstab(rechts) >= this.massstab(unten) ? "RIGHT" : "DOWN";
+        const ergebnis = this.richtung === "RIGHT" ? rechts : unten;
+        const letzte = pz <= 5 && ps === stufen[stufen.length - 1];
+        if (this.massstab(ergebnis) >= STANDARD_MINDESTMASSSTAB || letzte) {
+          this.reglerZustaende.value = String(pz);
+          this.reglerSchritte.value = String(ps);
+          this.zeichnen(wahl, ergebnis);
+          fertig = true;
+          break;
+        }
       }
       pz -= 5;
     }
@@ -193,7 +218,7 @@ class Prozesskarte {
   async neuZeichnen() {
     const lauf = ++this.lauf;
     const wahl = auswahl(this.daten, Number(this.reglerZustaende.value), Number(this.reglerSchritte.value));
-    const ergebnis = await layout(this.elk, wahl);
+    const ergebnis = await layout(this.elk, wahl, this.richtung);
     if (lauf === this.lauf) this.zeichnen(wahl, ergebnis);
   }
 
@@ -209,6 +234,9 @@ class Prozesskarte {
       teile.push(`${wahl.ausgeblendeteKnoten > 0 ? "und" : "Ausgeblendet:"} ${wahl.ausgeblendeteKanten} Schritte.`);
     } else if (wahl.ausgeblendeteKnoten > 0) {
       teile[teile.length - 1] += ".";
+    }
+    if (wahl.gekappt) {
+      teile.push(`Es werden höchstens ${HOECHSTENS_KANTEN} Schritte gezeichnet; alle stehen in der Tabelle.`);
     }
     this.ausgeblendet.textContent = teile.join(" ");
 

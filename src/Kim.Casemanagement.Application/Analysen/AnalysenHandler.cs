@@ -41,11 +41,17 @@ public sealed class AnalysenHandler(
 
     private AnalysenOptionen O => optionen.Value;
 
+    /// <summary>
+    /// When the last analysis of this handler (one per request) answered from the per-Fall projection: the time the
+    /// projection was read ("Stand"); null when it was computed over the event log (projection not built yet).
+    /// </summary>
+    public DateTimeOffset? Vorberechnet { get; private set; }
+
     public Task<Prozesslandkarte> ProzesslandkarteAsync(AnalyseFilter filter, Spur? spur, CancellationToken ct) =>
-        LandkarteBerechnenAsync(daten, Abfrage(filter, "Prozesslandkarte", spur), spur, ct);
+        LandkarteBerechnenAsync(Quelle(), Abfrage(filter, "Prozesslandkarte", spur), spur, ct);
 
     public Task<Variantenanalyse> VariantenAsync(AnalyseFilter filter, Spur spur, CancellationToken ct) =>
-        VariantenBerechnenAsync(daten, Abfrage(filter, "Varianten", spur), spur, ct);
+        VariantenBerechnenAsync(Quelle(), Abfrage(filter, "Varianten", spur), spur, ct);
 
     public Task<Dauernanalyse> DauernAsync(AnalyseFilter filter, string? meilenstein, CancellationToken ct)
     {
@@ -55,17 +61,33 @@ public sealed class AnalysenHandler(
             throw new DomainException("Unbekannter Meilenstein.", new Dictionary<string, string[]> { ["meilenstein"] = [$"Erlaubt: {string.Join(", ", O.Meilensteine.Select(m => m.Schluessel))}."] });
         }
 
-        return DauernBerechnenAsync(daten, Abfrage(filter, "Dauern", meilenstein), definitionen, ct);
+        return DauernBerechnenAsync(Quelle(), Abfrage(filter, "Dauern", meilenstein), definitionen, ct);
     }
 
     public Task<Abweichungsanalyse> AbweichungenAsync(AnalyseFilter filter, CancellationToken ct) =>
-        AbweichungenBerechnenAsync(daten, Abfrage(filter, "Abweichungen", null), ct);
+        AbweichungenBerechnenAsync(Quelle(), Abfrage(filter, "Abweichungen", null), ct);
 
     public Task<Kennzahlenanalyse> KennzahlenAsync(AnalyseFilter filter, CancellationToken ct) =>
-        KennzahlenBerechnenAsync(daten, Abfrage(filter, "Kennzahlen", null), ct);
+        KennzahlenBerechnenAsync(Quelle(), Abfrage(filter, "Kennzahlen", null), ct);
 
     public Task<Themenuebersicht> ThemenAsync(AnalyseFilter filter, CancellationToken ct) =>
-        ThemenBerechnenAsync(daten, Abfrage(filter, "Themen", null), ct);
+        ThemenBerechnenAsync(Quelle(), Abfrage(filter, "Themen", null), ct);
+
+    /// <summary>
+    /// The one implementation every analysis answers from (API, CSV, pages, comparison): the per-Fall projection when it
+    /// is built (ADR 0004, ADR 0011), else the computation over the event log; records which in <see cref="Vorberechnet"/>.
+    /// </summary>
+    private IAnalysenDaten Quelle()
+    {
+        if (projektion.Aktuell is { } p)
+        {
+            Vorberechnet = p.Stand;
+            return p.Daten;
+        }
+
+        Vorberechnet = null;
+        return daten;
+    }
 
     /// <summary>
     /// Everything the report page shows. Without filter and track: the stored report of all Fälle (see
@@ -211,6 +233,93 @@ public sealed class AnalysenHandler(
         return ThemenSperren(await d.ThemenAsync(abfrage, ct), O.Mindestgroesse);
     }
 
+    /// <summary>The plain-German explanation of the comparison and the log-rank test, with its caveats (page and API).</summary>
+    public const string VergleichsErlaeuterung =
+        "Verglichen werden die Fälle, die im Zeitraum vorher aufgenommen wurden, mit denen, die im gleich langen Zeitraum ab dem Stichtag aufgenommen wurden. "
+        + "Die Kaplan-Meier-Kurven zeigen je Meilenstein, welcher Anteil ihn nach so vielen Tagen noch nicht erreicht hat; noch offene Fälle zählen bis heute mit (zensiert). "
+        + "Der Log-Rank-Test prüft, ob die beiden Kurven sich stärker unterscheiden, als es der Zufall allein erklären würde: Ein p-Wert unter 0,05 heißt, dass ein so großer "
+        + "Unterschied bei gleichen Verläufen selten wäre (weniger als 1 von 20 Mal). Vorsicht: Der Test zeigt nicht, dass die Entscheidung den Unterschied bewirkt hat – "
+        + "im selben Zeitraum können sich auch die Menschen, die Rechtslage oder die Personalausstattung geändert haben. Die Fälle nach dem Stichtag sind kürzer beobachtet; "
+        + "der Test berücksichtigt das, ein Median ist aber erst bekannt, wenn die Hälfte den Meilenstein erreicht hat. Bei wenigen Fällen übersieht der Test auch echte "
+        + "Unterschiede; ein p-Wert über 0,05 heißt deshalb nicht, dass es keinen Unterschied gibt. Er vergleicht die ganzen Kurven, nicht einzelne Zeitpunkte. "
+        + "Das 95-%-Konfidenzintervall des Medians gibt den Bereich an, in dem der wahre Median mit hoher Wahrscheinlichkeit liegt; „offen“ heißt, dass die Daten nach oben keine Grenze hergeben.";
+
+    /// <summary>
+    /// Two selections side by side (A before, B after a decision): each passes the selection check and is suppressed as on
+    /// its own page (durations, variants of the process track, conformance); differences, confidence intervals and the
+    /// log-rank test only where both figures are published. Computed from the per-Fall projection when it is built (ADR
+    /// 0004), else over the event log.
+    /// </summary>
+    public async Task<Vergleich> VergleichAsync(AnalyseFilter a, AnalyseFilter b, string bezeichnungA, string bezeichnungB, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(b);
+        var abfrageA = Abfrage(a, "Vergleich", "A");
+        var abfrageB = Abfrage(b, "Vergleich", "B");
+        var d = Quelle();
+        var k = O.Mindestgroesse;
+        var leer = new Variantenanalyse(Spur.Prozess, null, null, [], new SonstigeVarianten(null, null, true), true, null);
+        var hinweisA = await AuswahlPruefenAsync(d, abfrageA, mitZeitraum: true, ct);
+        var hinweisB = await AuswahlPruefenAsync(d, abfrageB, mitZeitraum: true, ct);
+        if (hinweisA is not null || hinweisB is not null)
+        {
+            var hinweis = string.Join(" ", new[] { hinweisA is null ? null : $"{bezeichnungA}: {hinweisA}", hinweisB is null ? null : $"{bezeichnungB}: {hinweisB}" }.Where(h => h is not null));
+            return new Vergleich(bezeichnungA, bezeichnungB, [], leer, leer, [], O.KurvenIntervallTage, true, hinweis, VergleichsErlaeuterung);
+        }
+
+        var dauern = new List<DauerVergleich>();
+        foreach (var m in O.Meilensteine)
+        {
+            var beobachtungA = await d.DauernAsync(abfrageA, m, ct);
+            var beobachtungB = await d.DauernAsync(abfrageB, m, ct);
+            var kmA = KaplanMeier.Schaetzen(beobachtungA);
+            var kmB = KaplanMeier.Schaetzen(beobachtungB);
+            var dauerA = DauerSperren(m, kmA, k, O.KurvenIntervallTage);
+            var dauerB = DauerSperren(m, kmB, k, O.KurvenIntervallTage);
+
+            // A curve is published only when at least k reached the milestone and none of its counts is withheld: only
+            // then its median's interval and the test over both curves.
+            var publiziertA = dauerA.Kurve.Count > 0;
+            var publiziertB = dauerB.Kurve.Count > 0;
+            Konfidenzintervall? Intervall(bool publiziert, KaplanMeierSchaetzung km, MeilensteinDauer dauer) =>
+                publiziert && dauer.MedianKaplanMeierTage is not null ? Konfidenz(km) : null;
+            LogRankTest? test = null;
+            if (publiziertA && publiziertB && LogRank.Testen(beobachtungA, beobachtungB) is { Statistik: { } chi, PWert: { } p } lr)
+            {
+                test = new LogRankTest(lr.BeobachtetA, Math.Round(lr.ErwartetA, 1), lr.BeobachtetB, Math.Round(lr.ErwartetB, 1), Math.Round(chi, 2), p, LogRankAussage(p));
+            }
+
+            dauern.Add(new DauerVergleich(
+                dauerA, dauerB, Intervall(publiziertA, kmA, dauerA), Intervall(publiziertB, kmB, dauerB),
+                dauerA.MedianKaplanMeierTage is { } ma && dauerB.MedianKaplanMeierTage is { } mb ? mb - ma : null, test));
+        }
+
+        var variantenA = VariantenSperren(await d.VariantenAsync(abfrageA, Spur.Prozess, O.MaxVarianten, ct), Spur.Prozess, k);
+        var variantenB = VariantenSperren(await d.VariantenAsync(abfrageB, Spur.Prozess, O.MaxVarianten, ct), Spur.Prozess, k);
+
+        var spuren = O.Idealverlauf.Where(i => i.Value.Pfade.Count > 0).Select(i => i.Key).Order().ToList();
+        var soll = SollKanten();
+        var (anteileA, _) = KonformitaetSperren(await d.KonformitaetAsync(abfrageA, soll, spuren, ct), k, O.MaxAbweichungen);
+        var (anteileB, _) = KonformitaetSperren(await d.KonformitaetAsync(abfrageB, soll, spuren, ct), k, O.MaxAbweichungen);
+        var konformitaet = anteileA
+            .Select(x => (A: x, B: anteileB.FirstOrDefault(y => y.Spur == x.Spur)))
+            .Where(p => p.B is not null)
+            .Select(p => new KonformitaetsVergleich(p.A, p.B!, p.A.Anteil is { } x && p.B!.Anteil is { } y ? Math.Round((y - x) * 100, 1, MidpointRounding.AwayFromZero) : null))
+            .ToList();
+
+        return new Vergleich(bezeichnungA, bezeichnungB, dauern, variantenA, variantenB, konformitaet, O.KurvenIntervallTage, false, null, VergleichsErlaeuterung);
+    }
+
+    private static Konfidenzintervall Konfidenz(KaplanMeierSchaetzung km)
+    {
+        var (unten, oben) = KaplanMeier.MedianKonfidenz(km);
+        return new Konfidenzintervall(unten, oben);
+    }
+
+    /// <summary>What a log-rank p-value says, in plain German.</summary>
+    public static string LogRankAussage(double p) => p < 0.05
+        ? string.Create(CultureInfo.GetCultureInfo("de-DE"), $"p = {p:0.####}: Die Kurven unterscheiden sich deutlicher, als es der Zufall allein meist erklären würde (p unter 0,05). Ob die Entscheidung die Ursache ist, zeigt der Test nicht.")
+        : string.Create(CultureInfo.GetCultureInfo("de-DE"), $"p = {p:0.####}: Der Unterschied der Kurven kann gut Zufall sein (p ab 0,05). Das heißt nicht, dass es keinen Unterschied gibt.");
+
     /// <summary>
     /// Checks access and the selection before anything is sent, then returns the writer of the XES stream (so that a
     /// refusal is a proper error response, not a broken download). The log is k-anonymous with the pages' minimum group
@@ -219,6 +328,7 @@ public sealed class AnalysenHandler(
     public async Task<Func<Stream, CancellationToken, Task>> XesAsync(AnalyseFilter filter, Spur? spur, bool mitNamensraum, CancellationToken ct)
     {
         var abfrage = Abfrage(filter, "XesExport", spur);
+        // The log itself is read from the event log (traces, not aggregates): its selection is checked on the same data.
         if (await AuswahlPruefenAsync(daten, abfrage, mitZeitraum: true, ct) is { } hinweis)
         {
             throw new DomainException(hinweis, new Dictionary<string, string[]> { ["filter"] = [hinweis] });

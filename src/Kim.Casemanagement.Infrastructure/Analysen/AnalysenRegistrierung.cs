@@ -1,5 +1,6 @@
 using Kim.Casemanagement.Application.Analysen;
 using Kim.Casemanagement.Application.Abstractions;
+using Kim.Casemanagement.Application.Analysen.Entscheidungen;
 using Kim.Casemanagement.Application.Analysen.Themen;
 using Kim.Casemanagement.Infrastructure.Analysen.Projektion;
 using Kim.Casemanagement.Infrastructure.Persistence;
@@ -35,6 +36,8 @@ public static class AnalysenRegistrierung
         services.AddSingleton<AnalysenProjektionAktualisierung>();
         services.AddHostedService(sp => sp.GetRequiredService<AnalysenProjektionAktualisierung>());
         services.AddScoped<AnalysenHandler>();
+        services.AddScoped<IEntscheidungen, EntscheidungenRepository>();
+        services.AddScoped<EntscheidungenHandler>();
         services.AddScoped<ThemenHandler>();
         return services;
     }

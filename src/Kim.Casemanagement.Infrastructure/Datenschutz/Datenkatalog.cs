@@ -479,6 +479,16 @@ public static class Datenkatalog
             S("datenstand", Datenart.Technisch, Loeschung.Dauerhaft, "Datenstand (Fingerabdruck)"),
             S("bericht", Datenart.Aggregat, Loeschung.Dauerhaft, "Bericht")),
 
+        T("lenkungsgruppe_entscheidungen", "Entscheidungen der Lenkungsgruppe", Betroffene.Keine, Fallbezug.Keiner,
+            "Entscheidungen der Lenkungsgruppe und ihr Vorher-nachher-Vergleich (nur Aggregate mit Mindestgruppengröße)", null, "dauerhaft (Beschlusslage der Kommune)",
+            S("id", Datenart.Technisch, Loeschung.Dauerhaft, "Kennung"),
+            S("mandant", Datenart.Technisch, Loeschung.Dauerhaft, "Kommune (Mandant)"),
+            S("titel", Datenart.Technisch, Loeschung.Dauerhaft, "Inhalt der Entscheidung (ohne Personenbezug)"),
+            S("behoerde", Datenart.Technisch, Loeschung.Dauerhaft, "betroffene Behörde"),
+            S("gilt_ab", Datenart.Technisch, Loeschung.Dauerhaft, "gilt ab"),
+            S("themen", Datenart.Technisch, Loeschung.Dauerhaft, "Kategorien generativer Themen"),
+            S("erfasst_am", Datenart.Technisch, Loeschung.Dauerhaft, "erfasst am")),
+
         T("teams", "Teams", Betroffene.Keine, Fallbezug.Keiner,
             "Organisationseinheiten der Fallarbeit", null, "bis zur Auflösung des Teams (Verwaltung)",
             S("id", Datenart.Technisch, Loeschung.Dauerhaft, "Kennung"),

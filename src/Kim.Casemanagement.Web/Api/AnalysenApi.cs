@@ -1,4 +1,5 @@
 using Kim.Casemanagement.Application.Analysen;
+using Kim.Casemanagement.Application.Analysen.Entscheidungen;
 using Kim.Casemanagement.Application.Analysen.Ergebnisse;
 using Kim.Casemanagement.Application.Sicherheit;
 using Kim.Casemanagement.Web.Sicherheit;
@@ -12,6 +13,8 @@ namespace Kim.Casemanagement.Web.Api;
 /// tenant, never a Fall; role Lenkungsgruppe with two-factor sign-in. Filters (all optional) on every endpoint:
 /// <c>von</c>, <c>bis</c> (intake date, yyyy-MM-dd), <c>aufenthaltsstatus</c> (state name at intake),
 /// <c>altersgruppe</c> (Juengere, JungeErwachsene, Aeltere), <c>zieldimensionI</c> (true/false), <c>teamId</c>.
+/// Every analysis and CSV answers from the per-Fall projection the pages use once it is built (header
+/// <c>X-Analysen-Stand</c>: when it was read), before that over the event log; the XES log is read from the event log.
 /// </summary>
 public static class AnalysenApi
 {
@@ -20,6 +23,17 @@ public static class AnalysenApi
         var g = routes.MapGroup("/api/analysen").WithTags("Analysen (Lenkungsgruppe)")
             .RequireAuthorization(NurLenkungsgruppe)
             .RequireRateLimiting(SicherheitsKonfiguration.RateApi);
+        // Every analysis answers from the per-Fall projection once it is built (ADR 0011); the header says as of when.
+        g.AddEndpointFilter(async (kontext, weiter) =>
+        {
+            var ergebnis = await weiter(kontext);
+            if (kontext.HttpContext.RequestServices.GetService<AnalysenHandler>() is { Vorberechnet: { } stand })
+            {
+                kontext.HttpContext.Response.Headers["X-Analysen-Stand"] = stand.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return ergebnis;
+        });
         g.MapGet("/prozesslandkarte", Prozesslandkarte).WithName("AnalyseProzesslandkarte")
             .WithSummary("Prozesslandkarte: Zustände mit Häufigkeiten, direkte Folgeschritte mit Anzahl, Median und 80. Perzentil der Tage; ohne spur spurübergreifend.");
         g.MapGet("/varianten", Varianten).WithName("AnalyseVarianten")
@@ -36,6 +50,12 @@ public static class AnalysenApi
             .WithSummary("Eine Tabelle als CSV (Semikolon, UTF-8): prozesslandkarte-knoten, prozesslandkarte-kanten, varianten, dauern, dauern-kurven, konformitaet, abweichungen, engpaesse, kennzahlen, beendigungsgruende, themen.");
         g.MapGet("/xes", Xes).WithName("AnalyseXes")
             .WithSummary("Ereignisprotokoll als XES (IEEE 1849-2016), k-anonym: nur Verlaufsvarianten mit mindestens der Mindestgruppengröße an Fällen, zufällige Verlaufskennungen je Export, Wochen seit Aufnahme statt Datum; optional spur; namensraum=true setzt xmlns=\"http://www.xes-standard.org/\".");
+        g.MapGet("/entscheidungen", Entscheidungen).WithName("AnalyseEntscheidungen")
+            .WithSummary("Die Entscheidungen der Lenkungsgruppe, neueste zuerst: Inhalt, Behörde, gilt ab, Kategorien generativer Themen.");
+        g.MapPost("/entscheidungen", EntscheidungErfassen).WithName("AnalyseEntscheidungErfassen")
+            .WithSummary("Erfasst eine Entscheidung (titel ohne Personenbezug, behoerde: Auslaenderbehoerde, Jobcenter, Bildungsberatung oder Fallmanagement, giltAb, optional themen als Kategorien).");
+        g.MapGet("/entscheidungen/{id:guid}/vergleich", EntscheidungVergleich).WithName("AnalyseEntscheidungVergleich")
+            .WithSummary("Vorher-nachher-Vergleich einer Entscheidung: Fälle mit Aufnahme im gleich langen Zeitraum vor und ab dem Stichtag (höchstens zwei Jahre); Kaplan-Meier je Meilenstein mit Median, 95-%-Konfidenzintervall und Log-Rank-Test, Variantenanteile, Konformität; beide Gruppen unter Zellsperrung.");
         return g;
     }
 
@@ -61,6 +81,18 @@ public static class AnalysenApi
     private static async Task<Ok<Themenuebersicht>> Themen([AsParameters] AnalyseParameter p, AnalysenHandler handler, CancellationToken ct) =>
         TypedResults.Ok(await handler.ThemenAsync(p.Filter(), ct));
 
+    private static async Task<Ok<IReadOnlyList<Entscheidung>>> Entscheidungen(EntscheidungenHandler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.ListeAsync(ct));
+
+    private static async Task<Created<Entscheidung>> EntscheidungErfassen(EntscheidungAnfrage a, EntscheidungenHandler handler, CancellationToken ct)
+    {
+        var e = await handler.ErfassenAsync(a.Titel, a.Behoerde, a.GiltAb, a.Themen, ct);
+        return TypedResults.Created($"/api/analysen/entscheidungen/{e.Id}/vergleich", e);
+    }
+
+    private static async Task<Ok<EntscheidungsVergleich>> EntscheidungVergleich(Guid id, EntscheidungenHandler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.VergleichAsync(id, ct));
+
     private static async Task<FileContentHttpResult> Csv(string tabelle, [AsParameters] AnalyseParameter p, string? meilenstein, AnalysenHandler handler, ICsvExport csv, CancellationToken ct)
     {
         var t = await handler.TabelleAsync(tabelle, p.Filter(), AnalyseEingaben.Spur(p.Spur, erforderlich: false), meilenstein, ct);
@@ -73,6 +105,9 @@ public static class AnalysenApi
         return TypedResults.Stream(ziel => schreiben(ziel, http.RequestAborted), "application/xml", "kim-ereignisprotokoll.xes");
     }
 }
+
+/// <summary>A new decision of the Lenkungsgruppe (names of the enums as text; checked with German messages by the handler).</summary>
+internal sealed record EntscheidungAnfrage(string? Titel, string? Behoerde, DateOnly? GiltAb, IReadOnlyList<string>? Themen);
 
 /// <summary>The filter query parameters of the analysis endpoints (and the track, where one applies).</summary>
 internal sealed record AnalyseParameter(DateOnly? Von, DateOnly? Bis, string? Aufenthaltsstatus, string? Altersgruppe, bool? ZieldimensionI, Guid? TeamId, string? Spur)

@@ -57,11 +57,17 @@ internal sealed class FakeDaten : IAnalysenDaten
 
     public AnalyseAbfrage? LetzteAbfrage { get; private set; }
 
+    /// <summary>Per selection (e.g. by its period), instead of <see cref="Population"/>.</summary>
+    public Func<AnalyseAbfrage, Population>? PopulationJeAbfrage { get; set; }
+
+    /// <summary>Milestone durations per selection (all milestones alike); none by default.</summary>
+    public Func<AnalyseAbfrage, IReadOnlyList<DauerBeobachtung>>? DauernJeAbfrage { get; set; }
+
     public Task<Population> PopulationAsync(AnalyseAbfrage abfrage, bool mitZeitraum, CancellationToken ct)
     {
         LetzteAbfrage = abfrage;
         Aufrufe.Add(nameof(PopulationAsync));
-        return Task.FromResult(Population);
+        return Task.FromResult(PopulationJeAbfrage?.Invoke(abfrage) ?? Population);
     }
 
     public Task<LandkartenRohdaten> LandkarteAsync(AnalyseAbfrage abfrage, Spur? spur, bool spuruebergreifend, CancellationToken ct)
@@ -73,8 +79,11 @@ internal sealed class FakeDaten : IAnalysenDaten
     public Task<VariantenRohdaten> VariantenAsync(AnalyseAbfrage abfrage, Spur spur, int anzahl, CancellationToken ct) =>
         Task.FromResult(new VariantenRohdaten(0, 0, 0, []));
 
-    public Task<IReadOnlyList<DauerBeobachtung>> DauernAsync(AnalyseAbfrage abfrage, MeilensteinDefinition meilenstein, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<DauerBeobachtung>>([]);
+    public Task<IReadOnlyList<DauerBeobachtung>> DauernAsync(AnalyseAbfrage abfrage, MeilensteinDefinition meilenstein, CancellationToken ct)
+    {
+        Aufrufe.Add(nameof(DauernAsync));
+        return Task.FromResult(DauernJeAbfrage?.Invoke(abfrage) ?? []);
+    }
 
     public Task<KonformitaetsRohdaten> KonformitaetAsync(AnalyseAbfrage abfrage, IReadOnlyCollection<SollKante> soll, IReadOnlyCollection<Spur> spuren, CancellationToken ct) =>
         Task.FromResult(new KonformitaetsRohdaten([], []));

@@ -45,12 +45,12 @@ internal sealed class AnalysenUmgebung : IAsyncDisposable
     public AnalyseAbfrage Abfrage(AnalyseFilter? filter = null, Rechtsregeltabelle? regeln = null) =>
         new(Ereignislog.Mandant, filter ?? AnalyseFilter.Keiner, Heute, KohortenRegel.Abschnitte(regeln ?? Rechtsregeltabelle.Standard));
 
-    public AnalysenHandler Handler(Action<AnalysenOptionen>? optionen = null, IAuditProtokoll? audit = null, IKalender? kalender = null, IAnalysenProjektion? projektion = null)
+    public AnalysenHandler Handler(Action<AnalysenOptionen>? optionen = null, IAuditProtokoll? audit = null, IKalender? kalender = null, IAnalysenProjektion? projektion = null, IAnalysenDaten? sql = null)
     {
         var o = new AnalysenOptionen();
         optionen?.Invoke(o);
         new AnalysenOptionenPruefung().PostConfigure(null, o);
-        return new AnalysenHandler(Daten, Xes, new Lenkungsgruppe(), kalender ?? new FesterKalender(Heute), Rechtsregeltabelle.Standard, Options.Create(o), audit ?? new OffenesAudit(), new AnalysenStand(DataSource), projektion ?? KeineAnalysenProjektion.Instanz);
+        return new AnalysenHandler(sql ?? Daten, Xes, new Lenkungsgruppe(), kalender ?? new FesterKalender(Heute), Rechtsregeltabelle.Standard, Options.Create(o), audit ?? new OffenesAudit(), new AnalysenStand(DataSource), projektion ?? KeineAnalysenProjektion.Instanz);
     }
 
     public async ValueTask DisposeAsync()

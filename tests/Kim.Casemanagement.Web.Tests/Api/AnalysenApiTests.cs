@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Xml.Linq;
+using Kim.Casemanagement.Web.Pages.Analysen;
 
 namespace Kim.Casemanagement.Web.Tests.Api;
 
@@ -82,37 +84,77 @@ public sealed class AnalysenApiTests(AnalysenApiFixture fx) : IClassFixture<Anal
         antwort.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
-    [Fact]
-    public async Task Seite_ForTheLenkungsgruppe_ShowsTheMapAsAGraphWithTableAlternativesAndNoPerson()
+    public static TheoryData<string> Seiten => new(AnalysenSeiten.Alle.Select(s => s.Pfad));
+
+    [Theory]
+    [MemberData(nameof(Seiten))]
+    public async Task Seite_ForTheLenkungsgruppe_IsOnePageOfTheNavigationWithoutAPerson(string pfad)
     {
-        using var antwort = await fx.Lenkungsgruppe.GetAsync("/Analysen?spur=Prozess");
+        using var antwort = await fx.Lenkungsgruppe.GetAsync(pfad + "?spur=Prozess");
         var html = await antwort.Content.ReadAsStringAsync();
 
         antwort.StatusCode.ShouldBe(HttpStatusCode.OK, html);
-        html.ShouldContain("<h1>Typische Fallverläufe</h1>");
-        html.ShouldContain("<svg role=\"img\"");
-        html.ShouldContain("<caption>Direkte Folgeschritte (Tabellenfassung der Prozesslandkarte)</caption>");
-        html.ShouldContain("Kennzahlen je Quartal");
+        var seite = AnalysenSeiten.Alle.Single(s => s.Pfad == pfad);
+        html.ShouldContain(seite == AnalysenSeiten.Ueberblick ? "<h1>Typische Fallverläufe</h1>" : $"<h1>Typische Fallverläufe: {seite.Titel}</h1>");
+        foreach (var andere in AnalysenSeiten.Alle)
+        {
+            // Every page links every other one, keeping the track (and the filter).
+            var link = System.Text.RegularExpressions.Regex.Match(html, $"<a href=\"{System.Text.RegularExpressions.Regex.Escape(andere.Pfad)}\\?spur=Prozess\"( aria-current=\"page\")?");
+            link.Success.ShouldBeTrue($"{pfad}: kein Link auf {andere.Pfad}");
+            link.Groups[1].Success.ShouldBe(andere == seite, $"{pfad}: aria-current bei {andere.Pfad}");
+        }
+
         KeinePersonenbezug(html);
     }
 
+    [Fact]
+    public async Task Seiten_EachShowItsQuestionAndTheMeetingReportShowsAllInOneDocument()
+    {
+        var ueberblick = await fx.Lenkungsgruppe.GetStringAsync("/Analysen");
+        var karte = await fx.Lenkungsgruppe.GetStringAsync("/Analysen/Prozesslandkarte?spur=Prozess");
+        var bericht = await fx.Lenkungsgruppe.GetStringAsync("/Analysen/Bericht?spur=Prozess");
+
+        ueberblick.ShouldContain("Auf einen Blick");
+        ueberblick.ShouldContain("Kennzahlen je Quartal");
+        ueberblick.ShouldNotContain("data-prozesskarte");
+        ueberblick.ShouldNotContain("Varianten (Spur");
+
+        karte.ShouldContain("data-prozesskarte");
+        karte.ShouldContain("<caption>Direkte Folgeschritte (Tabellenfassung der Prozesslandkarte)</caption>");
+        karte.ShouldContain("<caption>Zustände (Tabellenfassung der Prozesslandkarte)</caption>");
+        karte.ShouldNotContain("Kennzahlen je Quartal");
+
+        foreach (var abschnitt in new[] { "Auf einen Blick", "data-prozesskarte", "Direkte Folgeschritte", "Varianten (Spur Prozess)", "Dauern zwischen Meilensteinen", "Abweichungen vom idealen Fallverlauf", "Kennzahlen je Quartal", "Generative Themen" })
+        {
+            bericht.ShouldContain(abschnitt);
+        }
+    }
+
+    [Fact]
+    public async Task Prozesslandkarte_TheDrawingsDataOnThePage_AreTheFiguresOfTheApi()
+    {
+        var html = await fx.Lenkungsgruppe.GetStringAsync("/Analysen/Prozesslandkarte?spur=Prozess");
+        var json = System.Text.RegularExpressions.Regex.Match(html, "<script type=\"application/json\" id=\"karte-daten\">(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        using var seite = System.Text.Json.JsonDocument.Parse(json);
+        using var api = System.Text.Json.JsonDocument.Parse(await fx.Lenkungsgruppe.GetStringAsync("/api/analysen/prozesslandkarte?spur=Prozess"));
+
+        string Knoten(System.Text.Json.JsonElement k) => $"{k.GetProperty("id")}:{k.GetProperty("anzahl")}:{k.GetProperty("faelle")}";
+        string Kante(System.Text.Json.JsonElement k) => $"{k.GetProperty("von")}>{k.GetProperty("nach")}:{k.GetProperty("anzahl")}:{k.GetProperty("faelle")}:{k.GetProperty(k.TryGetProperty("median", out _) ? "median" : "medianTage")}";
+        seite.RootElement.GetProperty("knoten").EnumerateArray().Select(Knoten).ShouldBe(api.RootElement.GetProperty("knoten").EnumerateArray().Select(Knoten));
+        seite.RootElement.GetProperty("kanten").EnumerateArray().Select(Kante).ShouldBe(api.RootElement.GetProperty("kanten").EnumerateArray().Select(Kante));
+        seite.RootElement.GetProperty("kanten").GetArrayLength().ShouldBeGreaterThan(0);
+    }
+
     [Theory]
-    [InlineData("/Analysen", null)]
-    [InlineData("/Analysen?spur=Bildung&von=2000-01-01", "Bildung")]
+    [InlineData("/Analysen/Bericht", null)]
+    [InlineData("/Analysen/Bericht?spur=Bildung&von=2000-01-01", "Bildung")]
     public async Task Seite_EveryExportLink_AnswersWithTheFileOfTheShownSelection(string seite, string? spur)
     {
-        var html = await fx.Lenkungsgruppe.GetStringAsync(seite);
-        var links = System.Text.RegularExpressions.Regex.Matches(html, "href=\"(/api/analysen/[^\"]+)\"")
-            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToArray();
+        var links = await ExportLinksAsync(seite);
 
         links.Count(l => l.StartsWith("/api/analysen/csv/", StringComparison.Ordinal)).ShouldBe(Kim.Casemanagement.Application.Analysen.AnalyseTabellen.Namen.Count);
         links.ShouldContain(l => l.StartsWith("/api/analysen/xes", StringComparison.Ordinal));
-        foreach (var link in links)
-        {
-            using var antwort = await fx.Lenkungsgruppe.GetAsync(link);
-            antwort.StatusCode.ShouldBe(HttpStatusCode.OK, $"{link}: {await antwort.Content.ReadAsStringAsync()}");
-            antwort.Content.Headers.ContentType!.MediaType.ShouldBe(link.Contains("/xes", StringComparison.Ordinal) ? "application/xml" : "text/csv", link);
-        }
+        await AlleAntwortenAsync(links);
 
         // The tables of a track's page are the track's (the page shows the map and the variants of the chosen track, or of
         // the whole process without one).
@@ -125,25 +167,146 @@ public sealed class AnalysenApiTests(AnalysenApiFixture fx) : IClassFixture<Anal
     }
 
     [Fact]
-    public async Task Seite_ForTheCaseManager_ShowsNoAnalysis()
+    public async Task Seiten_OfTheQuestions_TogetherLinkEveryTable_EachItsOwnAndEveryLinkAnswers()
     {
-        using var antwort = await fx.Client.GetAsync("/Analysen");
+        var verlinkt = new List<string>();
+        foreach (var seite in AnalysenSeiten.Alle.Where(s => s != AnalysenSeiten.Bericht))
+        {
+            var links = await ExportLinksAsync(seite.Pfad + "?von=2000-01-01");
+            var tabellen = links.Where(l => l.StartsWith("/api/analysen/csv/", StringComparison.Ordinal)).Select(l => l["/api/analysen/csv/".Length..].Split('?')[0]).ToList();
+            tabellen.ShouldBe(seite.Tabellen, seite.Pfad);
+            links.Any(l => l.StartsWith("/api/analysen/xes", StringComparison.Ordinal)).ShouldBe(seite.MitXes, seite.Pfad);
+            links.Where(l => l.Contains("/csv/", StringComparison.Ordinal)).ShouldAllBe(l => l.Contains("von=2000-01-01"), seite.Pfad);
+            await AlleAntwortenAsync(links);
+            verlinkt.AddRange(tabellen);
+        }
+
+        verlinkt.ShouldBe(Kim.Casemanagement.Application.Analysen.AnalyseTabellen.Namen, ignoreOrder: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seiten))]
+    public async Task Seite_ForTheCaseManager_ShowsNoAnalysis(string pfad)
+    {
+        using var antwort = await fx.Client.GetAsync(pfad);
         var html = await antwort.Content.ReadAsStringAsync();
 
         antwort.StatusCode.ShouldNotBe(HttpStatusCode.OK);
         html.ShouldNotContain("Prozesslandkarte");
     }
 
-    [Fact]
-    public async Task Seite_WithAnInvalidFilter_ShowsTheGermanMessageInline()
+    [Theory]
+    [MemberData(nameof(Seiten))]
+    public async Task Seite_WithAnInvalidFilter_ShowsTheGermanMessageInline(string pfad)
     {
-        using var antwort = await fx.Lenkungsgruppe.GetAsync("/Analysen?altersgruppe=Uralt");
+        using var antwort = await fx.Lenkungsgruppe.GetAsync(pfad + "?altersgruppe=Uralt");
         var html = await antwort.Content.ReadAsStringAsync();
 
         antwort.StatusCode.ShouldBe(HttpStatusCode.OK, html);
         html.ShouldContain("role=\"alert\"");
         html.ShouldContain("Unbekannter Wert.");
+        html.ShouldNotContain("data-prozesskarte");
         html.ShouldNotContain("<svg role=\"img\"");
+        html.ShouldNotContain("<table");
+    }
+
+    [Fact]
+    public async Task Entscheidung_RecordedThroughTheApi_IsListed_AndItsComparisonWithholdsACohortBelowK()
+    {
+        // All six Fälle were taken in today: from a decision applying today, "after" has six, "before" none.
+        var heute = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
+        using var neu = await fx.Lenkungsgruppe.PostAsJsonAsync("/api/analysen/entscheidungen", new
+        {
+            titel = "Sprechstunde der Ausländerbehörde im Integrationszentrum",
+            behoerde = "Auslaenderbehoerde",
+            giltAb = heute.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            themen = new[] { "Wohnsitzauflage", "SchnittstelleJobcenter" },
+        });
+        var body = await neu.Content.ReadAsStringAsync();
+
+        neu.StatusCode.ShouldBe(HttpStatusCode.Created, body);
+        var id = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
+        neu.Headers.Location!.ToString().ShouldBe($"/api/analysen/entscheidungen/{id}/vergleich");
+        (await fx.Lenkungsgruppe.GetStringAsync("/api/analysen/entscheidungen")).ShouldContain(id.ToString());
+
+        using var vergleich = await fx.Lenkungsgruppe.GetAsync($"/api/analysen/entscheidungen/{id}/vergleich");
+        var json = await vergleich.Content.ReadAsStringAsync();
+        vergleich.StatusCode.ShouldBe(HttpStatusCode.OK, json);
+        var v = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("vergleich");
+        v.GetProperty("gesperrt").GetBoolean().ShouldBeTrue();
+        v.GetProperty("hinweis").GetString()!.ShouldStartWith("vorher (Aufnahme ");
+        v.GetProperty("hinweis").GetString()!.ShouldContain("weniger als 5 Fälle");
+        v.GetProperty("dauern").GetArrayLength().ShouldBe(0);
+        v.GetProperty("konformitaet").GetArrayLength().ShouldBe(0);
+        v.GetProperty("variantenB").GetProperty("varianten").GetArrayLength().ShouldBe(0);
+        KeinePersonenbezug(json);
+
+        // Recorded in the audit log with who did it (the table itself holds no account).
+        (await AuditAsync("Entscheidung.Erfassen")).ShouldContain(d => d.StartsWith(id.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Entscheidung_Invalid_Is400WithAGermanMessagePerField_AndNothingIsStored()
+    {
+        var vorher = (await fx.Lenkungsgruppe.GetStringAsync("/api/analysen/entscheidungen")).Length;
+
+        using var antwort = await fx.Lenkungsgruppe.PostAsJsonAsync("/api/analysen/entscheidungen", new { titel = "  ", behoerde = "Finanzamt", giltAb = "1999-12-31", themen = new[] { "Wetter" } });
+        var body = await antwort.Content.ReadAsStringAsync();
+
+        antwort.StatusCode.ShouldBe(HttpStatusCode.BadRequest, body);
+        antwort.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var fehler = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("errors");
+        fehler.GetProperty("titel")[0].GetString()!.ShouldContain("Bitte beschreiben Sie die Entscheidung");
+        fehler.GetProperty("behoerde")[0].GetString()!.ShouldContain("Bitte wählen Sie die Behörde");
+        fehler.GetProperty("giltAb")[0].GetString()!.ShouldContain("01.01.2000");
+        fehler.GetProperty("themen")[0].GetString()!.ShouldContain("Unbekannte Kategorie");
+        (await fx.Lenkungsgruppe.GetStringAsync("/api/analysen/entscheidungen")).Length.ShouldBe(vorher);
+    }
+
+    [Fact]
+    public async Task Entscheidung_ComparisonOfAnUnknownId_Is404_AndForTheCaseManagerEverythingIs403()
+    {
+        using var unbekannt = await fx.Lenkungsgruppe.GetAsync($"/api/analysen/entscheidungen/{Guid.NewGuid()}/vergleich");
+        unbekannt.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        using var liste = await fx.Client.GetAsync("/api/analysen/entscheidungen");
+        liste.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        using var neu = await fx.Client.PostAsJsonAsync("/api/analysen/entscheidungen", new { titel = "x", behoerde = "Jobcenter", giltAb = "2025-01-01" });
+        neu.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    private async Task<List<string>> AuditAsync(string aktion)
+    {
+        await Task.Delay(200);
+        await using var verbindung = new Npgsql.NpgsqlConnection(fx.Database.OwnerConnectionString);
+        await verbindung.OpenAsync();
+        await using var befehl = new Npgsql.NpgsqlCommand("SELECT coalesce(detail, '') FROM audit_protokoll WHERE aktion = $1", verbindung);
+        befehl.Parameters.Add(new Npgsql.NpgsqlParameter { Value = aktion });
+        var liste = new List<string>();
+        await using var leser = await befehl.ExecuteReaderAsync();
+        while (await leser.ReadAsync())
+        {
+            liste.Add(leser.GetString(0));
+        }
+
+        return liste;
+    }
+
+    private async Task<string[]> ExportLinksAsync(string seite)
+    {
+        var html = await fx.Lenkungsgruppe.GetStringAsync(seite);
+        return System.Text.RegularExpressions.Regex.Matches(html, "href=\"(/api/analysen/[^\"]+)\"")
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToArray();
+    }
+
+    private async Task AlleAntwortenAsync(IEnumerable<string> links)
+    {
+        foreach (var link in links)
+        {
+            using var antwort = await fx.Lenkungsgruppe.GetAsync(link);
+            antwort.StatusCode.ShouldBe(HttpStatusCode.OK, $"{link}: {await antwort.Content.ReadAsStringAsync()}");
+            antwort.Content.Headers.ContentType!.MediaType.ShouldBe(link.Contains("/xes", StringComparison.Ordinal) ? "application/xml" : "text/csv", link);
+        }
     }
 
     private async Task<List<XElement>> TracesAsync(string pfad)

@@ -73,21 +73,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         OhneZweitenFaktor = await _factory.KontoAsync("fm.neu", Rolle.Fallmanagement, "Team A", zweiFaktor: false);
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPfad,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--lang=de-DE"],
-        });
+        Browser = await ChromiumAsync(_playwright);
         Directory.CreateDirectory(ScreenshotOrdner);
     }
 
     /// <summary>A fresh browser context (own cookies), German, trusting the test certificate.</summary>
-    public async Task<IBrowserContext> KontextAsync(string? storageState = null)
+    public Task<IBrowserContext> KontextAsync(string? storageState = null) => KontextAsync(Browser, Factory, storageState);
+
+    /// <summary>A fresh context of <paramref name="browser"/> for the app of <paramref name="factory"/> (own cookies), German, trusting the test certificate.</summary>
+    public static async Task<IBrowserContext> KontextAsync(IBrowser browser, KimWebFactory factory, string? storageState = null)
     {
-        var kontext = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var kontext = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Factory.Adresse.ToString().TrimEnd('/'),
+            BaseURL = factory.Adresse.ToString().TrimEnd('/'),
             IgnoreHTTPSErrors = true,
             Locale = "de-DE",
             TimezoneId = "Europe/Berlin",
@@ -99,7 +97,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Signs in through the login page with password and the current TOTP code; returns the page after sign-in.</summary>
-    public async Task<IPage> UeberAnmeldeseiteAsync(IBrowserContext kontext, TestKonto konto)
+    public Task<IPage> UeberAnmeldeseiteAsync(IBrowserContext kontext, TestKonto konto) => UeberAnmeldeseiteAsync(Factory, kontext, konto);
+
+    /// <summary>Signs in to the app of <paramref name="factory"/> through its login page; returns the page after sign-in.</summary>
+    public static async Task<IPage> UeberAnmeldeseiteAsync(KimWebFactory factory, IBrowserContext kontext, TestKonto konto)
     {
         var seite = await kontext.NewPageAsync();
         for (var versuch = 1; ; versuch++)
@@ -107,7 +108,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             await seite.GotoAsync("/Konto/Anmelden");
             await seite.GetByLabel("Benutzername").FillAsync(konto.Benutzername);
             await seite.GetByLabel("Passwort", new() { Exact = true }).FillAsync(konto.Passwort);
-            var code = await Factory.CodeAsync(konto);
+            var code = await factory.CodeAsync(konto);
             await seite.GetByLabel("Code aus der Authenticator-App").FillAsync(code);
             await seite.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
             try
@@ -218,6 +219,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         var teile = stil.Split('|');
         (teile[0] != "none" && teile[1] != "0px" || teile[2] != "none").ShouldBeTrue($"Kein sichtbarer Fokus: {stil}");
     }
+
+    /// <summary>A Chromium for a fixture of its own (the system Chromium, headless, German).</summary>
+    public static Task<IBrowser> ChromiumAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPfad,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--lang=de-DE"],
+        });
 
     /// <summary>Runs axe-core on the page: no serious or critical violation (WCAG 2.1 AA and best practices).</summary>
     public static async Task BarrierefreiAsync(IPage seite, string wo)

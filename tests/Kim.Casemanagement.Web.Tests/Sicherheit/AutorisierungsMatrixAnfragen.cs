@@ -144,6 +144,9 @@ internal static class AutorisierungsMatrixAnfragen
         ["AnalyseThemen"] = k => k.Client.GetAsync("/api/analysen/themen"),
         ["AnalyseCsv"] = k => k.Client.GetAsync("/api/analysen/csv/kennzahlen"),
         ["AnalyseXes"] = k => k.Client.GetAsync("/api/analysen/xes"),
+        ["AnalyseEntscheidungen"] = k => k.Client.GetAsync("/api/analysen/entscheidungen"),
+        ["AnalyseEntscheidungErfassen"] = k => k.Client.PostAsJsonAsync("/api/analysen/entscheidungen", Entscheidung),
+        ["AnalyseEntscheidungVergleich"] = EntscheidungVergleichAsync,
 
         ["Einwilligungsregister"] = k => k.Client.GetAsync("/api/datenschutz/einwilligungen"),
         ["Auditprotokoll"] = k => k.Client.GetAsync("/api/datenschutz/audit?groesse=10"),
@@ -171,6 +174,19 @@ internal static class AutorisierungsMatrixAnfragen
     };
 
     /// <summary>Negotiates a connection and sends the SignalR handshake over long polling; a refused negotiation is the answer.</summary>
+    private static readonly object Entscheidung = new { titel = "Matrix: Termine der Ausländerbehörde online", behoerde = "Auslaenderbehoerde", giltAb = "2025-01-01", themen = new[] { "Wohnsitzauflage" } };
+
+    /// <summary>
+    /// The comparison of a decision the caller records first: the Lenkungsgruppe gets its decision's comparison; every
+    /// other role is refused the recording and asks for an id that does not exist, which the policy refuses before any lookup.
+    /// </summary>
+    private static async Task<HttpResponseMessage> EntscheidungVergleichAsync(MatrixKontext k)
+    {
+        using var neu = await k.Client.PostAsJsonAsync("/api/analysen/entscheidungen", Entscheidung);
+        var id = neu.IsSuccessStatusCode ? (await neu.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid() : Guid.NewGuid();
+        return await k.Client.GetAsync($"/api/analysen/entscheidungen/{id}/vergleich");
+    }
+
     private static async Task<HttpResponseMessage> HubVerbindenAsync(MatrixKontext k)
     {
         var aushandlung = await k.Client.PostAsync("/hubs/benachrichtigungen/negotiate?negotiateVersion=1", null);

@@ -47,4 +47,47 @@ public static class KaplanMeier
         var naiv = Perzentil.Kontinuierlich(liste.Where(b => b.Ereignis).Select(b => ((double)b.Tage, b.Anzahl)), 0.5);
         return new KaplanMeierSchaetzung(gesamt, ereignisse, gesamt - ereignisse, stufen, median, naiv);
     }
+
+    /// <summary>
+    /// The 95 % confidence interval of the median (Brookmeyer and Crowley 1982): the times at which the pointwise
+    /// confidence band of S(t) crosses 0.5. The band is Greenwood's variance on the log scale,
+    /// S(t)·exp(±1.96·√Σ dᵢ/(nᵢ(nᵢ − dᵢ))) (R's <c>survfit</c> default, <c>conf.type = "log"</c>). Lower limit: the
+    /// first event time at which the lower band is at most 0.5; upper limit: the first at which the upper band is;
+    /// null where the band never comes down to 0.5 (the interval is open to that side).
+    /// </summary>
+    public static (double? Unten, double? Oben) MedianKonfidenz(KaplanMeierSchaetzung schaetzung)
+    {
+        ArgumentNullException.ThrowIfNull(schaetzung);
+        const double z = 1.959963984540054;
+        double summe = 0;
+        double? unten = null, oben = null;
+        foreach (var stufe in schaetzung.Stufen.Where(s => s.Ereignisse > 0))
+        {
+            if (stufe.UnterRisiko > stufe.Ereignisse)
+            {
+                summe += (double)stufe.Ereignisse / (stufe.UnterRisiko * (stufe.UnterRisiko - stufe.Ereignisse));
+            }
+            else
+            {
+                // S(t) = 0: the band closes at 0.
+                summe = double.PositiveInfinity;
+            }
+
+            var s = stufe.Ueberleben;
+            var se = Math.Sqrt(summe);
+            var untereGrenze = s <= 0 ? 0 : s * Math.Exp(-z * se);
+            var obereGrenze = s <= 0 ? 0 : Math.Min(1, s * Math.Exp(z * se));
+            if (unten is null && untereGrenze <= 0.5 + Toleranz)
+            {
+                unten = stufe.Tage;
+            }
+
+            if (oben is null && obereGrenze <= 0.5 + Toleranz)
+            {
+                oben = stufe.Tage;
+            }
+        }
+
+        return (unten, oben);
+    }
 }

@@ -9,14 +9,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kim.Casemanagement.Web.Pages.Analysen;
 
 /// <summary>
-/// The Lenkungsgruppe's report page ("Typische Fallverläufe"): filter form, process map as a graph with a table
-/// alternative, variants, Kaplan-Meier durations, deviations, key figures and Themen counts; printable as the meeting
-/// report. Binds the filter and calls <see cref="AnalysenHandler.BerichtAsync"/>; every figure is already suppressed there.
+/// The model of the Lenkungsgruppe's analysis pages ("Typische Fallverläufe"), one page per question: overview with the key
+/// figures (<c>/Analysen</c>), process map, variants, durations, deviations and bottlenecks, Themen, and the printable
+/// meeting report with all of them in one document (<c>/Analysen/Bericht</c>). Each page binds the same filter, shows the
+/// same navigation (keeping the filter) and calls <see cref="AnalysenHandler.BerichtAsync"/>; every figure is already
+/// suppressed there.
 /// Without filter and track the page shows the stored report of all Fälle with its "Stand" (refreshed in the background);
 /// a filter or a track is computed for the selection from the precomputed per-Fall projection (ADR 0004), also with its "Stand".
 /// </summary>
 [Authorize(Roles = nameof(Rolle.Lenkungsgruppe))]
-public sealed class IndexModel(AnalysenHandler analysen) : PageModel
+public sealed class AnalysenModel(AnalysenHandler analysen) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public DateOnly? Von { get; set; }
@@ -66,6 +68,38 @@ public sealed class IndexModel(AnalysenHandler analysen) : PageModel
 
     /// <summary>The track the page shows (null: the whole process, across tracks).</summary>
     public Domain.Common.Spur? GezeigteSpur { get; private set; }
+
+    /// <summary>
+    /// The process map as the page's drawing script reads it (embedded as JSON, not executed): the same published,
+    /// already suppressed figures as the tables beside it, plus the track's short name for the details.
+    /// </summary>
+    public string KarteJson()
+    {
+        var karte = Landkarte ?? throw new InvalidOperationException("Keine Prozesslandkarte.");
+        var daten = new
+        {
+            spuruebergreifend = karte.Spuruebergreifend,
+            knoten = karte.Knoten.Select(k => new
+            {
+                id = k.Id,
+                bezeichnung = k.Bezeichnung,
+                spur = k.Spur is { } s ? Spurzustaende.Kurzname(s) : null,
+                zustaendig = k.Zustaendig,
+                anzahl = k.Anzahl,
+                faelle = k.Faelle,
+                median = k.MedianVerweildauerTage,
+                p80 = k.P80VerweildauerTage,
+                gesperrt = k.Gesperrt,
+                rand = k.Spur is null && k.Zustand is null,
+            }),
+            kanten = karte.Kanten.Select(k => new { von = k.Von, nach = k.Nach, anzahl = k.Anzahl, faelle = k.Faelle, median = k.MedianTage, p80 = k.P80Tage }),
+        };
+        return System.Text.Json.JsonSerializer.Serialize(daten);
+    }
+
+    /// <summary>The query of a link to another analysis page: the filter and the chosen track.</summary>
+    public string SeitenAbfrage =>
+        GezeigteSpur is { } s ? new QueryString(FilterAbfrage).Add("spur", s.ToString()).ToString() : FilterAbfrage;
 
     /// <summary>
     /// The query of a table's CSV link: the filter and the track the page shows, so the file holds the table as shown (the
@@ -121,4 +155,34 @@ public sealed class IndexModel(AnalysenHandler analysen) : PageModel
         Kennzahlen = bericht.Kennzahlen;
         Themen = bericht.Themen;
     }
+}
+
+/// <summary>One analysis page: its path, its title in the navigation, the CSV tables it shows (and links), whether it links the XES log.</summary>
+public sealed record AnalyseSeite(string Pfad, string Titel, string Frage, IReadOnlyList<string> Tabellen, bool MitXes);
+
+/// <summary>The analysis pages in the order of the navigation: one per question, then the meeting report with all of them.</summary>
+public static class AnalysenSeiten
+{
+    public static AnalyseSeite Ueberblick { get; } = new("/Analysen", "Überblick", "Wie viele Fälle, wie lange, wie nah am Idealverlauf?", ["kennzahlen", "beendigungsgruende"], false);
+
+    public static AnalyseSeite Prozesslandkarte { get; } = new("/Analysen/Prozesslandkarte", "Prozesslandkarte", "Wie verlaufen die Fälle?", ["prozesslandkarte-knoten", "prozesslandkarte-kanten"], true);
+
+    public static AnalyseSeite Varianten { get; } = new("/Analysen/Varianten", "Varianten", "Welche Verläufe sind typisch?", ["varianten"], true);
+
+    public static AnalyseSeite Dauern { get; } = new("/Analysen/Dauern", "Dauern", "Wie lange dauert es bis zu den Meilensteinen?", ["dauern", "dauern-kurven"], false);
+
+    public static AnalyseSeite Abweichungen { get; } = new("/Analysen/Abweichungen", "Abweichungen und Engpässe", "Wo weichen Fälle vom Idealverlauf ab, wo warten sie?", ["konformitaet", "abweichungen", "engpaesse"], false);
+
+    public static AnalyseSeite Themen { get; } = new("/Analysen/Themen", "Generative Themen", "Welche strukturellen Probleme wurden gemeldet?", ["themen"], false);
+
+    public static AnalyseSeite Bericht { get; } = new("/Analysen/Bericht", "Sitzungsbericht", "Alle Auswertungen in einem Dokument, zum Drucken für die Sitzung", AnalyseTabellen.Namen, true);
+
+    /// <summary>The decisions and their before/after comparison (its own form; no filter, no export).</summary>
+    public static AnalyseSeite Entscheidungen { get; } = new("/Analysen/Entscheidungen", "Entscheidungen", "Hat eine Entscheidung gewirkt? Vorher und nachher im Vergleich.", [], false);
+
+    /// <summary>The pages with the filter of the analyses, in the order of the navigation.</summary>
+    public static IReadOnlyList<AnalyseSeite> Alle { get; } = [Ueberblick, Prozesslandkarte, Varianten, Dauern, Abweichungen, Themen, Bericht];
+
+    /// <summary>The navigation: the analyses, the decisions, the meeting report.</summary>
+    public static IReadOnlyList<AnalyseSeite> Navigation { get; } = [Ueberblick, Prozesslandkarte, Varianten, Dauern, Abweichungen, Themen, Entscheidungen, Bericht];
 }

@@ -82,12 +82,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotOrdner);
     }
 
-    /// <summary>A fresh browser context (own cookies), German, trusting the test certificate.</summary>
-    public async Task<IBrowserContext> KontextAsync(string? storageState = null)
+    /// <summary>A fresh browser context (own cookies), German, trusting the test certificate; <paramref name="adresse"/>: another server than the fixture's app (nginx).</summary>
+    public async Task<IBrowserContext> KontextAsync(string? storageState = null, Uri? adresse = null)
     {
         var kontext = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Factory.Adresse.ToString().TrimEnd('/'),
+            BaseURL = (adresse ?? Factory.Adresse).ToString().TrimEnd('/'),
             IgnoreHTTPSErrors = true,
             Locale = "de-DE",
             TimezoneId = "Europe/Berlin",
@@ -99,7 +99,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Signs in through the login page with password and the current TOTP code; returns the page after sign-in.</summary>
-    public async Task<IPage> UeberAnmeldeseiteAsync(IBrowserContext kontext, TestKonto konto)
+    /// <param name="app">The app whose database holds the account (default: the fixture's).</param>
+    public async Task<IPage> UeberAnmeldeseiteAsync(IBrowserContext kontext, TestKonto konto, KimWebFactory? app = null)
     {
         var seite = await kontext.NewPageAsync();
         for (var versuch = 1; ; versuch++)
@@ -107,7 +108,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             await seite.GotoAsync("/Konto/Anmelden");
             await seite.GetByLabel("Benutzername").FillAsync(konto.Benutzername);
             await seite.GetByLabel("Passwort", new() { Exact = true }).FillAsync(konto.Passwort);
-            var code = await Factory.CodeAsync(konto);
+            var code = await (app ?? Factory).CodeAsync(konto);
             await seite.GetByLabel("Code aus der Authenticator-App").FillAsync(code);
             await seite.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
             try

@@ -29,11 +29,18 @@ public sealed class KimWebFactory : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly ILoggerProvider? _protokoll;
 
-    public KimWebFactory(IReadOnlyDictionary<string, string?> settings, ILoggerProvider? protokoll = null)
+    /// <param name="tls">false: plain HTTP on loopback, as an instance behind nginx (infra/nginx) listens.</param>
+    public KimWebFactory(IReadOnlyDictionary<string, string?> settings, ILoggerProvider? protokoll = null, bool tls = true)
     {
         _settings = settings;
         _protokoll = protokoll;
-        UseKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(Zertifikat.Value)));
+        UseKestrel(k => k.Listen(IPAddress.Loopback, 0, l =>
+        {
+            if (tls)
+            {
+                l.UseHttps(Zertifikat.Value);
+            }
+        }));
     }
 
     /// <summary>Settings for a test database (app role for requests, owner role for migrations), with rate limits out of the way.</summary>
@@ -51,7 +58,7 @@ public sealed class KimWebFactory : WebApplicationFactory<Program>
     /// <summary>A PEM file with the test certificate, for clients outside .NET (NODE_EXTRA_CA_CERTS).</summary>
     public static string ZertifikatPem => ZertifikatDatei.Value;
 
-    /// <summary>The https base address the server listens on.</summary>
+    /// <summary>The base address the server listens on (https unless made without TLS).</summary>
     public Uri Adresse
     {
         get

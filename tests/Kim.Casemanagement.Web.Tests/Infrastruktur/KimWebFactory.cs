@@ -28,12 +28,15 @@ public sealed class KimWebFactory : WebApplicationFactory<Program>
     });
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly ILoggerProvider? _protokoll;
+    private readonly Action<IServiceCollection>? _dienste;
 
     /// <param name="tls">false: plain HTTP on loopback, as an instance behind nginx (infra/nginx) listens.</param>
-    public KimWebFactory(IReadOnlyDictionary<string, string?> settings, ILoggerProvider? protokoll = null, bool tls = true)
+    /// <param name="dienste">Registrations after the app's own (e.g. an in-memory telemetry exporter).</param>
+    public KimWebFactory(IReadOnlyDictionary<string, string?> settings, ILoggerProvider? protokoll = null, bool tls = true, Action<IServiceCollection>? dienste = null)
     {
         _settings = settings;
         _protokoll = protokoll;
+        _dienste = dienste;
         UseKestrel(k => k.Listen(IPAddress.Loopback, 0, l =>
         {
             if (tls)
@@ -96,6 +99,11 @@ public sealed class KimWebFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_dienste is not null)
+        {
+            builder.ConfigureServices(_dienste);
         }
     }
 }

@@ -31,9 +31,12 @@ internal static class BenachrichtigungsBenchmark
         NginxProxy? nginx = null;
         try
         {
+            // Several instances share PostgreSQL's max_connections (200 in the test cluster, as in infra/postgresql/kim.conf):
+            // each instance's pool is capped so that their sum leaves room (docs/betrieb.md); Npgsql's default is 100.
+            var verbindung = ueberNginx ? $"{datenbank.AppConnectionString};Maximum Pool Size={160 / nginxInstanzen}" : datenbank.AppConnectionString;
             for (var i = 0; i < Math.Max(1, nginxInstanzen); i++)
             {
-                instanzen.Add(await AppProzess.StartenAsync(datenbank.AppConnectionString, datenbank.OwnerConnectionString, tls: !ueberNginx));
+                instanzen.Add(await AppProzess.StartenAsync(verbindung, datenbank.OwnerConnectionString, tls: !ueberNginx));
             }
 
             if (ueberNginx)

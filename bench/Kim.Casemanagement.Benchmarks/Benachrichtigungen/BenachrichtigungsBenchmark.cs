@@ -31,9 +31,12 @@ internal static class BenachrichtigungsBenchmark
         NginxProxy? nginx = null;
         try
         {
-            // Several instances share PostgreSQL's max_connections (200 in the test cluster, as in infra/postgresql/kim.conf):
-            // each instance's pool is capped so that their sum leaves room (docs/betrieb.md); Npgsql's default is 100.
-            var verbindung = ueberNginx ? $"{datenbank.AppConnectionString};Maximum Pool Size={160 / nginxInstanzen}" : datenbank.AppConnectionString;
+            // Several instances share PostgreSQL's max_connections (200 in the test cluster, as in infra/postgresql/kim.conf).
+            // An instance opens up to twice its "Maximum Pool Size" (two pools: EF Core's and the direct one,
+            // Persistence/Datenbank.cs) plus 4 for the erasure job: with Npgsql's default of 100, and with 80 and 60, the
+            // first runs ended in "53300: remaining connection slots are reserved" when 1,000 clients asked for their
+            // inbox at once. 2 × 2 × 40 + 8 leaves room for the driver and the reserved slots (docs/betrieb.md).
+            var verbindung = ueberNginx ? $"{datenbank.AppConnectionString};Maximum Pool Size={80 / nginxInstanzen}" : datenbank.AppConnectionString;
             for (var i = 0; i < Math.Max(1, nginxInstanzen); i++)
             {
                 instanzen.Add(await AppProzess.StartenAsync(verbindung, datenbank.OwnerConnectionString, tls: !ueberNginx));
@@ -85,6 +88,9 @@ internal static class BenachrichtigungsBenchmark
         var aufwaermen = await SchritteAsync(fm, aufwaermFaelle, rate, AufwaermSekunden);
         Console.WriteLine($"   Aufwärmen: {aufwaermen.Erfolgreich} Schritte in {AufwaermSekunden} s (p99 {aufwaermen.P99:F0} ms)");
 
+        // The driver's own pooled connections (account set-up as owner) are not needed from here on: they would hold
+        // connection slots the instances need.
+        Npgsql.NpgsqlConnection.ClearAllPools();
         var konfiguration = Path.Combine(Path.GetTempPath(), $"kim-bench-clients-{Environment.ProcessId}.json");
         await File.WriteAllTextAsync(konfiguration, new JsonObject
         {

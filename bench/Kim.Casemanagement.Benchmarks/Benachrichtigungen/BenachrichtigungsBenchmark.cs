@@ -104,11 +104,13 @@ internal static class BenachrichtigungsBenchmark
         Console.WriteLine($"   {verbunden["anzahl"]} Clients verbunden in {verbunden["ms"]} ms; RSS der Anwendung {string.Join(" / ", instanzen.Select(a => $"{a.RssMiB:F0}"))} MiB");
 
         instanzen.ForEach(a => a.SpitzeZuruecksetzen());
+        var lastVorher = Systemlast();
         await last.SendenAsync(new JsonObject { ["cmd"] = "start", ["dauerMs"] = dauerSekunden * 1000 });
         var schritte = await SchritteAsync(fmUeberNginx ?? fm, faelle, rate, dauerSekunden);
         await last.SendenAsync(new JsonObject { ["cmd"] = "ende", ["fristMs"] = 20000 });
         var ergebnis = await last.WartenAufAsync("ergebnis", TimeSpan.FromMinutes(3));
         var rss = instanzen.Max(a => a.SpitzeRssMiB);
+        var lastNachher = Systemlast();
         var verbindungenJeInstanz = nginx is null ? null : string.Join(" / ", nginx.Zugriffe().Where(z => z.StartsWith("GET /hubs/benachrichtigungen ", StringComparison.Ordinal))
             .GroupBy(z => z[(z.LastIndexOf(' ') + 1)..]).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Count().ToString(CultureInfo.InvariantCulture)));
 
@@ -129,6 +131,7 @@ internal static class BenachrichtigungsBenchmark
             ("Erzwungene Neuverbindungen: Clients / nachgeholt", $"{ergebnis["getrennteClients"]} / {ergebnis["nachgeholt"]}", "–", true),
             ("Nachholen vollständig", $"{vollstaendig:P1}", "100 %", vollstaendig >= 1.0),
             ("RSS der Anwendung (Spitze unter Last)" + (nginx is null ? string.Empty : ", höchste Instanz"), $"{rss:F0} MiB", "< 600 MiB", rss < 600),
+            ("Last der Maschine (loadavg, 1 min) vor / nach der Messung", $"{lastVorher} / {lastNachher}", "Info", true),
         };
         if (verbindungenJeInstanz is not null)
         {
@@ -149,10 +152,14 @@ internal static class BenachrichtigungsBenchmark
         },
         nginx is null ? "Notifications: 1,000 connected clients (QUALITY.md targets 3, 6)" : $"Notifications through nginx, {instanzen.Count} instances (issue 18, ADR 0012)",
         $"./scripts/bench.sh benachrichtigungen --clients {anzahlClients} --rate {rate} --dauer {dauerSekunden}" + (nginx is null ? string.Empty : $" --nginx {instanzen.Count}"),
-        (nginx is null ? string.Empty : $"{instanzen.Count} app instances (plain HTTP on loopback) on one PostgreSQL behind Debian's nginx with the shipped site `infra/nginx/kim-casemanagement.conf` (TLS at nginx, round robin, no affinity); clients and the measured steps go through nginx, so most notices are committed on one instance and pushed by another (cross-instance wake-up, ADR 0001). ") +
+        (nginx is null ? string.Empty : $"{instanzen.Count} app instances (plain HTTP on loopback) on one PostgreSQL behind Debian's nginx with the shipped site `infra/nginx/kim-casemanagement.conf` (TLS at nginx, round robin, no affinity); clients and the measured steps go through nginx, so most notices are committed on one instance and pushed by another (cross-instance wake-up, ADR 0001); each instance's pools capped with `Maximum Pool Size={80 / instanzen.Count}` (docs/betrieb.md). ") +
         $"{anzahlClients} clients of the official `@microsoft/signalr` JavaScript client (Node, WebSockets over TLS, each with the product's inbox logic `ClientApp/posteingang.js`), each the deputy on its own Fall; {rate} transitions/s for {dauerSekunden} s through the HTTP API, each notifying one client, after a {AufwaermSekunden} s warm-up at the same rate on other Fälle (deputies not connected). Commit-to-client: from the notice's timestamp (set inside the writing transaction, before COMMIT) to its arrival at the client, same machine clock. 10 % of the clients are forced to disconnect for 2 s at random moments and catch up from their last confirmed seq.");
         return zeilen.All(z => z.Ok) ? 0 : 1;
     }
+
+    /// <summary>The 1-minute load average (other work on the machine shows here; the measurement shares its cores).</summary>
+    private static string Systemlast() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     /// <summary>An HTTP client to nginx (trusting its test certificate) with the account's bearer token.</summary>
     private static HttpClient NginxClient(NginxProxy nginx, string token)

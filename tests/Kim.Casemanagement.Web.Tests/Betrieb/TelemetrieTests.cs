@@ -81,12 +81,14 @@ public sealed class TelemetrieTests : IAsyncLifetime
         var metriken = Kopie(_metriken);
         metriken.ShouldNotBeEmpty();
 
-        // Spans: the step (track and trigger), its request (route template), the database, the dispatch round.
-        var schritt = spuren.ShouldHaveSingleItem_(s => s.DisplayName == "Schritt ausführen");
+        // Spans: the step's request (route template), in its trace the step (track and trigger) and the database. The
+        // activity sources are process-wide: other tests' hosts in this process show up too, so the trace is this one's.
+        var anfrage = spuren.ShouldHaveSingleItem_(s => (string?)s.GetTagItem("url.path") == $"/api/faelle/{fallId}/schritte");
+        anfrage.GetTagItem("http.route").ShouldBe("/api/faelle/{fallId:guid}/schritte");
+        var schritt = spuren.ShouldHaveSingleItem_(s => s.DisplayName == "Schritt ausführen" && s.TraceId == anfrage.TraceId);
         schritt.GetTagItem("kim.spur").ShouldBe("Leistungen");
         schritt.GetTagItem("kim.trigger").ShouldBe("AsylbLGBewilligen");
-        spuren.ShouldContain(s => (string?)s.GetTagItem("http.route") == "/api/faelle/{fallId:guid}/schritte");
-        spuren.ShouldContain(s => s.Source.Name == "Npgsql");
+        spuren.ShouldContain(s => s.Source.Name == "Npgsql" && s.TraceId == anfrage.TraceId);
         var runde = spuren.First(s => s.DisplayName == "Benachrichtigungen verteilen");
         ((int)runde.GetTagItem("kim.benachrichtigungen")!).ShouldBeGreaterThanOrEqualTo(1);
 

@@ -14,15 +14,23 @@ dotnet --version
 command -v initdb >/dev/null || { echo "PostgreSQL-Programme (initdb, pg_ctl) fehlen im PATH." >&2; exit 1; }
 initdb --version
 
-echo "== Chromium für die Browsertests (Playwright startet das System-Chromium, kein Download)"
-if ! command -v chromium >/dev/null; then
-  if [ "$(id -u)" -eq 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  fi
+# Debian packages the tests start: chromium (browser tests, Playwright uses the system Chromium, no download), nginx
+# (the shipped site file in front of two instances, infra/nginx), systemd-analyze (the shipped unit, infra/systemd).
+fehlend=()
+command -v chromium >/dev/null || fehlend+=(chromium)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || fehlend+=(nginx-light)
+command -v systemd-analyze >/dev/null || fehlend+=(systemd)
+echo "== Debian-Pakete für die Tests: chromium, nginx-light, systemd${fehlend[*]:+ (fehlend: ${fehlend[*]})}"
+if [ "${#fehlend[@]}" -gt 0 ]; then
+  als_root=()
+  [ "$(id -u)" -eq 0 ] || als_root=(sudo)
+  "${als_root[@]}" apt-get update -qq
+  # The tests start their own nginx (own prefix folder, free loopback ports); the package's service is not used.
+  "${als_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${fehlend[@]}" >/dev/null
 fi
 chromium --version 2>/dev/null | head -1 || true
+/usr/sbin/nginx -v 2>&1 || true
+systemd-analyze --version 2>/dev/null | head -1 || true
 
 echo "== npm-Pakete für die Tests (offizieller SignalR-Client)"
 (cd tests/signalr-client && npm ci --no-audit --no-fund --loglevel=error)

@@ -7,7 +7,8 @@ using Kim.Casemanagement.Benchmarks.Umgebung;
 
 // Benchmark programs (QUALITY.md): each starts its own PostgreSQL cluster and the app's Release build as a separate
 // process on loopback, measures, prints figures against targets and exits 1 when one is missed.
-// Run all with scripts/bench.sh, or one: scripts/bench.sh benachrichtigungen [--clients N --rate R --dauer S].
+// Run all with scripts/bench.sh, or one: scripts/bench.sh benachrichtigungen [--clients N --rate R --dauer S] [--nginx 2]
+// (--nginx N: N instances behind Debian's nginx with infra/nginx's site file, issue 18).
 var befehl = args.FirstOrDefault() ?? "alle";
 int Zahl(string name, int standard)
 {
@@ -19,7 +20,7 @@ var ergebnis = 0;
 switch (befehl)
 {
     case "benachrichtigungen":
-        ergebnis = await BenachrichtigungsBenchmark.AusfuehrenAsync(Zahl("--clients", 1000), Zahl("--rate", 100), Zahl("--dauer", 60));
+        ergebnis = await BenachrichtigungsBenchmark.AusfuehrenAsync(Zahl("--clients", 1000), Zahl("--rate", 100), Zahl("--dauer", 60), Zahl("--nginx", 0));
         break;
     case "uebergaenge":
         ergebnis = await UebergangsBenchmark.AusfuehrenAsync(Zahl("--clients", 32), Zahl("--dauer", 15));

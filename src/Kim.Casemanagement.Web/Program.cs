@@ -5,6 +5,7 @@ using Kim.Casemanagement.Infrastructure.Audit;
 using Kim.Casemanagement.Infrastructure.Benachrichtigungen;
 using Kim.Casemanagement.Infrastructure.Datenschutz;
 using Kim.Casemanagement.Web.Api;
+using Kim.Casemanagement.Web.Betrieb;
 using Kim.Casemanagement.Web.Echtzeit;
 using Kim.Casemanagement.Web.Fehler;
 using Kim.Casemanagement.Web.Hosting;
@@ -65,6 +66,7 @@ builder.Services.AddKimAnalysen();
 builder.Services.AddKimDatenschutz(builder.Configuration);
 builder.Services.AddScoped<AuskunftDienst>();
 builder.Services.AddKimSicherheit(builder.Configuration);
+builder.Services.AddKimTelemetrie(builder.Configuration);
 builder.Services.AddSignalR(o =>
 {
     o.MaximumReceiveMessageSize = 4 * 1024;

@@ -190,7 +190,9 @@ public sealed partial class AuditVersiegelung : BackgroundService
         {
             try
             {
+                using var lauf = Application.Common.KimTelemetrie.JobBeginnen("AuditVersiegelung");
                 await VersiegelnAsync(stoppingToken).ConfigureAwait(false);
+                lauf.Ende();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

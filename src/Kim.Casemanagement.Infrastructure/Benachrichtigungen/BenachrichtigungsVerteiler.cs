@@ -109,15 +109,22 @@ public sealed partial class BenachrichtigungsVerteiler(
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException or System.IO.IOException)
         {
+            Application.Common.KimTelemetrie.VerteilerRunde(ok: false, null);
             await VerbindungVerwerfenAsync();
             throw;
         }
 
+        // Telemetry (no personal data: counts, kinds, times): the round's span only when it pushes something, the
+        // cursor's lag as the age of the oldest new notice, and per notice the time from its commit to the push.
+        using var aktivitaet = ersteRunde || neue.Count == 0 ? null : Application.Common.KimTelemetrie.Quelle.StartActivity("Benachrichtigungen verteilen");
+        aktivitaet?.SetTag("kim.benachrichtigungen", neue.Count);
+        Application.Common.KimTelemetrie.VerteilerRunde(ok: true, ersteRunde || neue.Count == 0 ? null : DateTimeOffset.UtcNow - neue.Min(n => n.Dto.ErstelltAm));
         foreach (var (id, xid, empfaenger, dto) in neue)
         {
             if (!ersteRunde)
             {
                 await zustellung.ZustellenAsync(empfaenger, dto, ct);
+                Application.Common.KimTelemetrie.Zugestellt(dto.Art, DateTimeOffset.UtcNow - dto.ErstelltAm);
             }
 
             _zugestellt[id] = xid;

@@ -131,7 +131,9 @@ public sealed partial class TerminPruefung(IServiceScopeFactory scopes, Datenban
         {
             try
             {
+                using var lauf = Application.Common.KimTelemetrie.JobBeginnen("Terminpruefung");
                 var anzahl = await LaufAsync(stoppingToken);
+                lauf.Ende();
                 if (anzahl > 0)
                 {
                     LogLauf(logger, anzahl);

@@ -3,7 +3,7 @@
 //  - live notices as toasts (aria-live region) and the unread count in the header,
 //  - when someone else changes the Fall that is open on screen: a notice on the page and a refresh of the parts
 //    marked with data-bereich (tracks, timeline, ...), fetched as server-rendered HTML.
-import { HubConnectionBuilder, LogLevel } from "@microsoft/signalr";
+import { HttpTransportType, HubConnectionBuilder, LogLevel } from "@microsoft/signalr";
 import { Posteingang } from "./posteingang.js";
 
 const TOAST_DAUER_MS = 12000;
@@ -101,7 +101,9 @@ async function benachrichtigungenStarten() {
   }
   const fallId = body.dataset.fallId || null;
   const verbindung = new HubConnectionBuilder()
-    .withUrl("/hubs/benachrichtigungen")
+    // WebSocket straight away, without the negotiate request (ADR 0012): behind nginx with several instances and no
+    // affinity, negotiate and the WebSocket could reach different instances; one request cannot.
+    .withUrl("/hubs/benachrichtigungen", { transport: HttpTransportType.WebSockets, skipNegotiation: true })
     .withAutomaticReconnect()
     .configureLogging(LogLevel.Warning)
     .build();

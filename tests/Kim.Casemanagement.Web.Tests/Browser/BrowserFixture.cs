@@ -77,15 +77,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotOrdner);
     }
 
-    /// <summary>A fresh browser context (own cookies), German, trusting the test certificate.</summary>
-    public Task<IBrowserContext> KontextAsync(string? storageState = null) => KontextAsync(Browser, Factory, storageState);
+    /// <summary>A fresh browser context (own cookies), German, trusting the test certificate; <paramref name="adresse"/>: another server than the fixture's app (nginx).</summary>
+    public Task<IBrowserContext> KontextAsync(string? storageState = null, Uri? adresse = null) => KontextAsync(Browser, Factory, storageState, adresse);
 
-    /// <summary>A fresh context of <paramref name="browser"/> for the app of <paramref name="factory"/> (own cookies), German, trusting the test certificate.</summary>
-    public static async Task<IBrowserContext> KontextAsync(IBrowser browser, KimWebFactory factory, string? storageState = null)
+    /// <summary>A fresh context of <paramref name="browser"/> for the app of <paramref name="factory"/> (or <paramref name="adresse"/>; own cookies), German, trusting the test certificate.</summary>
+    public static async Task<IBrowserContext> KontextAsync(IBrowser browser, KimWebFactory factory, string? storageState = null, Uri? adresse = null)
     {
         var kontext = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = factory.Adresse.ToString().TrimEnd('/'),
+            BaseURL = (adresse ?? factory.Adresse).ToString().TrimEnd('/'),
             IgnoreHTTPSErrors = true,
             Locale = "de-DE",
             TimezoneId = "Europe/Berlin",
@@ -97,7 +97,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Signs in through the login page with password and the current TOTP code; returns the page after sign-in.</summary>
-    public Task<IPage> UeberAnmeldeseiteAsync(IBrowserContext kontext, TestKonto konto) => UeberAnmeldeseiteAsync(Factory, kontext, konto);
+    /// <param name="app">The app whose database holds the account (default: the fixture's).</param>
+    public Task<IPage> UeberAnmeldeseiteAsync(IBrowserContext kontext, TestKonto konto, KimWebFactory? app = null) => UeberAnmeldeseiteAsync(app ?? Factory, kontext, konto);
 
     /// <summary>Signs in to the app of <paramref name="factory"/> through its login page; returns the page after sign-in.</summary>
     public static async Task<IPage> UeberAnmeldeseiteAsync(KimWebFactory factory, IBrowserContext kontext, TestKonto konto)

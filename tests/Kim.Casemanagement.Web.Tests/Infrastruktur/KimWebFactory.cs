@@ -28,12 +28,22 @@ public sealed class KimWebFactory : WebApplicationFactory<Program>
     });
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly ILoggerProvider? _protokoll;
+    private readonly Action<IServiceCollection>? _dienste;
 
-    public KimWebFactory(IReadOnlyDictionary<string, string?> settings, ILoggerProvider? protokoll = null)
+    /// <param name="tls">false: plain HTTP on loopback, as an instance behind nginx (infra/nginx) listens.</param>
+    /// <param name="dienste">Registrations after the app's own (e.g. an in-memory telemetry exporter).</param>
+    public KimWebFactory(IReadOnlyDictionary<string, string?> settings, ILoggerProvider? protokoll = null, bool tls = true, Action<IServiceCollection>? dienste = null)
     {
         _settings = settings;
         _protokoll = protokoll;
-        UseKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(Zertifikat.Value)));
+        _dienste = dienste;
+        UseKestrel(k => k.Listen(IPAddress.Loopback, 0, l =>
+        {
+            if (tls)
+            {
+                l.UseHttps(Zertifikat.Value);
+            }
+        }));
     }
 
     /// <summary>Settings for a test database (app role for requests, owner role for migrations), with rate limits out of the way.</summary>
@@ -51,7 +61,7 @@ public sealed class KimWebFactory : WebApplicationFactory<Program>
     /// <summary>A PEM file with the test certificate, for clients outside .NET (NODE_EXTRA_CA_CERTS).</summary>
     public static string ZertifikatPem => ZertifikatDatei.Value;
 
-    /// <summary>The https base address the server listens on.</summary>
+    /// <summary>The base address the server listens on (https unless made without TLS).</summary>
     public Uri Adresse
     {
         get
@@ -89,6 +99,11 @@ public sealed class KimWebFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_dienste is not null)
+        {
+            builder.ConfigureServices(_dienste);
         }
     }
 }

@@ -9,6 +9,7 @@ using Kim.Casemanagement.Web.Echtzeit;
 using Kim.Casemanagement.Web.Fehler;
 using Kim.Casemanagement.Web.Hosting;
 using Kim.Casemanagement.Web.Sicherheit;
+using Kim.Casemanagement.Web.Tokendienst;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
@@ -65,6 +66,7 @@ builder.Services.AddKimAnalysen();
 builder.Services.AddKimDatenschutz(builder.Configuration);
 builder.Services.AddScoped<AuskunftDienst>();
 builder.Services.AddKimSicherheit(builder.Configuration);
+builder.Services.AddKimTokendienst(builder.Configuration, builder.Environment);
 builder.Services.AddSignalR(o =>
 {
     o.MaximumReceiveMessageSize = 4 * 1024;

@@ -107,6 +107,7 @@ app.MapKontoApi();
 app.MapFaelleApi();
 app.MapSpurenApi();
 app.MapAdminApi();
+app.MapPartnersystemeApi();
 app.MapDatenschutzApi();
 app.MapBenachrichtigungenApi();
 app.MapTeamleitungApi();

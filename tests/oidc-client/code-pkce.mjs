@@ -85,8 +85,13 @@ try {
     ergebnis.familie = e.error ?? e.code ?? String(e);
   }
 
-  const danach = await client.fetchProtectedResource(config, erneuert.access_token, new URL('/api/konto', basis), 'GET');
-  ergebnis.zugriffNachWiederverwendung = danach.status;
+  try {
+    const danach = await client.fetchProtectedResource(config, erneuert.access_token, new URL('/api/konto', basis), 'GET');
+    ergebnis.zugriffNachWiederverwendung = danach.status;
+  } catch (e) {
+    // openid-client reports a 401 with a WWW-Authenticate challenge as an error carrying the response.
+    ergebnis.zugriffNachWiederverwendung = e.response?.status ?? e.status ?? String(e);
+  }
 } catch (e) {
   ergebnis.fehler = `${e.name}: ${e.message} ${e.error ?? ''} ${e.error_description ?? ''}`;
 }

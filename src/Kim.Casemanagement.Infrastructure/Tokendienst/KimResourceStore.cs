@@ -9,10 +9,9 @@ namespace Kim.Casemanagement.Infrastructure.Tokendienst;
 /// every access token carries), and the identity resource <c>openid</c>. Read once per instance: the scopes change
 /// only with a migration, because the endpoints that check them are code.
 /// </summary>
-public sealed class KimResourceStore(NpgsqlDataSource dataSource) : IResourceStore, IDisposable
+public sealed class KimResourceStore(NpgsqlDataSource dataSource) : IResourceStore
 {
     private static readonly IdentityResource[] Identitaet = [new("openid", "Ihre Kennung", ["sub"]) { Required = true }];
-    private readonly SemaphoreSlim _sperre = new(1, 1);
     private Resources? _alle;
 
     public async Task<IReadOnlyCollection<IdentityResource>> FindIdentityResourcesByScopeNameAsync(IEnumerable<string> scopeNames, CancellationToken ct)
@@ -45,8 +44,6 @@ public sealed class KimResourceStore(NpgsqlDataSource dataSource) : IResourceSto
     public async Task<IReadOnlySet<string>> MaschinenScopesAsync(CancellationToken ct) =>
         (await AlleAsync(ct).ConfigureAwait(false)).ApiScopes.Where(s => s.Properties.TryGetValue("nur_personen", out var p) && p == "false").Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
 
-    public void Dispose() => _sperre.Dispose();
-
     private async Task<Resources> AlleAsync(CancellationToken ct)
     {
         if (_alle is { } fertig)
@@ -54,14 +51,8 @@ public sealed class KimResourceStore(NpgsqlDataSource dataSource) : IResourceSto
             return fertig;
         }
 
-        await _sperre.WaitAsync(ct).ConfigureAwait(false);
-        try
+        // Two first requests at once both read the table (same rows): harmless, no lock needed.
         {
-            if (_alle is not null)
-            {
-                return _alle;
-            }
-
             var scopes = new List<ApiScope>();
             await using (var cmd = dataSource.CreateCommand("SELECT name, anzeigename, nur_personen FROM tokendienst_scopes ORDER BY name"))
             await using (var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
@@ -81,10 +72,6 @@ public sealed class KimResourceStore(NpgsqlDataSource dataSource) : IResourceSto
             };
             _alle = new Resources(Identitaet, [api], scopes);
             return _alle;
-        }
-        finally
-        {
-            _sperre.Release();
         }
     }
 }

@@ -64,6 +64,8 @@ internal static class TokendienstKonfiguration
                 o.Endpoints.EnableJwtRequestUri = false;
                 o.Endpoints.EnablePushedAuthorizationEndpoint = false;
                 o.EmitStaticAudienceClaim = false;
+                // A used refresh token stays (marked consumed) so that presenting it again is recognised as reuse.
+                o.PersistentGrants.DeleteOneTimeOnlyRefreshTokensOnUse = false;
                 o.Events.RaiseErrorEvents = true;
                 o.Events.RaiseFailureEvents = true;
                 o.Authentication.CheckSessionCookieSameSiteMode = SameSiteMode.Strict;
@@ -81,6 +83,16 @@ internal static class TokendienstKonfiguration
             });
         }
 
+        // AddIdentityServer makes its own cookie ("idsrv") the default scheme; the application's policy scheme
+        // (cookie, JWT or Identity bearer token) stays the default, and IdentityServer uses the Identity cookie.
+        services.PostConfigure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o =>
+        {
+            o.DefaultScheme = SicherheitsKonfiguration.Schema;
+            o.DefaultChallengeScheme = SicherheitsKonfiguration.Schema;
+            o.DefaultAuthenticateScheme = null;
+            o.DefaultSignInScheme = null;
+            o.DefaultSignOutScheme = null;
+        });
         services.AddTransient<IResourceStore>(sp => sp.GetRequiredService<KimResourceStore>());
         services.AddTransient<IPersistedGrantStore>(sp => sp.GetRequiredService<KimGrantStore>());
         services.AddTransient<IRefreshTokenService, KimRefreshTokenDienst>();
@@ -216,10 +228,13 @@ internal static class TokendienstKonfiguration
     }
 }
 
-/// <summary>Start-up of the token service: the licence state in the log (no personal data), application clients from configuration.</summary>
-internal sealed class TokendienstStart(IServiceProvider services, IOptions<TokendienstOptionen> optionen, IOptions<IdentityServerOptions> duende, ILogger<TokendienstStart> logger) : IHostedService
+/// <summary>
+/// Start-up of the token service: the licence state in the log (no personal data), application clients from
+/// configuration; then hourly removal of grants (codes, refresh tokens) expired more than a day ago.
+/// </summary>
+internal sealed class TokendienstStart(IServiceProvider services, IOptions<TokendienstOptionen> optionen, IOptions<IdentityServerOptions> duende, TimeProvider zeit, ILogger<TokendienstStart> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(duende.Value.LicenseKey))
         {
@@ -235,9 +250,30 @@ internal sealed class TokendienstStart(IServiceProvider services, IOptions<Token
         {
             await verzeichnis.AnwendungAbgleichenAsync(a.ClientId, string.IsNullOrWhiteSpace(a.Anzeigename) ? a.ClientId : a.Anzeigename, a.Mandant, a.Scopes, a.RedirectUris, a.AbmeldeUris, cancellationToken);
         }
+
+        await base.StartAsync(cancellationToken);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var takt = new PeriodicTimer(TimeSpan.FromHours(1), zeit);
+        do
+        {
+            try
+            {
+                var entfernt = await services.GetRequiredService<KimGrantStore>().AbgelaufeneEntfernenAsync(zeit.GetUtcNow().AddDays(-1), stoppingToken);
+                if (entfernt > 0 && logger.IsEnabled(LogLevel.Information))
+                {
+                    logger.LogInformation("Tokendienst: {Anzahl} abgelaufene Berechtigungen entfernt.", entfernt);
+                }
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+            {
+                logger.LogWarning(e, "Tokendienst: abgelaufene Berechtigungen konnten nicht entfernt werden.");
+            }
+        }
+        while (await takt.WaitForNextTickAsync(stoppingToken));
+    }
 }
 
 /// <summary>Fixed-window rate limit of the token endpoint per client address (guessing secrets, code or refresh tokens).</summary>

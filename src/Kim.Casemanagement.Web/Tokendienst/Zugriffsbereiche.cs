@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Kim.Casemanagement.Application.Abstractions;
 using Kim.Casemanagement.Domain.Common;
 using Kim.Casemanagement.Infrastructure.Identitaet;
@@ -45,7 +44,7 @@ internal sealed class Zugriffsbereiche(RequestDelegate next)
         if (user.HasClaim(c => c.Type == TokendienstKonfiguration.ClaimPartnersystem))
         {
             // The audit row's actor is the principal's id, "partnersystem:<client id>".
-            fehlt = await PartnersystemPruefenAsync(context, user, scopes);
+            fehlt = PartnersystemPruefen(context, user, scopes);
             audit.Vormerken(fehlt is null ? "Partnersystem.Aufruf" : "Partnersystem.Verweigert", $"{context.Request.Method} {pfad}", null, null);
         }
         else
@@ -70,7 +69,7 @@ internal sealed class Zugriffsbereiche(RequestDelegate next)
         await next(context);
     }
 
-    private static async Task<string?> PartnersystemPruefenAsync(HttpContext context, ClaimsPrincipal user, HashSet<string> scopes)
+    private static string? PartnersystemPruefen(HttpContext context, ClaimsPrincipal user, HashSet<string> scopes)
     {
         const string NichtFreigegeben = "Für Partnersysteme ist dieser Endpunkt nicht freigegeben.";
         var pfad = context.Request.Path;
@@ -93,53 +92,13 @@ internal sealed class Zugriffsbereiche(RequestDelegate next)
                 return NichtFreigegeben;
             }
 
-            // The track's scope: the Behörde's own track, also for answers to referrals addressed to it.
-            var spur = await SpurLesenAsync(context);
+            // Firing steps needs the scope of the Behörde's track; which track and which referral answer the record
+            // rules decide (FallZugriff, as for a person of the Behörde: 404 for a Fall it may not see, 403 otherwise).
             var eigene = behoerde.AlsSpur();
-            if (spur is not null && spur != eigene && spur != Spur.Ueberleitung)
-            {
-                return "Partnersysteme führen nur Schritte auf der Spur ihrer Behörde aus.";
-            }
-
             var scope = "kim.partner." + eigene.ToString().ToLowerInvariant();
             return scopes.Contains(scope) ? null : $"Dem Zugriffstoken fehlt der Bereich „{scope}“.";
         }
 
         return NichtFreigegeben;
-    }
-
-    /// <summary>The <c>spur</c> of a step request's body (read from a buffer, the endpoint reads it again); null when absent or unreadable (the endpoint answers that).</summary>
-    private static async Task<Spur?> SpurLesenAsync(HttpContext context)
-    {
-        context.Request.EnableBuffering();
-        try
-        {
-            using var doc = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-            if (doc.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var p in doc.RootElement.EnumerateObject())
-                {
-                    if (string.Equals(p.Name, "spur", StringComparison.OrdinalIgnoreCase))
-                    {
-                        return p.Value.ValueKind switch
-                        {
-                            JsonValueKind.String when Enum.TryParse<Spur>(p.Value.GetString(), ignoreCase: false, out var s) && Enum.IsDefined(s) => s,
-                            JsonValueKind.Number when p.Value.TryGetInt32(out var n) && Enum.IsDefined((Spur)n) => (Spur)n,
-                            _ => null,
-                        };
-                    }
-                }
-            }
-
-            return null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-        finally
-        {
-            context.Request.Body.Position = 0;
-        }
     }
 }

@@ -199,8 +199,9 @@ internal static class AutorisierungsMatrixAnfragen
     /// </summary>
     private static async Task<HttpResponseMessage> EigenesKontoAsync(MatrixKontext k, bool zweiFaktor, Func<HttpClient, TestKonto?, Task<HttpResponseMessage>> aufruf)
     {
-        if (k.Rolle == MatrixRolle.Anonym)
+        if (k.Rolle == MatrixRolle.Anonym || k.Partnersystem is not null)
         {
+            // Nobody, or a partner system (it has no account of its own): the request goes with its token as it is.
             return await aufruf(k.Client, null);
         }
 

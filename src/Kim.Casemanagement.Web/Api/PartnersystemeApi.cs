@@ -32,7 +32,14 @@ internal static partial class PartnersystemeApi
     private static async Task<Ok<IReadOnlyList<PartnersystemAntwort>>> Liste(ClientVerzeichnis verzeichnis, IAktuellerBenutzer ich, CancellationToken ct) =>
         TypedResults.Ok<IReadOnlyList<PartnersystemAntwort>>((await verzeichnis.ListeAsync(ich.Mandant, ClientArt.Partnersystem, ct)).Select(Antwort).ToList());
 
-    internal static async Task<Created<PartnersystemMitGeheimnis>> Anlegen(PartnersystemAnfrage a, ClientVerzeichnis verzeichnis, IAktuellerBenutzer ich, IAuditProtokoll audit, CancellationToken ct)
+    private static async Task<Created<PartnersystemMitGeheimnis>> Anlegen(PartnersystemAnfrage a, ClientVerzeichnis verzeichnis, IAktuellerBenutzer ich, IAuditProtokoll audit, CancellationToken ct)
+    {
+        var neu = await RegistrierenAsync(a, verzeichnis, ich, audit, ct);
+        return TypedResults.Created($"/api/admin/partnersysteme/{neu.Partnersystem.ClientId}", neu);
+    }
+
+    /// <summary>Validates and registers a partner system (API and page alike); German messages per field on refusal.</summary>
+    internal static async Task<PartnersystemMitGeheimnis> RegistrierenAsync(PartnersystemAnfrage a, ClientVerzeichnis verzeichnis, IAktuellerBenutzer ich, IAuditProtokoll audit, CancellationToken ct)
     {
         var fehler = new Dictionary<string, string[]>();
         var clientId = a.ClientId?.Trim() ?? string.Empty;
@@ -68,15 +75,18 @@ internal static partial class PartnersystemeApi
             ?? throw new KonfliktException("Diese Kennung ist bereits vergeben.");
         audit.Vormerken("Admin.PartnersystemRegistriert", clientId, null, null);
         var eintrag = (await verzeichnis.FindenAsync(clientId, ct))!.Client;
-        return TypedResults.Created($"/api/admin/partnersysteme/{clientId}", new PartnersystemMitGeheimnis(Antwort(eintrag), geheimnis));
+        return new PartnersystemMitGeheimnis(Antwort(eintrag), geheimnis);
     }
 
-    private static async Task<Ok<PartnersystemMitGeheimnis>> Erneuern(string clientId, ClientVerzeichnis verzeichnis, IOptions<TokendienstOptionen> optionen, IAktuellerBenutzer ich, IAuditProtokoll audit, CancellationToken ct)
+    private static async Task<Ok<PartnersystemMitGeheimnis>> Erneuern(string clientId, ClientVerzeichnis verzeichnis, IOptions<TokendienstOptionen> optionen, IAktuellerBenutzer ich, IAuditProtokoll audit, CancellationToken ct) =>
+        TypedResults.Ok(await ErneuernAsync(clientId, verzeichnis, optionen.Value, ich, audit, ct));
+
+    internal static async Task<PartnersystemMitGeheimnis> ErneuernAsync(string clientId, ClientVerzeichnis verzeichnis, TokendienstOptionen optionen, IAktuellerBenutzer ich, IAuditProtokoll audit, CancellationToken ct)
     {
-        var geheimnis = await verzeichnis.GeheimnisErneuernAsync(clientId, ich.Mandant, optionen.Value.GeheimnisUeberlappung, ich.Id, ct)
+        var geheimnis = await verzeichnis.GeheimnisErneuernAsync(clientId, ich.Mandant, optionen.GeheimnisUeberlappung, ich.Id, ct)
             ?? throw new NichtGefundenException("Das Partnersystem wurde nicht gefunden.");
         audit.Vormerken("Admin.PartnersystemGeheimnisErneuert", clientId, null, null);
-        return TypedResults.Ok(new PartnersystemMitGeheimnis(Antwort((await verzeichnis.FindenAsync(clientId, ct))!.Client), geheimnis));
+        return new PartnersystemMitGeheimnis(Antwort((await verzeichnis.FindenAsync(clientId, ct))!.Client), geheimnis);
     }
 
     private static Task<Ok<PartnersystemAntwort>> Deaktivieren(string clientId, ClientVerzeichnis verzeichnis, IAktuellerBenutzer ich, IAuditProtokoll audit, CancellationToken ct) =>
@@ -85,7 +95,10 @@ internal static partial class PartnersystemeApi
     private static Task<Ok<PartnersystemAntwort>> Aktivieren(string clientId, ClientVerzeichnis verzeichnis, IAktuellerBenutzer ich, IAuditProtokoll audit, CancellationToken ct) =>
         AktivSetzenAsync(clientId, true, verzeichnis, ich, audit, ct);
 
-    internal static async Task<Ok<PartnersystemAntwort>> AktivSetzenAsync(string clientId, bool aktiv, ClientVerzeichnis verzeichnis, IAktuellerBenutzer ich, IAuditProtokoll audit, CancellationToken ct)
+    private static async Task<Ok<PartnersystemAntwort>> AktivSetzenAsync(string clientId, bool aktiv, ClientVerzeichnis verzeichnis, IAktuellerBenutzer ich, IAuditProtokoll audit, CancellationToken ct) =>
+        TypedResults.Ok(await AktivSetzenOhneAntwortAsync(clientId, aktiv, verzeichnis, ich, audit, ct));
+
+    internal static async Task<PartnersystemAntwort> AktivSetzenOhneAntwortAsync(string clientId, bool aktiv, ClientVerzeichnis verzeichnis, IAktuellerBenutzer ich, IAuditProtokoll audit, CancellationToken ct)
     {
         if (!await verzeichnis.AktivSetzenAsync(clientId, ich.Mandant, aktiv, ich.Id, ct))
         {
@@ -93,7 +106,7 @@ internal static partial class PartnersystemeApi
         }
 
         audit.Vormerken(aktiv ? "Admin.PartnersystemAktiviert" : "Admin.PartnersystemDeaktiviert", clientId, null, null);
-        return TypedResults.Ok(Antwort((await verzeichnis.FindenAsync(clientId, ct))!.Client));
+        return Antwort((await verzeichnis.FindenAsync(clientId, ct))!.Client);
     }
 
     private static PartnersystemAntwort Antwort(TokendienstClient c) =>

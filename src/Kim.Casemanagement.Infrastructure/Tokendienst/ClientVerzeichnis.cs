@@ -53,9 +53,9 @@ public sealed class ClientVerzeichnis(NpgsqlDataSource dataSource, TimeProvider 
     }
 
     /// <summary>Registers a partner system; returns its secret (shown once). False when the id is taken.</summary>
-    public async Task<string?> PartnersystemAnlegenAsync(string clientId, string anzeigename, string mandant, Behoerde behoerde, IReadOnlyList<string> scopes, string von, CancellationToken ct)
+    public async Task<string?> PartnersystemAnlegenAsync(string clientId, string anzeigename, string mandant, Behoerde behoerde, IReadOnlyList<string> scopes, string von, CancellationToken ct, string? vorgegebenesGeheimnis = null)
     {
-        var geheimnis = NeuesGeheimnis();
+        var geheimnis = vorgegebenesGeheimnis ?? NeuesGeheimnis();
         var jetzt = zeit.GetUtcNow();
         await using var cmd = dataSource.CreateCommand("""
             INSERT INTO tokendienst_clients (client_id, art, anzeigename, mandant, behoerde, scopes, geheimnis_sha256, aktiv, erstellt_am, erstellt_von, geaendert_am, geaendert_von)

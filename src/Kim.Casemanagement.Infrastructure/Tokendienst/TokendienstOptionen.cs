@@ -29,6 +29,9 @@ public sealed class TokendienstOptionen
     /// <summary>Token requests per minute and client address (rate limit of /connect/token).</summary>
     public int TokenAnfragenProMinute { get; set; } = 30;
 
+    /// <summary>Development only: a demo partner system registered at start with this known secret (README, Development).</summary>
+    public DemoPartnersystemKonfiguration? DemoPartnersystem { get; set; }
+
     /// <summary>Applications used by people (authorization code + PKCE), created or updated in the database at start.</summary>
     public List<AnwendungsKonfiguration> Anwendungen { get; set; } = [];
 }
@@ -47,4 +50,14 @@ public sealed class AnwendungsKonfiguration
     public List<string> RedirectUris { get; set; } = [];
 
     public List<string> AbmeldeUris { get; set; } = [];
+}
+
+/// <summary>The demo partner system of the Development run.</summary>
+public sealed class DemoPartnersystemKonfiguration
+{
+    public string ClientId { get; set; } = string.Empty;
+
+    public Domain.Common.Behoerde Behoerde { get; set; } = Domain.Common.Behoerde.Auslaenderbehoerde;
+
+    public string Geheimnis { get; set; } = string.Empty;
 }

@@ -4,6 +4,7 @@ using Duende.IdentityServer.Configuration;
 using Duende.IdentityServer.ResponseHandling;
 using Duende.IdentityServer.Services;
 using Duende.IdentityServer.Stores;
+using Kim.Casemanagement.Domain.Common;
 using Kim.Casemanagement.Infrastructure.Identitaet;
 using Kim.Casemanagement.Infrastructure.Persistence;
 using Kim.Casemanagement.Infrastructure.Tokendienst;
@@ -232,7 +233,7 @@ internal static class TokendienstKonfiguration
 /// Start-up of the token service: the licence state in the log (no personal data), application clients from
 /// configuration; then hourly removal of grants (codes, refresh tokens) expired more than a day ago.
 /// </summary>
-internal sealed class TokendienstStart(IServiceProvider services, IOptions<TokendienstOptionen> optionen, IOptions<IdentityServerOptions> duende, TimeProvider zeit, ILogger<TokendienstStart> logger) : BackgroundService
+internal sealed class TokendienstStart(IServiceProvider services, IOptions<TokendienstOptionen> optionen, IOptions<IdentityServerOptions> duende, TimeProvider zeit, IHostEnvironment umgebung, ILogger<TokendienstStart> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -249,6 +250,13 @@ internal sealed class TokendienstStart(IServiceProvider services, IOptions<Token
         foreach (var a in optionen.Value.Anwendungen.Where(a => !string.IsNullOrWhiteSpace(a.ClientId)))
         {
             await verzeichnis.AnwendungAbgleichenAsync(a.ClientId, string.IsNullOrWhiteSpace(a.Anzeigename) ? a.ClientId : a.Anzeigename, a.Mandant, a.Scopes, a.RedirectUris, a.AbmeldeUris, cancellationToken);
+        }
+
+        if (umgebung.IsDevelopment() && optionen.Value.DemoPartnersystem is { ClientId.Length: > 0, Geheimnis.Length: > 0 } demo)
+        {
+            // Development only, like the demo accounts: a known secret so that the README's curl example works.
+            var spur = demo.Behoerde.AlsSpur().ToString().ToLowerInvariant();
+            await verzeichnis.PartnersystemAnlegenAsync(demo.ClientId, "Demo-Fachverfahren " + demo.Behoerde, "standard", demo.Behoerde, ["kim.partner.lesen", "kim.partner." + spur], "demo", cancellationToken, demo.Geheimnis);
         }
 
         await base.StartAsync(cancellationToken);

@@ -288,6 +288,41 @@ public sealed class TokendienstTests(TokendienstFixture fx) : IClassFixture<Toke
         status.Skip(3).ShouldAllBe(s => s == HttpStatusCode.TooManyRequests);
     }
 
+    [Fact]
+    public async Task Schluesselwechsel_WhenTheOldKeyIsListedAsEarlier_TokensSignedWithItStillWorkAndBothArePublished()
+    {
+        var geheimnis = await fx.PartnersystemAsync("abh-schluesselwechsel", Behoerde.Auslaenderbehoerde, "kim.partner.lesen");
+        var alt = new JwtSecurityTokenHandler().ReadJwtToken(await TokenTextAsync("abh-schluesselwechsel", geheimnis, "kim.partner.lesen"));
+        using var neu = System.Security.Cryptography.RSA.Create(2048);
+        var neueDatei = Path.Combine(Path.GetDirectoryName(fx.SchluesselDatei)!, $"signatur-neu-{Guid.NewGuid():N}.pem");
+        await File.WriteAllTextAsync(neueDatei, neu.ExportPkcs8PrivateKeyPem());
+        var einstellungen = new Dictionary<string, string?>(fx.Einstellungen)
+        {
+            ["Tokendienst:Signaturschluessel"] = neueDatei,
+            ["Tokendienst:FruehereSchluessel:0"] = fx.SchluesselDatei,
+        };
+        await using var gewechselt = new KimWebFactory(einstellungen);
+        using var client = gewechselt.NeuerClient();
+        var aussteller = gewechselt.Adresse.GetLeftPart(UriPartial.Authority);
+
+        var jwks = JsonNode.Parse(await client.GetStringAsync("/.well-known/openid-configuration/jwks"))!["keys"]!.AsArray();
+        jwks.Count.ShouldBe(2);
+        var (status, antwort) = await fx.TokenAsync(client, new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = "abh-schluesselwechsel", ["client_secret"] = geheimnis, ["scope"] = "kim.partner.lesen" });
+        status.ShouldBe(HttpStatusCode.OK);
+        var neuesToken = new JwtSecurityTokenHandler().ReadJwtToken(antwort!["access_token"]!.GetValue<string>());
+        neuesToken.Header.Kid.ShouldNotBe(alt.Header.Kid, "neue Tokens tragen den neuen Schlüssel");
+
+        // A token of the old key (same claims, this instance's issuer) is still accepted during the overlap.
+        var claims = alt.Claims.Where(c => c.Type is not ("aud" or "iss" or "exp" or "nbf" or "iat")).ToList();
+        var altesToken = new JwtSecurityTokenHandler().WriteToken(new JwtSecurityToken(
+            new JwtHeader(new SigningCredentials(new RsaSecurityKey(fx.Schluessel) { KeyId = alt.Header.Kid }, SecurityAlgorithms.RsaSha256)) { ["typ"] = "at+jwt" },
+            new JwtPayload(aussteller, "kim-api", claims, DateTime.UtcNow.AddMinutes(-1), DateTime.UtcNow.AddMinutes(4), DateTime.UtcNow.AddMinutes(-1))));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", altesToken);
+        (await StatusAsync(client.GetAsync($"/api/faelle/{fx.FallEingewilligt}"))).ShouldBe(HttpStatusCode.OK);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", neuesToken.RawData);
+        (await StatusAsync(client.GetAsync($"/api/faelle/{fx.FallEingewilligt}"))).ShouldBe(HttpStatusCode.OK);
+    }
+
     private async Task<string> CodeAsync(string challenge)
     {
         var ziel = await fx.AutorisierenAsync(TokendienstFixture.Rueckruf, challenge);

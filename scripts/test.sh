@@ -34,6 +34,8 @@ systemd-analyze --version 2>/dev/null | head -1 || true
 
 echo "== npm-Pakete für die Tests (offizieller SignalR-Client)"
 (cd tests/signalr-client && npm ci --no-audit --no-fund --loglevel=error)
+echo "== npm-Pakete für die Tests (openid-client gegen den Tokendienst)"
+(cd tests/oidc-client && npm ci --no-audit --no-fund --loglevel=error)
 
 echo "== Build (Warnungen sind Fehler)"
 dotnet build Kim.Casemanagement.sln -c Release -nologo

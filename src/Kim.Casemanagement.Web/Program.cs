@@ -10,6 +10,7 @@ using Kim.Casemanagement.Web.Echtzeit;
 using Kim.Casemanagement.Web.Fehler;
 using Kim.Casemanagement.Web.Hosting;
 using Kim.Casemanagement.Web.Sicherheit;
+using Kim.Casemanagement.Web.Tokendienst;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
@@ -67,6 +68,7 @@ builder.Services.AddKimDatenschutz(builder.Configuration);
 builder.Services.AddScoped<AuskunftDienst>();
 builder.Services.AddKimSicherheit(builder.Configuration);
 builder.Services.AddKimTelemetrie(builder.Configuration);
+builder.Services.AddKimTokendienst(builder.Configuration, builder.Environment);
 builder.Services.AddSignalR(o =>
 {
     o.MaximumReceiveMessageSize = 4 * 1024;
@@ -107,6 +109,7 @@ app.MapKontoApi();
 app.MapFaelleApi();
 app.MapSpurenApi();
 app.MapAdminApi();
+app.MapPartnersystemeApi();
 app.MapDatenschutzApi();
 app.MapBenachrichtigungenApi();
 app.MapTeamleitungApi();

@@ -67,6 +67,8 @@ public sealed class AnmeldeDienst(UserManager<Benutzer> benutzer, SignInManager<
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, user.Id),
+            // The token service's subject (OpenID Connect "sub"), the same stable id.
+            new("sub", user.Id),
             new(ClaimTypes.Name, user.UserName ?? user.Id),
             new(Anspruch.Anzeigename, user.Anzeigename),
             new(Anspruch.Mandant, user.Mandant),

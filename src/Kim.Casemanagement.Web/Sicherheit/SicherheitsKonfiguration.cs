@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Kim.Casemanagement.Application.Abstractions;
 using Kim.Casemanagement.Infrastructure.Identitaet;
 using Kim.Casemanagement.Infrastructure.Persistence;
+using Kim.Casemanagement.Web.Tokendienst;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -75,8 +76,10 @@ internal static class SicherheitsKonfiguration
                 o.DefaultScheme = Schema;
                 o.DefaultChallengeScheme = Schema;
             })
-            .AddPolicyScheme(Schema, "Cookie oder Bearer-Token", o => o.ForwardDefaultSelector = c =>
-                c.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddPolicyScheme(Schema, "Cookie, JWT-Zugriffstoken oder Bearer-Token", o => o.ForwardDefaultSelector = c =>
+                c.Request.Headers.Authorization.ToString() is var a && a.StartsWith("Bearer ", StringComparison.Ordinal)
+                    ? Tokendienst.TokendienstKonfiguration.IstJwt(a) ? Tokendienst.TokendienstKonfiguration.JwtSchema : IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
             .AddCookie(IdentityConstants.ApplicationScheme, o =>
             {
                 o.Cookie.Name = CookieName;
@@ -168,8 +171,8 @@ internal static class SicherheitsKonfiguration
 
     public static WebApplication UseKimSicherheit(this WebApplication app)
     {
-        app.UseAuthentication();
-        app.UseMiddleware<SitzungsPruefung>();
+        // Authentication and the session check run inside the token service's part of the pipeline (ADR 0010).
+        app.UseKimTokendienst();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -13,10 +13,22 @@ internal sealed class SitzungsPruefung(RequestDelegate next)
     /// <summary>Marks a browser request whose login cookie named a session that has ended (the login page then says so).</summary>
     public const string SitzungAbgelaufen = "kim.sitzungAbgelaufen";
 
-    public async Task InvokeAsync(HttpContext context, SitzungsDienst sitzungen)
+    public async Task InvokeAsync(HttpContext context, SitzungsDienst sitzungen, Infrastructure.Tokendienst.ClientVerzeichnis clients)
     {
         var user = context.User;
-        if (user.Identity?.IsAuthenticated == true)
+        if (user.Identity?.IsAuthenticated == true && user.FindFirstValue(Tokendienst.TokendienstKonfiguration.ClaimPartnersystem) is { } clientId)
+        {
+            // A partner system has no session: its client must be registered and active now (disabling stops its tokens at once).
+            if (user.Identity.AuthenticationType == Tokendienst.TokendienstKonfiguration.JwtSchema && await clients.IstAktivAsync(clientId, context.RequestAborted))
+            {
+                context.Features.Set(new PartnersystemMerkmal(clientId));
+            }
+            else
+            {
+                context.User = new ClaimsPrincipal(new ClaimsIdentity());
+            }
+        }
+        else if (user.Identity?.IsAuthenticated == true)
         {
             var sitzung = Guid.TryParse(user.FindFirstValue(Anspruch.Sitzung), out var sid)
                 ? await sitzungen.PruefenAsync(sid, context.RequestAborted)

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Kim.Casemanagement.Web.Sicherheit;
 
-/// <summary>Every role that sees personal data must have signed in with a second factor (or just enrolled one in this session).</summary>
+/// <summary>
+/// Every role that sees personal data must have signed in with a second factor (or just enrolled one in this session).
+/// A partner system has no person and no session: its client secret and the active client (checked per request) count.
+/// </summary>
 internal sealed class ZweiFaktorAnforderung : IAuthorizationRequirement, IAuthorizationHandler
 {
     public Task HandleAsync(AuthorizationHandlerContext context)
@@ -12,7 +15,7 @@ internal sealed class ZweiFaktorAnforderung : IAuthorizationRequirement, IAuthor
         var http = context.Resource as HttpContext;
         var sitzung = http?.Features.Get<SitzungsMerkmal>()?.Sitzung;
         var rollen = context.User.FindAll(ClaimTypes.Role).Select(c => c.Value);
-        if (context.User.Identity?.IsAuthenticated == true && (!ZweiFaktorPflicht.Gilt(rollen) || sitzung?.ZweiterFaktor == true))
+        if (context.User.Identity?.IsAuthenticated == true && (!ZweiFaktorPflicht.Gilt(rollen) || sitzung?.ZweiterFaktor == true || http?.Features.Get<PartnersystemMerkmal>() is not null))
         {
             context.Succeed(this);
         }

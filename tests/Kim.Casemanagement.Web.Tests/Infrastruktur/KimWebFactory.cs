@@ -54,6 +54,7 @@ public sealed class KimWebFactory : WebApplicationFactory<Program>
         ["Sicherheit:AnmeldungenProMinute"] = "100000",
         ["Sicherheit:ApiAnfragenProSekunde"] = "100000",
         ["Sicherheit:ApiSpitze"] = "100000",
+        ["Tokendienst:TokenAnfragenProMinute"] = "100000",
         ["Termine:Aktiv"] = "false",
         ["Analysen:StandAktualisieren"] = "false",
     };

@@ -165,7 +165,7 @@ public sealed class SignalRTreiber : IAsyncDisposable
 
     private static string? Art(JsonObject e) => (string?)e["ev"];
 
-    private static string Wurzel()
+    internal static string Wurzel()
     {
         var ordner = new DirectoryInfo(AppContext.BaseDirectory);
         while (ordner is not null && !File.Exists(Path.Combine(ordner.FullName, "Kim.Casemanagement.sln")))

@@ -5,9 +5,10 @@ using Kim.Casemanagement.Web.Tests.Infrastruktur;
 namespace Kim.Casemanagement.Web.Tests.Sicherheit;
 
 /// <summary>Who calls, on which Fall (null for endpoints without one).</summary>
-internal sealed record MatrixKontext(AutorisierungsMatrixFixture Fixture, MatrixRolle Rolle, SzenarioFall? Fall)
+internal sealed record MatrixKontext(AutorisierungsMatrixFixture Fixture, MatrixRolle Rolle, SzenarioFall? Fall, HttpClient? Partnersystem = null)
 {
-    public HttpClient Client => Fixture.Client(Rolle);
+    /// <summary>The role's signed-in client, or the partner system's (client-credentials token) when one is given.</summary>
+    public HttpClient Client => Partnersystem ?? Fixture.Client(Rolle);
 
     public SzenarioFall F => Fall ?? throw new InvalidOperationException("Dieser Endpunkt braucht einen Fall.");
 
@@ -135,6 +136,11 @@ internal static class AutorisierungsMatrixAnfragen
         ["RollenSetzen"] = k => k.Client.PutAsJsonAsync($"/api/admin/benutzer/{k.Fixture.Zielkonto.Id}/rollen", new { rollen = new[] { "Lenkungsgruppe" } }),
         ["Teams"] = k => k.Client.GetAsync("/api/admin/teams"),
         ["TeamAnlegen"] = k => k.Client.PostAsJsonAsync("/api/admin/teams", new { name = k.Fixture.Eindeutig("Team MX ") }),
+        ["PartnersystemeListe"] = k => k.Client.GetAsync("/api/admin/partnersysteme"),
+        ["PartnersystemAnlegen"] = k => k.Client.PostAsJsonAsync("/api/admin/partnersysteme", new { clientId = k.Fixture.Eindeutig("matrix-").ToLowerInvariant(), anzeigename = "Matrix-System", behoerde = "Jobcenter", scopes = new[] { "kim.partner.lesen" } }),
+        ["PartnersystemGeheimnisErneuern"] = async k => await k.Client.PostAsync($"/api/admin/partnersysteme/{await k.Fixture.ZielPartnersystemAsync()}/geheimnis", null),
+        ["PartnersystemDeaktivieren"] = async k => await k.Client.PostAsync($"/api/admin/partnersysteme/{await k.Fixture.ZielPartnersystemAsync()}/deaktivierung", null),
+        ["PartnersystemAktivieren"] = async k => await k.Client.PostAsync($"/api/admin/partnersysteme/{await k.Fixture.ZielPartnersystemAsync()}/aktivierung", null),
 
         ["AnalyseProzesslandkarte"] = k => k.Client.GetAsync("/api/analysen/prozesslandkarte"),
         ["AnalyseVarianten"] = k => k.Client.GetAsync("/api/analysen/varianten?spur=Prozess"),
@@ -209,8 +215,9 @@ internal static class AutorisierungsMatrixAnfragen
     /// </summary>
     private static async Task<HttpResponseMessage> EigenesKontoAsync(MatrixKontext k, bool zweiFaktor, Func<HttpClient, TestKonto?, Task<HttpResponseMessage>> aufruf)
     {
-        if (k.Rolle == MatrixRolle.Anonym)
+        if (k.Rolle == MatrixRolle.Anonym || k.Partnersystem is not null)
         {
+            // Nobody, or a partner system (it has no account of its own): the request goes with its token as it is.
             return await aufruf(k.Client, null);
         }
 

@@ -6,6 +6,7 @@ using Kim.Casemanagement.Application.Sicherheit;
 using Kim.Casemanagement.Domain.Common;
 using Kim.Casemanagement.Testing;
 using Kim.Casemanagement.Web.Tests.Infrastruktur;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kim.Casemanagement.Web.Tests.Sicherheit;
 
@@ -67,6 +68,59 @@ public sealed class AutorisierungsMatrixFixture : IAsyncLifetime
         int.Parse(await SqlHilfen.TextAsync(Database.SuperuserConnectionString, $"SELECT version FROM faelle WHERE id = '{fallId}'") ?? "-1", CultureInfo.InvariantCulture);
 
     internal string Eindeutig(string praefix) => praefix + Interlocked.Increment(ref _zaehler).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The partner system the administration rows rotate, disable and enable (registered on first use).</summary>
+    internal async Task<string> ZielPartnersystemAsync()
+    {
+        const string Id = "matrix-ziel";
+        await using var scope = Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Infrastructure.Tokendienst.ClientVerzeichnis>()
+            .PartnersystemAnlegenAsync(Id, "Matrix-Ziel", "standard", Behoerde.Jobcenter, ["kim.partner.lesen"], "matrix", default);
+        return Id;
+    }
+
+    /// <summary>
+    /// A client with a fresh client-credentials access token of the Behörde's partner system (registered on first use
+    /// with every scope a system of that Behörde may hold: reading and the steps of its track).
+    /// </summary>
+    internal async Task<HttpClient> PartnersystemAsync(Behoerde behoerde)
+    {
+        var id = "matrix-" + behoerde.ToString().ToLowerInvariant();
+        var spur = behoerde switch { Behoerde.Auslaenderbehoerde => "aufenthalt", Behoerde.Jobcenter => "leistungen", _ => "bildung" };
+        string[] scopes = ["kim.partner.lesen", "kim.partner." + spur];
+        string geheimnis;
+        lock (_partnersysteme)
+        {
+            _partnersysteme.TryGetValue(id, out geheimnis!);
+        }
+
+        if (geheimnis is null)
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            geheimnis = await scope.ServiceProvider.GetRequiredService<Infrastructure.Tokendienst.ClientVerzeichnis>()
+                .PartnersystemAnlegenAsync(id, "Matrix " + behoerde, "standard", behoerde, scopes, "matrix", default)
+                ?? throw new InvalidOperationException($"Partnersystem {id} gibt es schon.");
+            lock (_partnersysteme)
+            {
+                _partnersysteme[id] = geheimnis;
+            }
+        }
+
+        var client = Merken(Factory.NeuerClient());
+        using var antwort = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = id,
+            ["client_secret"] = geheimnis,
+            ["scope"] = string.Join(' ', scopes),
+        }));
+        var text = await antwort.Content.ReadAsStringAsync();
+        antwort.EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", System.Text.Json.Nodes.JsonNode.Parse(text)!["access_token"]!.GetValue<string>());
+        return client;
+    }
+
+    private readonly Dictionary<string, string> _partnersysteme = [];
 
     /// <summary>A new account of the role (for requests that end or change the account: logout, password, two-factor enrolment).</summary>
     internal Task<TestKonto> WegwerfkontoAsync(MatrixRolle rolle, bool zweiFaktor)

@@ -553,6 +553,13 @@ internal static class AutorisierungsMatrixTabelle
         Allgemein("Teams", "GET", "/api/admin/teams", schreibend: false,                                      "403  403  403  403   403  403  403  403  403  Ok   401"),
         Allgemein("TeamAnlegen", "POST", "/api/admin/teams", schreibend: true,                                "403  403  403  403   403  403  403  403  403  Ok   401"),
 
+        // Partner systems (machine clients of the token service, ADR 0010): Administration only.
+        Allgemein("PartnersystemeListe", "GET", "/api/admin/partnersysteme/", schreibend: false,                                 "403  403  403  403   403  403  403  403  403  Ok   401"),
+        Allgemein("PartnersystemAnlegen", "POST", "/api/admin/partnersysteme/", schreibend: true,                                "403  403  403  403   403  403  403  403  403  Ok   401"),
+        Allgemein("PartnersystemGeheimnisErneuern", "POST", "/api/admin/partnersysteme/{clientId}/geheimnis", schreibend: true,  "403  403  403  403   403  403  403  403  403  Ok   401"),
+        Allgemein("PartnersystemDeaktivieren", "POST", "/api/admin/partnersysteme/{clientId}/deaktivierung", schreibend: true,    "403  403  403  403   403  403  403  403  403  Ok   401"),
+        Allgemein("PartnersystemAktivieren", "POST", "/api/admin/partnersysteme/{clientId}/aktivierung", schreibend: true,       "403  403  403  403   403  403  403  403  403  Ok   401"),
+
         // The Lenkungsgruppe's analyses and exports: aggregates only, Lenkungsgruppe only.
         Allgemein("AnalyseProzesslandkarte", "GET", "/api/analysen/prozesslandkarte", schreibend: false,     "403  403  403  403   403  403  403  Ok   403  403  401"),
         Allgemein("AnalyseVarianten", "GET", "/api/analysen/varianten", schreibend: false,                   "403  403  403  403   403  403  403  Ok   403  403  401"),

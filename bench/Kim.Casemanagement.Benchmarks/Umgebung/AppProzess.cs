@@ -66,6 +66,7 @@ internal sealed class AppProzess : IAsyncDisposable
             ["Kestrel__Certificates__Default__Password"] = "bench",
             ["ConnectionStrings__Kim"] = appConnectionString,
             ["ConnectionStrings__KimMigration"] = ownerConnectionString,
+            ["Tokendienst__Signaturschluessel"] = Signaturschluessel.Value,
             ["Sicherheit__AnmeldungenProMinute"] = "1000000",
             ["Sicherheit__ApiAnfragenProSekunde"] = "1000000",
             ["Sicherheit__ApiSpitze"] = "1000000",
@@ -91,6 +92,24 @@ internal sealed class AppProzess : IAsyncDisposable
         await app.BereitAsync(TimeSpan.FromSeconds(90));
         return app;
     }
+
+    /// <summary>
+    /// The token service's signing key (production refuses to start without one, ADR 0010): one PEM file per benchmark
+    /// run, shared by every instance it starts (as the instances behind nginx share theirs), deleted at exit.
+    /// </summary>
+    private static readonly Lazy<string> Signaturschluessel = new(() =>
+    {
+        var pfad = Path.Combine(Path.GetTempPath(), $"kim-bench-signatur-{Environment.ProcessId}.pem");
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        File.WriteAllText(pfad, rsa.ExportPkcs8PrivateKeyPem());
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(pfad, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(pfad);
+        return pfad;
+    });
 
     /// <summary>An HTTP client that trusts the server's certificate.</summary>
     public HttpClient NeuerClient(int verbindungen = 64) => new(new SocketsHttpHandler

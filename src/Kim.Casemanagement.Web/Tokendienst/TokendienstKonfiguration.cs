@@ -157,20 +157,44 @@ internal static class TokendienstKonfiguration
     /// The pipeline part before the application's authorisation: rate limit of the token endpoint, authentication with
     /// the server-side session check (so that IdentityServer's endpoints see an ended session as signed out), the
     /// protocol endpoints, and the scope check of JWT requests.
+    /// <para>
+    /// IdentityServer's own middleware (base URL, CORS, dynamic providers, mTLS, its endpoints, its session-id cookie)
+    /// runs only on the paths of <see cref="IstTokendienstPfad"/>: on every other request it did work none of them needs
+    /// (the session-id cookie for JavaScript check-session clients, options validation, a back-channel client resolved
+    /// per request), about a quarter of an authorised case read's app CPU in the benchmark (docs/profiling.md). JWT
+    /// validation of the API does not depend on it (JwtBearer in <c>UseAuthentication</c>).
+    /// </para>
     /// </summary>
     public static IApplicationBuilder UseKimTokendienst(this IApplicationBuilder app)
     {
         app.UseMiddleware<TokenEndpunktGrenze>();
-        app.UseIdentityServer(new IdentityServerMiddlewareOptions
+        app.UseWhen(IstTokendienstPfad, tokendienst => tokendienst.UseIdentityServer(new IdentityServerMiddlewareOptions
         {
-            AuthenticationMiddleware = a =>
-            {
-                a.UseAuthentication();
-                a.UseMiddleware<SitzungsPruefung>();
-            },
-        });
+            AuthenticationMiddleware = Authentifizieren,
+        }));
+        app.UseWhen(c => !IstTokendienstPfad(c), Authentifizieren);
         app.UseMiddleware<Zugriffsbereiche>();
         return app;
+
+        static void Authentifizieren(IApplicationBuilder a)
+        {
+            a.UseAuthentication();
+            a.UseMiddleware<SitzungsPruefung>();
+        }
+    }
+
+    /// <summary>
+    /// The requests IdentityServer takes part in: its protocol endpoints (<c>/.well-known/*</c>, <c>/connect/*</c>), the
+    /// sign-in, sign-out and error pages of the authorisation flow (<c>/Konto/*</c>, <see cref="IdentityServerOptions.UserInteraction"/>),
+    /// and the callback paths of external sign-in (<c>/signin-*</c>, <c>/signout-*</c>).
+    /// </summary>
+    public static bool IstTokendienstPfad(HttpContext c)
+    {
+        var pfad = c.Request.Path;
+        return pfad.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase)
+            || pfad.StartsWithSegments("/.well-known", StringComparison.OrdinalIgnoreCase)
+            || pfad.StartsWithSegments("/Konto", StringComparison.OrdinalIgnoreCase)
+            || (pfad.Value is { } p && (p.StartsWith("/signin-", StringComparison.OrdinalIgnoreCase) || p.StartsWith("/signout-", StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>Does an Authorization header carry a JWT (three dot-separated parts) rather than an Identity bearer token?</summary>

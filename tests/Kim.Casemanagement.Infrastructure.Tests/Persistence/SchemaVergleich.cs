@@ -44,6 +44,17 @@ internal static partial class SchemaVergleich
 
         // Client keys for crypto-shredding (migration 0013, ADR 0007): read and written with plain SQL by KlientSchluessel.
         "klient_schluessel",
+
+        // The token service's clients, scopes and grants (migration 0014, ADR 0010): read and written with plain SQL by
+        // the IdentityServer stores (KimClientStore, KimResourceStore, KimGrantStore) and ClientVerzeichnis; no entity
+        // of the domain.
+        "tokendienst_clients",
+        "tokendienst_scopes",
+        "tokendienst_grants",
+
+        // The Lenkungsgruppe's decisions (migration 0017, ADR 0011): read and written with plain SQL by
+        // EntscheidungenRepository; no entity of the domain.
+        "lenkungsgruppe_entscheidungen",
     };
 
     /// <summary>

@@ -84,6 +84,21 @@ internal static class TokendienstKonfiguration
             });
         }
 
+        // IdentityServer registers its key-management options as a transient factory that validates them (an internal
+        // method, called here once through reflection) on each resolution, and its decorator of IAuthenticationService resolves them on every authenticated request (1.5 % of
+        // a case read's app CPU in a perf profile, docs/profiling.md). They do not change after the start: one
+        // validated instance.
+        if (services.LastOrDefault(d => d.ServiceType == typeof(KeyManagementOptions)) is { Lifetime: not ServiceLifetime.Singleton } schluesselverwaltung)
+        {
+            services.Remove(schluesselverwaltung);
+            services.AddSingleton(sp =>
+            {
+                var o = sp.GetRequiredService<IdentityServerOptions>().KeyManagement;
+                typeof(KeyManagementOptions).GetMethod("Validate", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic, Type.EmptyTypes)?.Invoke(o, null);
+                return o;
+            });
+        }
+
         // AddIdentityServer makes its own cookie ("idsrv") the default scheme; the application's policy scheme
         // (cookie, JWT or Identity bearer token) stays the default, and IdentityServer uses the Identity cookie.
         services.PostConfigure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o =>

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Kim.Casemanagement.Domain.Common;
 using Kim.Casemanagement.Web.Tests.Infrastruktur;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 
@@ -360,5 +361,20 @@ public sealed class TokendienstTests(TokendienstFixture fx) : IClassFixture<Toke
     {
         using var antwort = await anfrage;
         return antwort.StatusCode;
+    }
+
+    [Fact]
+    public void KeyManagementOptions_AreRegisteredAsOneValidatedInstance_NotResolvedAnewOnEveryRequest()
+    {
+        var dienste = new ServiceCollection();
+        var konfiguration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        var umgebung = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Testing", ContentRootPath = Path.GetTempPath() };
+
+        Kim.Casemanagement.Web.Tokendienst.TokendienstKonfiguration.AddKimTokendienst(dienste, konfiguration, umgebung);
+
+        var eintraege = dienste.Where(d => d.ServiceType == typeof(Duende.IdentityServer.Configuration.KeyManagementOptions)).ToList();
+        eintraege.ShouldHaveSingleItem().Lifetime.ShouldBe(ServiceLifetime.Singleton);
+        var a = fx.Factory.Services.GetRequiredService<Duende.IdentityServer.Configuration.KeyManagementOptions>();
+        a.Enabled.ShouldBeFalse("automatic key management is a licence feature and off (ADR 0010)");
     }
 }

@@ -31,6 +31,13 @@ public static class FallSperrung
     public const string VermerkSpalten = "s.gesetzt_am, s.bis";
 
     /// <summary>
+    /// A join of the active hold of the Fall <paramref name="fallId"/> (a column such as <c>f.id</c>) on
+    /// <paramref name="heute"/> under alias <c>s</c>, for <see cref="VermerkSpalten"/> (empty when it is not held).
+    /// </summary>
+    public static string VermerkJoin(string fallId, string heute) =>
+        $"LEFT JOIN fall_sperren s ON s.fall_id = {fallId} AND {Aktiv("s", heute)}";
+
+    /// <summary>
     /// The active hold of the Fall <paramref name="fallId"/> as a reader sees it (<see cref="VermerkSpalten"/>); no row
     /// when it is not held (at most one: only one hold of a Fall can be not lifted).
     /// </summary>

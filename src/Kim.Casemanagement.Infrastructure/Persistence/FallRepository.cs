@@ -42,11 +42,11 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
     /// two: a cold read (the Fall not in the cache) is one statement less for PostgreSQL.
     /// </summary>
     private static readonly string FallMitSperreSql = FallZeilen.FallAuswahl(
-        ", " + FallSperrung.VermerkSpalten, $"LEFT JOIN fall_sperren s ON s.fall_id = f.id AND {FallSperrung.Aktiv("s", "$2")} ");
+        ", " + FallSperrung.VermerkSpalten, FallSperrung.VermerkJoin("f.id", "$2") + " ");
 
     /// <summary>The Fall's current version (is the cached row still the stored one?) and its active hold, in one statement.</summary>
     private static readonly string VersionSql =
-        $"SELECT f.version, {FallSperrung.VermerkSpalten} FROM faelle f LEFT JOIN fall_sperren s ON s.fall_id = f.id AND {FallSperrung.Aktiv("s", "$2")} WHERE f.id = $1";
+        $"SELECT f.version, {FallSperrung.VermerkSpalten} FROM faelle f {FallSperrung.VermerkJoin("f.id", "$2")} WHERE f.id = $1";
 
     /// <summary>The client's row as corrected: every column of <see cref="FallZeilen.Klient"/> but its key, tenant and creation time.</summary>
     private static readonly string KlientBerichtigenSql = "UPDATE klienten SET "

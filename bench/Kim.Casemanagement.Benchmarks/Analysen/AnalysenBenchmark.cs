@@ -24,7 +24,11 @@ internal static class AnalysenBenchmark
         ("Kennzahlen je Quartal", "/api/analysen/kennzahlen", [Vergleichsabfragen.Kennzahlen()]),
     ];
 
-    /// <summary>Filtered pages: a cohort, a period, an age group, a residence status at intake, a track, combined filters.</summary>
+    /// <summary>
+    /// Filtered pages: the overview under a cohort, a period, an age group, a residence status at intake, a track, combined
+    /// filters; the heaviest cohort (Zieldimension I, most Fälle) on the process map, deviations and the meeting report
+    /// (every part); two selections side by side.
+    /// </summary>
     private static readonly (string Name, string Pfad)[] GefilterteSeiten =
     [
         ("Zieldimension I", "/Analysen?zieldimensionI=true"),
@@ -33,6 +37,10 @@ internal static class AnalysenBenchmark
         ("Aufenthaltsstatus bei Aufnahme", "/Analysen?aufenthaltsstatus=Aufenthaltsgestattung"),
         ("Spur Bildung", "/Analysen?spur=Bildung"),
         ("kombiniert", "/Analysen?zieldimensionI=true&altersgruppe=JungeErwachsene&von=2020-01-01"),
+        ("Prozesslandkarte, Zieldimension I", "/Analysen/Prozesslandkarte?zieldimensionI=true"),
+        ("Abweichungen und Engpässe, Zieldimension I", "/Analysen/Abweichungen?zieldimensionI=true"),
+        ("Sitzungsbericht, Zieldimension I", "/Analysen/Bericht?zieldimensionI=true"),
+        ("Vergleich Zieldimension I ja / nein", "/Analysen/Vergleich?vergleichen=1&a.zieldimensionI=true&b.zieldimensionI=false"),
     ];
 
     /// <summary>What the page says when it computed the selection from the projection.</summary>

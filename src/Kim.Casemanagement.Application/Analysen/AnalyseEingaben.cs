@@ -24,6 +24,61 @@ public static class AnalyseEingaben
         return new AnalyseFilter(von, bis, status, alter, zieldimensionI, teamId);
     }
 
+    /// <summary>
+    /// The two selections compared side by side (<see cref="AnalysenHandler.AuswahlenVergleichenAsync"/>), each a filter
+    /// without a team. A field error of either is a 400 listing all of them, named as the query names the fields
+    /// (<c>a.bis</c>, <c>b.altersgruppe</c>).
+    /// </summary>
+    public static (AnalyseFilter A, AnalyseFilter B) Auswahlen(AuswahlEingabe a, AuswahlEingabe b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var fehler = new Dictionary<string, string[]>();
+        AnalyseFilter? Lesen(string praefix, AuswahlEingabe e)
+        {
+            var formfehler = new Dictionary<string, string[]>();
+            var von = Datum(e.Von, praefix + ".von", formfehler);
+            var bis = Datum(e.Bis, praefix + ".bis", formfehler);
+            bool? zd = string.IsNullOrEmpty(e.ZieldimensionI) ? null
+                : bool.TryParse(e.ZieldimensionI, out var j) ? j
+                : Fehler<bool?>(formfehler, praefix + ".zieldimensionI", "Unbekannter Wert. Erlaubt: true, false.");
+            foreach (var f in formfehler)
+            {
+                fehler[f.Key] = f.Value;
+            }
+
+            try
+            {
+                var filter = Filter(von, bis, e.Aufenthaltsstatus, e.Altersgruppe, zd, null);
+                return formfehler.Count == 0 ? filter : null;
+            }
+            catch (DomainException x)
+            {
+                foreach (var f in x.Errors)
+                {
+                    fehler[praefix + "." + f.Key] = f.Value;
+                }
+
+                return null;
+            }
+        }
+
+        var filterA = Lesen("a", a);
+        var filterB = Lesen("b", b);
+        return filterA is not null && filterB is not null ? (filterA, filterB) : throw new DomainException("Ungültige Auswahl.", fehler);
+    }
+
+    private static DateOnly? Datum(string? text, string feld, Dictionary<string, string[]> fehler) =>
+        string.IsNullOrEmpty(text) ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d
+        : Fehler<DateOnly?>(fehler, feld, "Bitte ein Datum im Format JJJJ-MM-TT angeben.");
+
+    private static T Fehler<T>(Dictionary<string, string[]> fehler, string feld, string text)
+    {
+        fehler[feld] = [text];
+        return default!;
+    }
+
     /// <summary>A track name; null stays null unless <paramref name="erforderlich"/>.</summary>
     public static Spur? Spur(string? spur, bool erforderlich)
     {
@@ -63,3 +118,9 @@ public static class AnalyseEingaben
         return null;
     }
 }
+
+/// <summary>
+/// One selection of a side-by-side comparison as entered (query string of the page and the API), before it is checked:
+/// dates as yyyy-MM-dd, Zieldimension I as true/false; empty means "not set".
+/// </summary>
+public sealed record AuswahlEingabe(string? Von, string? Bis, string? Aufenthaltsstatus, string? Altersgruppe, string? ZieldimensionI);

@@ -23,6 +23,44 @@ public sealed record AnalyseFilter(
     /// <summary>True when a cohort or team filter is set (the period alone does not count).</summary>
     public bool HatKohortenfilter => Aufenthaltsstatus is not null || Altersgruppe is not null || ZieldimensionI is not null || TeamId is not null;
 
+    /// <summary>The selection in plain German for a heading ("alle Fälle" without a filter); no personal data.</summary>
+    public string Bezeichnung()
+    {
+        var de = CultureInfo.GetCultureInfo("de-DE");
+        var teile = new List<string>();
+        if (Von is not null || Bis is not null)
+        {
+            teile.Add(string.Create(de, $"Aufnahme {(Von is { } v ? $"ab {v:dd.MM.yyyy}" : string.Empty)}{(Von is not null && Bis is not null ? " " : string.Empty)}{(Bis is { } b ? $"bis {b:dd.MM.yyyy}" : string.Empty)}"));
+        }
+
+        if (Aufenthaltsstatus is { } s)
+        {
+            teile.Add($"Aufenthaltsstatus bei Aufnahme {s}");
+        }
+
+        if (Altersgruppe is { } a)
+        {
+            teile.Add(a switch
+            {
+                Analysen.Altersgruppe.Juengere => "jünger als junge Erwachsene",
+                Analysen.Altersgruppe.JungeErwachsene => "junge Erwachsene",
+                _ => "älter als junge Erwachsene",
+            });
+        }
+
+        if (ZieldimensionI is { } zd)
+        {
+            teile.Add(zd ? "Zieldimension I" : "nicht Zieldimension I");
+        }
+
+        if (TeamId is not null)
+        {
+            teile.Add("ein Team");
+        }
+
+        return teile.Count == 0 ? "alle Fälle" : string.Join(", ", teile);
+    }
+
     /// <summary>The filter as a short text without personal data, for the audit trail.</summary>
     public string Beschreibung()
     {

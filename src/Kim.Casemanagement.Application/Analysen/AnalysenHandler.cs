@@ -65,7 +65,7 @@ public sealed class AnalysenHandler(
     }
 
     public Task<Abweichungsanalyse> AbweichungenAsync(AnalyseFilter filter, CancellationToken ct) =>
-        AbweichungenBerechnenAsync(Quelle(), Abfrage(filter, "Abweichungen", null), ct);
+        AbweichungenBerechnenAsync(Quelle(), Abfrage(filter, "Abweichungen", null), mitEngpaessen: true, ct);
 
     public Task<Kennzahlenanalyse> KennzahlenAsync(AnalyseFilter filter, CancellationToken ct) =>
         KennzahlenBerechnenAsync(Quelle(), Abfrage(filter, "Kennzahlen", null), ct);
@@ -90,12 +90,13 @@ public sealed class AnalysenHandler(
     }
 
     /// <summary>
-    /// Everything the report page shows. Without filter and track: the stored report of all Fälle (see
-    /// <see cref="StandErneuernAsync"/>; computed and stored now if there is none yet). With a filter or a track:
-    /// computed for this selection from the precomputed per-Fall projection (same figures, as of its "Stand"; ADR 0004),
-    /// or over the event log while the projection is not built yet.
+    /// The analyses a page shows (<paramref name="teile"/>; the meeting report: all). Without filter and track: the stored
+    /// report of all Fälle (see <see cref="StandErneuernAsync"/>; computed and stored now if there is none yet), which
+    /// has every part. With a filter or a track: only the parts asked for, computed for this selection from the
+    /// precomputed per-Fall projection (same figures, as of its "Stand"; ADR 0004; the parts side by side, as they read
+    /// the same immutable projection), or over the event log while the projection is not built yet.
     /// </summary>
-    public async Task<AnalysenBericht> BerichtAsync(AnalyseFilter filter, Spur? spur, CancellationToken ct)
+    public async Task<AnalysenBericht> BerichtAsync(AnalyseFilter filter, Spur? spur, BerichtTeile teile, CancellationToken ct)
     {
         var abfrage = Abfrage(filter, "Bericht", spur);
         var alle = spur is null && filter == AnalyseFilter.Keiner;
@@ -106,16 +107,17 @@ public sealed class AnalysenHandler(
 
         if (!alle && projektion.Aktuell is { } p)
         {
-            return await BerichtBerechnenAsync(p.Daten, abfrage, spur, ct) with { Stand = p.Stand, Vorberechnet = true };
+            return await BerichtBerechnenAsync(p.Daten, abfrage, spur, teile, nebeneinander: true, ct) with { Stand = p.Stand, Vorberechnet = true };
         }
 
-        var datenstand = alle ? await stand.DatenstandAsync(abfrage.Mandant, ct) : null;
-        var bericht = await BerichtBerechnenAsync(daten, abfrage, spur, ct);
-        if (datenstand is not null)
+        if (!alle)
         {
-            await stand.SpeichernAsync(abfrage.Mandant, bericht, abfrage.Heute, datenstand, ct);
+            return await BerichtBerechnenAsync(daten, abfrage, spur, teile, nebeneinander: false, ct);
         }
 
+        var datenstand = await stand.DatenstandAsync(abfrage.Mandant, ct);
+        var bericht = await BerichtBerechnenAsync(daten, abfrage, spur, BerichtTeile.Alle, nebeneinander: false, ct);
+        await stand.SpeichernAsync(abfrage.Mandant, bericht, abfrage.Heute, datenstand, ct);
         return bericht;
     }
 
@@ -135,22 +137,46 @@ public sealed class AnalysenHandler(
         }
 
         var abfrage = new AnalyseAbfrage(mandant, AnalyseFilter.Keiner, kalender.Heute, KohortenRegel.Abschnitte(regeln));
-        await stand.SpeichernAsync(mandant, await BerichtBerechnenAsync(daten, abfrage, null, ct), abfrage.Heute, datenstand, ct);
+        await stand.SpeichernAsync(mandant, await BerichtBerechnenAsync(daten, abfrage, null, BerichtTeile.Alle, nebeneinander: false, ct), abfrage.Heute, datenstand, ct);
         return true;
     }
 
-    private async Task<AnalysenBericht> BerichtBerechnenAsync(IAnalysenDaten d, AnalyseAbfrage abfrage, Spur? spur, CancellationToken ct)
+    /// <summary>
+    /// The parts asked for. <paramref name="nebeneinander"/>: each part on its own thread-pool task (the in-memory
+    /// projection is immutable and its per-request cohort cache is locked); otherwise (over the event log) each part
+    /// starts when the one before has finished.
+    /// </summary>
+    private async Task<AnalysenBericht> BerichtBerechnenAsync(IAnalysenDaten d, AnalyseAbfrage abfrage, Spur? spur, BerichtTeile teile, bool nebeneinander, CancellationToken ct)
     {
         var jetzt = kalender.Jetzt;
-        return new AnalysenBericht(
-            jetzt,
-            false,
-            await LandkarteBerechnenAsync(d, abfrage, spur, ct),
-            await VariantenBerechnenAsync(d, abfrage, spur ?? Spur.Prozess, ct),
-            await DauernBerechnenAsync(d, abfrage, O.Meilensteine, ct),
-            await AbweichungenBerechnenAsync(d, abfrage, ct),
-            await KennzahlenBerechnenAsync(d, abfrage, ct),
-            await ThemenBerechnenAsync(d, abfrage, ct));
+        var vorige = Task.CompletedTask;
+        Task<T?> Teil<T>(BerichtTeile teil, Func<Task<T>> berechnen)
+            where T : class
+        {
+            if (!teile.HasFlag(teil))
+            {
+                return Task.FromResult<T?>(null);
+            }
+
+            var t = nebeneinander ? Task.Run<T?>(async () => await berechnen(), ct) : Nach(vorige, berechnen);
+            vorige = t;
+            return t;
+
+            static async Task<T?> Nach(Task davor, Func<Task<T>> f)
+            {
+                await davor;
+                return await f();
+            }
+        }
+
+        var landkarte = Teil(BerichtTeile.Landkarte, () => LandkarteBerechnenAsync(d, abfrage, spur, ct));
+        var varianten = Teil(BerichtTeile.Varianten, () => VariantenBerechnenAsync(d, abfrage, spur ?? Spur.Prozess, ct));
+        var dauern = Teil(BerichtTeile.Dauern, () => DauernBerechnenAsync(d, abfrage, O.Meilensteine, ct));
+        var abweichungen = Teil(BerichtTeile.Konformitaet, () => AbweichungenBerechnenAsync(d, abfrage, teile.HasFlag(BerichtTeile.Engpaesse), ct));
+        var kennzahlen = Teil(BerichtTeile.Kennzahlen, () => KennzahlenBerechnenAsync(d, abfrage, ct));
+        var themen = Teil(BerichtTeile.Themen, () => ThemenBerechnenAsync(d, abfrage, ct));
+        await Task.WhenAll(landkarte, varianten, dauern, abweichungen, kennzahlen, themen);
+        return new AnalysenBericht(jetzt, false, await landkarte, await varianten, await dauern, await abweichungen, await kennzahlen, await themen);
     }
 
     private async Task<Prozesslandkarte> LandkarteBerechnenAsync(IAnalysenDaten d, AnalyseAbfrage abfrage, Spur? spur, CancellationToken ct)
@@ -192,7 +218,8 @@ public sealed class AnalysenHandler(
         return new Dauernanalyse(ergebnisse, O.KurvenIntervallTage, false, null);
     }
 
-    private async Task<Abweichungsanalyse> AbweichungenBerechnenAsync(IAnalysenDaten d, AnalyseAbfrage abfrage, CancellationToken ct)
+    /// <summary>Conformance and deviations; the bottlenecks (a per-track map of their own) only <paramref name="mitEngpaessen"/>, else an empty list.</summary>
+    private async Task<Abweichungsanalyse> AbweichungenBerechnenAsync(IAnalysenDaten d, AnalyseAbfrage abfrage, bool mitEngpaessen, CancellationToken ct)
     {
         if (await AuswahlPruefenAsync(d, abfrage, mitZeitraum: true, ct) is { } hinweis)
         {
@@ -204,8 +231,7 @@ public sealed class AnalysenHandler(
         var konformitaet = await d.KonformitaetAsync(abfrage, soll, spuren, ct);
         var (anteile, abweichungen) = KonformitaetSperren(konformitaet, O.Mindestgroesse, O.MaxAbweichungen);
 
-        var landkarte = await d.LandkarteAsync(abfrage, null, spuruebergreifend: false, ct);
-        var engpaesse = EngpaesseBilden(landkarte);
+        var engpaesse = mitEngpaessen ? EngpaesseBilden(await d.LandkarteAsync(abfrage, null, spuruebergreifend: false, ct)) : [];
         return new Abweichungsanalyse(anteile, abweichungen, engpaesse, KonformitaetsDefinition, false, null);
     }
 
@@ -233,16 +259,50 @@ public sealed class AnalysenHandler(
         return ThemenSperren(await d.ThemenAsync(abfrage, ct), O.Mindestgroesse);
     }
 
-    /// <summary>The plain-German explanation of the comparison and the log-rank test, with its caveats (page and API).</summary>
+    /// <summary>The plain-German explanation of a decision's before/after comparison and the log-rank test, with its caveats (page and API).</summary>
     public const string VergleichsErlaeuterung =
         "Verglichen werden die Fälle, die im Zeitraum vorher aufgenommen wurden, mit denen, die im gleich langen Zeitraum ab dem Stichtag aufgenommen wurden. "
-        + "Die Kaplan-Meier-Kurven zeigen je Meilenstein, welcher Anteil ihn nach so vielen Tagen noch nicht erreicht hat; noch offene Fälle zählen bis heute mit (zensiert). "
-        + "Der Log-Rank-Test prüft, ob die beiden Kurven sich stärker unterscheiden, als es der Zufall allein erklären würde: Ein p-Wert unter 0,05 heißt, dass ein so großer "
-        + "Unterschied bei gleichen Verläufen selten wäre (weniger als 1 von 20 Mal). Vorsicht: Der Test zeigt nicht, dass die Entscheidung den Unterschied bewirkt hat – "
+        + KurvenErlaeuterung
+        + "Vorsicht: Der Test zeigt nicht, dass die Entscheidung den Unterschied bewirkt hat – "
         + "im selben Zeitraum können sich auch die Menschen, die Rechtslage oder die Personalausstattung geändert haben. Die Fälle nach dem Stichtag sind kürzer beobachtet; "
-        + "der Test berücksichtigt das, ein Median ist aber erst bekannt, wenn die Hälfte den Meilenstein erreicht hat. Bei wenigen Fällen übersieht der Test auch echte "
+        + "der Test berücksichtigt das, ein Median ist aber erst bekannt, wenn die Hälfte den Meilenstein erreicht hat. "
+        + TestGrenzen;
+
+    /// <summary>The plain-German explanation of a comparison of two arbitrary selections, with its caveats (page and API).</summary>
+    public const string AuswahlVergleichsErlaeuterung =
+        "Verglichen werden die Fälle der Auswahl A mit denen der Auswahl B, zwei getrennten Gruppen (kein Fall gehört zu beiden). "
+        + KurvenErlaeuterung
+        + "Vorsicht: Der Test zeigt nicht, dass das Merkmal, nach dem ausgewählt wurde, den Unterschied bewirkt hat – die Gruppen können sich auch in anderem "
+        + "unterscheiden (etwa im Aufnahmejahr, in der Rechtslage oder in der Personalausstattung zu ihrer Zeit). Später aufgenommene Fälle sind kürzer beobachtet; "
+        + "der Test berücksichtigt das, ein Median ist aber erst bekannt, wenn die Hälfte den Meilenstein erreicht hat. "
+        + TestGrenzen;
+
+    /// <summary>Why nothing is shown for two selections that share a Fall.</summary>
+    public const string UeberschneidungsHinweis =
+        "Die beiden Auswahlen überschneiden sich: Mindestens ein Fall gehört zu beiden. Verglichen werden nur getrennte Gruppen (etwa Zieldimension I ja und nein, "
+        + "zwei Altersgruppen oder zwei Aufnahmezeiträume, die sich nicht überlappen); sonst ließen sich aus dem Unterschied Angaben über wenige Fälle errechnen, "
+        + "und der Log-Rank-Test gälte nicht.";
+
+    private const string KurvenErlaeuterung =
+        "Die Kaplan-Meier-Kurven zeigen je Meilenstein, welcher Anteil ihn nach so vielen Tagen noch nicht erreicht hat; noch offene Fälle zählen bis heute mit (zensiert). "
+        + "Der Log-Rank-Test prüft, ob die beiden Kurven sich stärker unterscheiden, als es der Zufall allein erklären würde: Ein p-Wert unter 0,05 heißt, dass ein so großer "
+        + "Unterschied bei gleichen Verläufen selten wäre (weniger als 1 von 20 Mal). ";
+
+    private const string TestGrenzen =
+        "Bei wenigen Fällen übersieht der Test auch echte "
         + "Unterschiede; ein p-Wert über 0,05 heißt deshalb nicht, dass es keinen Unterschied gibt. Er vergleicht die ganzen Kurven, nicht einzelne Zeitpunkte. "
         + "Das 95-%-Konfidenzintervall des Medians gibt den Bereich an, in dem der wahre Median mit hoher Wahrscheinlichkeit liegt; „offen“ heißt, dass die Daten nach oben keine Grenze hergeben.";
+
+    /// <summary>
+    /// Any two selections side by side (the page "Vergleich", <c>GET /api/analysen/vergleich</c>): as
+    /// <see cref="VergleichAsync"/>, each group named "A"/"B" with its selection in plain German.
+    /// </summary>
+    public Task<Vergleich> AuswahlenVergleichenAsync(AnalyseFilter a, AnalyseFilter b, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return VergleichAsync(a, b, "A (" + a.Bezeichnung() + ")", "B (" + b.Bezeichnung() + ")", AuswahlVergleichsErlaeuterung, ct);
+    }
 
     /// <summary>
     /// Two selections side by side (A before, B after a decision): each passes the selection check and is suppressed as on
@@ -250,7 +310,7 @@ public sealed class AnalysenHandler(
     /// log-rank test only where both figures are published. Computed from the per-Fall projection when it is built (ADR
     /// 0004), else over the event log.
     /// </summary>
-    public async Task<Vergleich> VergleichAsync(AnalyseFilter a, AnalyseFilter b, string bezeichnungA, string bezeichnungB, CancellationToken ct)
+    public async Task<Vergleich> VergleichAsync(AnalyseFilter a, AnalyseFilter b, string bezeichnungA, string bezeichnungB, string erlaeuterung, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(b);
         var abfrageA = Abfrage(a, "Vergleich", "A");
@@ -263,7 +323,14 @@ public sealed class AnalysenHandler(
         if (hinweisA is not null || hinweisB is not null)
         {
             var hinweis = string.Join(" ", new[] { hinweisA is null ? null : $"{bezeichnungA}: {hinweisA}", hinweisB is null ? null : $"{bezeichnungB}: {hinweisB}" }.Where(h => h is not null));
-            return new Vergleich(bezeichnungA, bezeichnungB, [], leer, leer, [], O.KurvenIntervallTage, true, hinweis, VergleichsErlaeuterung);
+            return new Vergleich(bezeichnungA, bezeichnungB, [], leer, leer, [], O.KurvenIntervallTage, true, hinweis, erlaeuterung);
+        }
+
+        // Separate groups only: the log-rank test assumes them, and figures of two overlapping selections side by side
+        // would show, by their difference, the few Fälle in one but not the other (how many is not said either).
+        if (await d.UeberschneidenSichAsync(abfrageA, abfrageB, ct))
+        {
+            return new Vergleich(bezeichnungA, bezeichnungB, [], leer, leer, [], O.KurvenIntervallTage, true, UeberschneidungsHinweis, erlaeuterung);
         }
 
         var dauern = new List<DauerVergleich>();
@@ -306,7 +373,7 @@ public sealed class AnalysenHandler(
             .Select(p => new KonformitaetsVergleich(p.A, p.B!, p.A.Anteil is { } x && p.B!.Anteil is { } y ? Math.Round((y - x) * 100, 1, MidpointRounding.AwayFromZero) : null))
             .ToList();
 
-        return new Vergleich(bezeichnungA, bezeichnungB, dauern, variantenA, variantenB, konformitaet, O.KurvenIntervallTage, false, null, VergleichsErlaeuterung);
+        return new Vergleich(bezeichnungA, bezeichnungB, dauern, variantenA, variantenB, konformitaet, O.KurvenIntervallTage, false, null, erlaeuterung);
     }
 
     private static Konfidenzintervall Konfidenz(KaplanMeierSchaetzung km)

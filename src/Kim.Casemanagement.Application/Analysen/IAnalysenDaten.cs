@@ -14,6 +14,9 @@ public interface IAnalysenDaten
     /// <summary>Size of the selection and of the selections that each leave out one active cohort or team filter. <paramref name="mitZeitraum"/>: the period restricts the intake date.</summary>
     Task<Population> PopulationAsync(AnalyseAbfrage abfrage, bool mitZeitraum, CancellationToken ct);
 
+    /// <summary>Whether any Fall belongs to both selections (with their periods): a side-by-side comparison needs separate groups.</summary>
+    Task<bool> UeberschneidenSichAsync(AnalyseAbfrage a, AnalyseAbfrage b, CancellationToken ct);
+
     /// <summary>See <see cref="Ereignisfolgen.Landkarte"/>; open = the case-management process is not closed, broken off or referred elsewhere.</summary>
     Task<LandkartenRohdaten> LandkarteAsync(AnalyseAbfrage abfrage, Spur? spur, bool spuruebergreifend, CancellationToken ct);
 

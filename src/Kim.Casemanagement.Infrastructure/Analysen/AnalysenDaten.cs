@@ -35,6 +35,36 @@ public sealed class AnalysenDaten(NpgsqlDataSource dataSource) : IAnalysenDaten
         return new Population(werte[0], werte.Skip(1).ToList());
     }
 
+    public async Task<bool> UeberschneidenSichAsync(AnalyseAbfrage a, AnalyseAbfrage b, CancellationToken ct)
+    {
+        // Each cohort with its own parameters (the cohort CTE names them alike); the ids of the first, then a probe of the second.
+        var erste = new HashSet<Guid>();
+        await using (var befehl = Befehl())
+        {
+            befehl.CommandText = $"{KohortenSql.Mit(a, befehl, mitZeitraum: true)} SELECT fall_id FROM kohorte";
+            await using var leser = await befehl.ExecuteReaderAsync(ct);
+            while (await leser.ReadAsync(ct))
+            {
+                erste.Add(leser.GetGuid(0));
+            }
+        }
+
+        await using (var befehl = Befehl())
+        {
+            befehl.CommandText = $"{KohortenSql.Mit(b, befehl, mitZeitraum: true)} SELECT fall_id FROM kohorte";
+            await using var leser = await befehl.ExecuteReaderAsync(ct);
+            while (await leser.ReadAsync(ct))
+            {
+                if (erste.Contains(leser.GetGuid(0)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     public async Task<LandkartenRohdaten> LandkarteAsync(AnalyseAbfrage abfrage, Spur? spur, bool spuruebergreifend, CancellationToken ct)
     {
         await using var befehl = Befehl();

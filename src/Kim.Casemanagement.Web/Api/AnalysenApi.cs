@@ -56,6 +56,8 @@ public static class AnalysenApi
             .WithSummary("Erfasst eine Entscheidung (titel ohne Personenbezug, behoerde: Auslaenderbehoerde, Jobcenter, Bildungsberatung oder Fallmanagement, giltAb, optional themen als Kategorien).");
         g.MapGet("/entscheidungen/{id:guid}/vergleich", EntscheidungVergleich).WithName("AnalyseEntscheidungVergleich")
             .WithSummary("Vorher-nachher-Vergleich einer Entscheidung: Fälle mit Aufnahme im gleich langen Zeitraum vor und ab dem Stichtag (höchstens zwei Jahre); Kaplan-Meier je Meilenstein mit Median, 95-%-Konfidenzintervall und Log-Rank-Test, Variantenanteile, Konformität; beide Gruppen unter Zellsperrung.");
+        g.MapGet("/vergleich", AuswahlVergleich).WithName("AnalyseVergleich")
+            .WithSummary("Zwei beliebige Auswahlen nebeneinander: a.von, a.bis, a.aufenthaltsstatus, a.altersgruppe, a.zieldimensionI und dieselben mit b.; Kaplan-Meier je Meilenstein mit Median, 95-%-Konfidenzintervall und Log-Rank-Test, Variantenanteile, Konformität; beide Auswahlen unter Auswahlprüfung und Zellsperrung.");
         return g;
     }
 
@@ -93,6 +95,12 @@ public static class AnalysenApi
     private static async Task<Ok<EntscheidungsVergleich>> EntscheidungVergleich(Guid id, EntscheidungenHandler handler, CancellationToken ct) =>
         TypedResults.Ok(await handler.VergleichAsync(id, ct));
 
+    private static async Task<Ok<Vergleich>> AuswahlVergleich([AsParameters] VergleichParameter p, AnalysenHandler handler, CancellationToken ct)
+    {
+        var (a, b) = p.Auswahlen();
+        return TypedResults.Ok(await handler.AuswahlenVergleichenAsync(a, b, ct));
+    }
+
     private static async Task<FileContentHttpResult> Csv(string tabelle, [AsParameters] AnalyseParameter p, string? meilenstein, AnalysenHandler handler, ICsvExport csv, CancellationToken ct)
     {
         var t = await handler.TabelleAsync(tabelle, p.Filter(), AnalyseEingaben.Spur(p.Spur, erforderlich: false), meilenstein, ct);
@@ -113,4 +121,27 @@ internal sealed record EntscheidungAnfrage(string? Titel, string? Behoerde, Date
 internal sealed record AnalyseParameter(DateOnly? Von, DateOnly? Bis, string? Aufenthaltsstatus, string? Altersgruppe, bool? ZieldimensionI, Guid? TeamId, string? Spur)
 {
     public AnalyseFilter Filter() => AnalyseEingaben.Filter(Von, Bis, Aufenthaltsstatus, Altersgruppe, ZieldimensionI, TeamId);
+}
+
+/// <summary>
+/// The two selections of <c>GET /api/analysen/vergleich</c>: the filter parameters prefixed with <c>a.</c> and <c>b.</c>
+/// (no team), as text so that an empty field (as the page's form sends it) is "not set" and a malformed one gets a German
+/// message naming its field.
+/// </summary>
+internal sealed record VergleichParameter(
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "a.von")] string? AVon,
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "a.bis")] string? ABis,
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "a.aufenthaltsstatus")] string? AAufenthaltsstatus,
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "a.altersgruppe")] string? AAltersgruppe,
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "a.zieldimensionI")] string? AZieldimensionI,
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "b.von")] string? BVon,
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "b.bis")] string? BBis,
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "b.aufenthaltsstatus")] string? BAufenthaltsstatus,
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "b.altersgruppe")] string? BAltersgruppe,
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "b.zieldimensionI")] string? BZieldimensionI)
+{
+    /// <summary>Both selections, checked (a field error of either is a 400 with all of them).</summary>
+    public (AnalyseFilter A, AnalyseFilter B) Auswahlen() => AnalyseEingaben.Auswahlen(
+        new AuswahlEingabe(AVon, ABis, AAufenthaltsstatus, AAltersgruppe, AZieldimensionI),
+        new AuswahlEingabe(BVon, BBis, BAufenthaltsstatus, BAltersgruppe, BZieldimensionI));
 }

@@ -70,6 +70,15 @@ internal sealed class FakeDaten : IAnalysenDaten
         return Task.FromResult(PopulationJeAbfrage?.Invoke(abfrage) ?? Population);
     }
 
+    /// <summary>Whether two selections share a Fall; separate by default.</summary>
+    public bool Ueberschneidung { get; set; }
+
+    public Task<bool> UeberschneidenSichAsync(AnalyseAbfrage a, AnalyseAbfrage b, CancellationToken ct)
+    {
+        Aufrufe.Add(nameof(UeberschneidenSichAsync));
+        return Task.FromResult(Ueberschneidung);
+    }
+
     public Task<LandkartenRohdaten> LandkarteAsync(AnalyseAbfrage abfrage, Spur? spur, bool spuruebergreifend, CancellationToken ct)
     {
         Aufrufe.Add(nameof(LandkarteAsync));

@@ -30,7 +30,7 @@ public sealed class VergleichTests
     {
         var daten = new FakeDaten { PopulationJeAbfrage = _ => new Population(15, []), DauernJeAbfrage = a => IstA(a) ? Zehn : ZehnSchneller };
 
-        var v = await Handler.Erstellen(daten).VergleichAsync(A, B, "vorher", "nachher", default);
+        var v = await Handler.Erstellen(daten).VergleichAsync(A, B, "vorher", "nachher", AnalysenHandler.VergleichsErlaeuterung, default);
 
         v.Gesperrt.ShouldBeFalse();
         v.Dauern.ShouldNotBeEmpty();
@@ -56,7 +56,7 @@ public sealed class VergleichTests
     {
         var daten = new FakeDaten { PopulationJeAbfrage = a => new Population(IstA(a) ? 40 : 4, []), DauernJeAbfrage = a => IstA(a) ? Zehn : ZehnSchneller };
 
-        var v = await Handler.Erstellen(daten).VergleichAsync(A, B, "vorher", "nachher", default);
+        var v = await Handler.Erstellen(daten).VergleichAsync(A, B, "vorher", "nachher", AnalysenHandler.VergleichsErlaeuterung, default);
 
         v.Gesperrt.ShouldBeTrue();
         v.Hinweis!.ShouldStartWith("nachher: ");
@@ -74,7 +74,7 @@ public sealed class VergleichTests
         // B without one of its cohort filters would have 2 Fälle more: the two would be revealed by difference.
         var daten = new FakeDaten { PopulationJeAbfrage = a => IstA(a) ? new Population(40, [40]) : new Population(20, [22]) };
 
-        var v = await Handler.Erstellen(daten).VergleichAsync(A, B with { ZieldimensionI = true }, "vorher", "nachher", default);
+        var v = await Handler.Erstellen(daten).VergleichAsync(A, B with { ZieldimensionI = true }, "vorher", "nachher", AnalysenHandler.VergleichsErlaeuterung, default);
 
         v.Gesperrt.ShouldBeTrue();
         v.Hinweis!.ShouldContain("unterscheidet sich um weniger als 5");
@@ -88,7 +88,7 @@ public sealed class VergleichTests
         DauerBeobachtung[] wenige = [new(5, true, 1), new(10, true, 1), new(15, true, 1), new(20, false, 1), new(30, false, 1), new(40, false, 1), new(50, false, 1), new(60, false, 1)];
         var daten = new FakeDaten { PopulationJeAbfrage = _ => new Population(15, []), DauernJeAbfrage = a => IstA(a) ? Zehn : wenige };
 
-        var v = await Handler.Erstellen(daten).VergleichAsync(A, B, "vorher", "nachher", default);
+        var v = await Handler.Erstellen(daten).VergleichAsync(A, B, "vorher", "nachher", AnalysenHandler.VergleichsErlaeuterung, default);
 
         v.Gesperrt.ShouldBeFalse();
         foreach (var d in v.Dauern)
@@ -105,11 +105,30 @@ public sealed class VergleichTests
     }
 
     [Fact]
+    public async Task VergleichAsync_OfSelectionsSharingAFall_ShowsNothing_AndSaysWhy()
+    {
+        var daten = new FakeDaten { PopulationJeAbfrage = _ => new Population(15, []), DauernJeAbfrage = _ => Zehn, Ueberschneidung = true };
+
+        var v = await Handler.Erstellen(daten).AuswahlenVergleichenAsync(A, B, default);
+
+        v.Gesperrt.ShouldBeTrue();
+        v.Hinweis.ShouldBe(AnalysenHandler.UeberschneidungsHinweis);
+        v.Dauern.ShouldBeEmpty();
+        v.Konformitaet.ShouldBeEmpty();
+        v.VariantenA.Varianten.ShouldBeEmpty();
+        v.VariantenB.Varianten.ShouldBeEmpty();
+        daten.Aufrufe.ShouldNotContain(nameof(FakeDaten.DauernAsync), "nothing of either group is computed");
+
+        daten.Ueberschneidung = false;
+        (await Handler.Erstellen(daten).AuswahlenVergleichenAsync(A, B, default)).Gesperrt.ShouldBeFalse("the positive control: separate groups are compared");
+    }
+
+    [Fact]
     public async Task VergleichAsync_ForAnotherRole_IsForbiddenBeforeAnyQuery()
     {
         var daten = new FakeDaten();
 
-        await Should.ThrowAsync<ZugriffVerweigertException>(() => Handler.Erstellen(daten, new FakeBenutzer(Rolle.Fallmanagement)).VergleichAsync(A, B, "vorher", "nachher", default));
+        await Should.ThrowAsync<ZugriffVerweigertException>(() => Handler.Erstellen(daten, new FakeBenutzer(Rolle.Fallmanagement)).VergleichAsync(A, B, "vorher", "nachher", AnalysenHandler.VergleichsErlaeuterung, default));
 
         daten.Aufrufe.ShouldBeEmpty();
     }

@@ -49,21 +49,21 @@ public sealed class AnalysenStandTests
         await using var u = await AnalysenUmgebung.MitAsync(SechsFaelle());
         var handler = u.Handler(Klein);
 
-        var erster = await handler.BerichtAsync(AnalyseFilter.Keiner, null, default);
-        var zweiter = await handler.BerichtAsync(AnalyseFilter.Keiner, null, default);
+        var erster = await handler.BerichtAsync(AnalyseFilter.Keiner, null, BerichtTeile.Alle, default);
+        var zweiter = await handler.BerichtAsync(AnalyseFilter.Keiner, null, BerichtTeile.Alle, default);
 
         erster.Gespeichert.ShouldBeFalse();
         zweiter.Gespeichert.ShouldBeTrue();
         JsonSerializer.Serialize(zweiter with { Gespeichert = false }, Json).ShouldBe(JsonSerializer.Serialize(erster, Json));
-        erster.Landkarte.Kanten.ShouldNotBeEmpty();
-        erster.Dauern.Meilensteine.ShouldNotBeEmpty();
+        erster.Landkarte!.Kanten.ShouldNotBeEmpty();
+        erster.Dauern!.Meilensteine.ShouldNotBeEmpty();
         Gesamt(erster).ShouldBe(0);
 
         await ThemaAnlegenAsync(u);
-        Gesamt(await handler.BerichtAsync(AnalyseFilter.Keiner, null, default)).ShouldBe(0, "served from the store until refreshed");
+        Gesamt(await handler.BerichtAsync(AnalyseFilter.Keiner, null, BerichtTeile.Alle, default)).ShouldBe(0, "served from the store until refreshed");
 
         (await handler.StandErneuernAsync(Mandant, default)).ShouldBeTrue();
-        var neu = await handler.BerichtAsync(AnalyseFilter.Keiner, null, default);
+        var neu = await handler.BerichtAsync(AnalyseFilter.Keiner, null, BerichtTeile.Alle, default);
         neu.Gespeichert.ShouldBeTrue();
         Gesamt(neu).ShouldBe(1);
         (await handler.StandErneuernAsync(Mandant, default)).ShouldBeFalse("nothing changed since");
@@ -80,7 +80,7 @@ public sealed class AnalysenStandTests
 
         var morgen = new FesterKalender(AnalysenUmgebung.Heute.AddDays(1));
         (await u.Handler(o => o.Mindestgroesse = 1, kalender: morgen).StandErneuernAsync(Mandant, default)).ShouldBeTrue();
-        var bericht = await u.Handler(o => o.Mindestgroesse = 1, kalender: morgen).BerichtAsync(AnalyseFilter.Keiner, null, default);
+        var bericht = await u.Handler(o => o.Mindestgroesse = 1, kalender: morgen).BerichtAsync(AnalyseFilter.Keiner, null, BerichtTeile.Alle, default);
         bericht.Gespeichert.ShouldBeTrue();
         bericht.Stand.ShouldBe(morgen.Jetzt);
         Gesamt(bericht).ShouldBe(1);
@@ -92,14 +92,14 @@ public sealed class AnalysenStandTests
         await using var u = await AnalysenUmgebung.MitAsync(SechsFaelle());
         var handler = u.Handler(Klein);
 
-        var gefiltert = await handler.BerichtAsync(new AnalyseFilter(Von: D(2025, 1, 1)), null, default);
-        var spur = await handler.BerichtAsync(AnalyseFilter.Keiner, Spur.Bildung, default);
+        var gefiltert = await handler.BerichtAsync(new AnalyseFilter(Von: D(2025, 1, 1)), null, BerichtTeile.Alle, default);
+        var spur = await handler.BerichtAsync(AnalyseFilter.Keiner, Spur.Bildung, BerichtTeile.Alle, default);
 
         gefiltert.Gespeichert.ShouldBeFalse();
-        gefiltert.Landkarte.Kanten.ShouldNotBeEmpty();
+        gefiltert.Landkarte!.Kanten.ShouldNotBeEmpty();
         spur.Gespeichert.ShouldBeFalse();
-        spur.Landkarte.Spur.ShouldBe(Spur.Bildung);
-        spur.Varianten.Spur.ShouldBe(Spur.Bildung);
+        spur.Landkarte!.Spur.ShouldBe(Spur.Bildung);
+        spur.Varianten!.Spur.ShouldBe(Spur.Bildung);
         (await GespeicherteAsync(u)).ShouldBe(0);
     }
 
@@ -119,7 +119,7 @@ public sealed class AnalysenStandTests
         (await a.GetRequiredService<AnalysenStandAktualisierung>().LaufAsync(default)).ShouldBe(0, "nothing changed since");
     }
 
-    private static long? Gesamt(AnalysenBericht bericht) => bericht.Themen.Zeilen.Single(z => z.Kategorie is null).Gesamt.Wert;
+    private static long? Gesamt(AnalysenBericht bericht) => bericht.Themen!.Zeilen.Single(z => z.Kategorie is null).Gesamt.Wert;
 
     private static async Task ThemaAnlegenAsync(AnalysenUmgebung u)
     {

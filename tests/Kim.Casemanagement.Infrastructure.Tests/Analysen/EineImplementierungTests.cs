@@ -63,6 +63,8 @@ public sealed class EineImplementierungTests
 
         public Task<Population> PopulationAsync(AnalyseAbfrage abfrage, bool mitZeitraum, CancellationToken ct) => Nie<Task<Population>>();
 
+        public Task<bool> UeberschneidenSichAsync(AnalyseAbfrage a, AnalyseAbfrage b, CancellationToken ct) => Nie<Task<bool>>();
+
         public Task<LandkartenRohdaten> LandkarteAsync(AnalyseAbfrage abfrage, Spur? spur, bool spuruebergreifend, CancellationToken ct) => Nie<Task<LandkartenRohdaten>>();
 
         public Task<VariantenRohdaten> VariantenAsync(AnalyseAbfrage abfrage, Spur spur, int anzahl, CancellationToken ct) => Nie<Task<VariantenRohdaten>>();

@@ -136,8 +136,8 @@ public sealed class ProjektionTests
 
         foreach (var (filter, spur) in new (AnalyseFilter, Spur?)[] { (new AnalyseFilter(ZieldimensionI: true), null), (AnalyseFilter.Keiner, Spur.Bildung), (new AnalyseFilter(Von: D(2024, 2, 1)), Spur.Ueberleitung) })
         {
-            var vorberechnet = await u.Handler(Klein, projektion: projektion).BerichtAsync(filter, spur, default);
-            var berechnet = await u.Handler(Klein).BerichtAsync(filter, spur, default);
+            var vorberechnet = await u.Handler(Klein, projektion: projektion).BerichtAsync(filter, spur, BerichtTeile.Alle, default);
+            var berechnet = await u.Handler(Klein).BerichtAsync(filter, spur, BerichtTeile.Alle, default);
 
             vorberechnet.Vorberechnet.ShouldBeTrue();
             vorberechnet.Gespeichert.ShouldBeFalse();
@@ -146,8 +146,70 @@ public sealed class ProjektionTests
             JsonSerializer.Serialize(vorberechnet with { Stand = berechnet.Stand, Vorberechnet = false }, Json).ShouldBe(JsonSerializer.Serialize(berechnet, Json));
         }
 
-        var alle = await u.Handler(Klein, projektion: projektion).BerichtAsync(AnalyseFilter.Keiner, null, default);
+        var alle = await u.Handler(Klein, projektion: projektion).BerichtAsync(AnalyseFilter.Keiner, null, BerichtTeile.Alle, default);
         alle.Vorberechnet.ShouldBeFalse("the page without filter and track shows the stored report");
+    }
+
+    [Fact]
+    public async Task BerichtAsync_ComputesOnlyThePartsAPageAsksFor_EachEqualToTheWholeReports()
+    {
+        var log = ReferenzvergleichTests.Zufallslog(17);
+        await using var u = await AnalysenUmgebung.MitAsync(log);
+        var projektion = new AnalysenProjektion(u.DataSource, new FesterKalender(AnalysenUmgebung.Heute.AddDays(-1)));
+        await projektion.AktualisierenAsync(default);
+        static void Klein(AnalysenOptionen o) => o.Mindestgroesse = 3;
+        var filter = new AnalyseFilter(ZieldimensionI: true);
+
+        foreach (var p in new[] { projektion, null })
+        {
+            var ganz = await u.Handler(Klein, projektion: p).BerichtAsync(filter, null, BerichtTeile.Alle, default);
+            ganz.Abweichungen!.Engpaesse.ShouldNotBeEmpty("the generated log has waiting states with enough Fälle");
+            static string J(object? o) => JsonSerializer.Serialize(o, Json);
+
+            var karte = await u.Handler(Klein, projektion: p).BerichtAsync(filter, null, BerichtTeile.Landkarte, default);
+            J(karte.Landkarte).ShouldBe(J(ganz.Landkarte));
+            new object?[] { karte.Varianten, karte.Dauern, karte.Abweichungen, karte.Kennzahlen, karte.Themen }.ShouldAllBe(x => x == null);
+
+            var ueberblick = await u.Handler(Klein, projektion: p).BerichtAsync(
+                filter, null, BerichtTeile.Konformitaet | BerichtTeile.Kennzahlen | BerichtTeile.Dauern | BerichtTeile.Varianten | BerichtTeile.Themen, default);
+            ueberblick.Landkarte.ShouldBeNull();
+            J(ueberblick.Varianten).ShouldBe(J(ganz.Varianten));
+            J(ueberblick.Dauern).ShouldBe(J(ganz.Dauern));
+            J(ueberblick.Kennzahlen).ShouldBe(J(ganz.Kennzahlen));
+            J(ueberblick.Themen).ShouldBe(J(ganz.Themen));
+            ueberblick.Abweichungen!.Engpaesse.ShouldBeEmpty("bottlenecks are a part of their own");
+            J(ueberblick.Abweichungen with { Engpaesse = ganz.Abweichungen.Engpaesse }).ShouldBe(J(ganz.Abweichungen));
+
+            var abweichungen = await u.Handler(Klein, projektion: p).BerichtAsync(filter, null, BerichtTeile.Konformitaet | BerichtTeile.Engpaesse, default);
+            J(abweichungen.Abweichungen).ShouldBe(J(ganz.Abweichungen));
+        }
+
+        // Without filter and track the page shows the stored report of all Fälle, whatever it asks for: it has every part.
+        var gespeichert = await u.Handler(Klein, projektion: projektion).BerichtAsync(AnalyseFilter.Keiner, null, BerichtTeile.Themen, default);
+        new object?[] { gespeichert.Landkarte, gespeichert.Varianten, gespeichert.Dauern, gespeichert.Abweichungen, gespeichert.Kennzahlen, gespeichert.Themen }.ShouldAllBe(x => x != null);
+    }
+
+    [Fact]
+    public async Task UeberschneidenSichAsync_InTheProjection_EqualsTheSqlReference_WithBothAnswers()
+    {
+        var log = ReferenzvergleichTests.Zufallslog(19);
+        await using var u = await AnalysenUmgebung.MitAsync(log);
+        var projektion = new AnalysenProjektion(u.DataSource, new FesterKalender(AnalysenUmgebung.Heute.AddDays(-1)));
+        await projektion.AktualisierenAsync(default);
+
+        foreach (var (a, b, erwartet) in new (AnalyseFilter, AnalyseFilter, bool)[]
+        {
+            (new AnalyseFilter(ZieldimensionI: true), new AnalyseFilter(ZieldimensionI: false), false),
+            (AnalyseFilter.Keiner, new AnalyseFilter(ZieldimensionI: true), true),
+            (new AnalyseFilter(Bis: D(2024, 6, 30)), new AnalyseFilter(Von: D(2024, 7, 1)), false),
+            (new AnalyseFilter(Bis: D(2024, 6, 30)), new AnalyseFilter(Von: D(2024, 1, 1), Altersgruppe: Altersgruppe.Aeltere), true),
+        })
+        {
+            var sql = await u.Daten.UeberschneidenSichAsync(u.Abfrage(a), u.Abfrage(b), default);
+            var schnell = await projektion.Aktuell!.Daten.UeberschneidenSichAsync(u.Abfrage(a), u.Abfrage(b), default);
+            sql.ShouldBe(erwartet, a.Beschreibung() + " / " + b.Beschreibung());
+            schnell.ShouldBe(sql, a.Beschreibung() + " / " + b.Beschreibung());
+        }
     }
 
     private static async Task GleichAsync(AnalysenDaten sql, IAnalysenDaten projektion, AnalyseAbfrage abfrage, string wo)

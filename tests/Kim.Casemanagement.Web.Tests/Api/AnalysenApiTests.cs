@@ -246,6 +246,54 @@ public sealed class AnalysenApiTests(AnalysenApiFixture fx) : IClassFixture<Anal
     }
 
     [Fact]
+    public async Task Vergleich_OfTwoArbitrarySelections_NamesThemInGerman_AndWithholdsASelectionBelowK()
+    {
+        // Six Fälle: neither "Zieldimension I" nor the rest reaches the minimum group size of 5 on both sides.
+        using var antwort = await fx.Lenkungsgruppe.GetAsync("/api/analysen/vergleich?a.zieldimensionI=true&b.zieldimensionI=false&b.von=2020-01-01");
+        var json = await antwort.Content.ReadAsStringAsync();
+
+        antwort.StatusCode.ShouldBe(HttpStatusCode.OK, json);
+        var v = System.Text.Json.JsonDocument.Parse(json).RootElement;
+        v.GetProperty("bezeichnungA").GetString().ShouldBe("A (Zieldimension I)");
+        v.GetProperty("bezeichnungB").GetString().ShouldBe("B (Aufnahme ab 01.01.2020, nicht Zieldimension I)");
+        v.GetProperty("gesperrt").GetBoolean().ShouldBeTrue();
+        v.GetProperty("hinweis").GetString()!.ShouldContain("weniger als 5 Fälle");
+        v.GetProperty("dauern").GetArrayLength().ShouldBe(0);
+        v.GetProperty("konformitaet").GetArrayLength().ShouldBe(0);
+        v.GetProperty("variantenA").GetProperty("varianten").GetArrayLength().ShouldBe(0);
+        v.GetProperty("variantenB").GetProperty("varianten").GetArrayLength().ShouldBe(0);
+        KeinePersonenbezug(json);
+    }
+
+    [Fact]
+    public async Task Vergleich_WithEmptyFields_AsTheFormSendsThem_TreatsThemAsNotSet()
+    {
+        using var leer = await fx.Lenkungsgruppe.GetAsync("/api/analysen/vergleich?vergleichen=1&a.von=&a.bis=&a.aufenthaltsstatus=&a.altersgruppe=&a.zieldimensionI=true&b.von=&b.bis=&b.aufenthaltsstatus=&b.altersgruppe=&b.zieldimensionI=");
+        var json = await leer.Content.ReadAsStringAsync();
+
+        leer.StatusCode.ShouldBe(HttpStatusCode.OK, json);
+        var v = System.Text.Json.JsonDocument.Parse(json).RootElement;
+        v.GetProperty("bezeichnungA").GetString().ShouldBe("A (Zieldimension I)");
+        v.GetProperty("bezeichnungB").GetString().ShouldBe("B (alle Fälle)");
+    }
+
+    [Fact]
+    public async Task Vergleich_WithInvalidSelections_Is400WithAGermanMessagePerPrefixedField()
+    {
+        using var antwort = await fx.Lenkungsgruppe.GetAsync("/api/analysen/vergleich?a.altersgruppe=Uralt&a.von=31.12.2023&a.zieldimensionI=vielleicht&b.von=2024-02-01&b.bis=2024-01-01&b.aufenthaltsstatus=Touristenvisum");
+        var body = await antwort.Content.ReadAsStringAsync();
+
+        antwort.StatusCode.ShouldBe(HttpStatusCode.BadRequest, body);
+        antwort.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var fehler = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("errors");
+        fehler.EnumerateObject().Select(f => f.Name).Order(StringComparer.Ordinal).ShouldBe(["a.altersgruppe", "a.von", "a.zieldimensionI", "b.aufenthaltsstatus", "b.bis"]);
+        fehler.GetProperty("a.von")[0].GetString().ShouldBe("Bitte ein Datum im Format JJJJ-MM-TT angeben.");
+        fehler.GetProperty("a.zieldimensionI")[0].GetString().ShouldBe("Unbekannter Wert. Erlaubt: true, false.");
+        fehler.GetProperty("a.altersgruppe")[0].GetString()!.ShouldStartWith("Unbekannter Wert. Erlaubt: Juengere");
+        fehler.GetProperty("b.bis")[0].GetString().ShouldBe("„bis“ darf nicht vor „von“ liegen.");
+    }
+
+    [Fact]
     public async Task Entscheidung_Invalid_Is400WithAGermanMessagePerField_AndNothingIsStored()
     {
         var vorher = (await fx.Lenkungsgruppe.GetStringAsync("/api/analysen/entscheidungen")).Length;

@@ -103,9 +103,11 @@ public sealed class ProzesslandkarteBrowserTests(ProzesslandkarteBrowserTests.De
             }
 
             (await seite.Locator("nav.analysen-navigation a[aria-current=page]").InnerTextAsync()).ShouldBe(s.Titel);
-            // The decisions page has no filter; every other link keeps it.
+            // The decisions and the comparison have forms of their own; every other link keeps the filter.
+            var ohneFilter = AnalysenSeiten.Navigation.Where(n => !n.MitFilter).Select(n => n.Pfad).ToList();
+            ohneFilter.ShouldBe([AnalysenSeiten.Entscheidungen.Pfad, AnalysenSeiten.Vergleich.Pfad]);
             (await seite.Locator("nav.analysen-navigation a").EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href'))"))
-                .ShouldAllBe(h => h == AnalysenSeiten.Entscheidungen.Pfad || h.EndsWith("?altersgruppe=JungeErwachsene", StringComparison.Ordinal));
+                .ShouldAllBe(h => ohneFilter.Contains(h) || h.EndsWith("?altersgruppe=JungeErwachsene", StringComparison.Ordinal));
             (await seite.Locator("table").CountAsync()).ShouldBeGreaterThan(0, s.Pfad);
             await BrowserFixture.BarrierefreiAsync(seite, s.Pfad);
             await seite.Context.CloseAsync();
@@ -173,6 +175,65 @@ public sealed class ProzesslandkarteBrowserTests(ProzesslandkarteBrowserTests.De
             .Select(x => x.GetProperty("logRank").GetProperty("statistik").GetDouble().ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("de-DE"))).ToList();
         statistiken.ShouldBe(mitTest.Select(r => r[3]).ToList());
         d.RootElement.GetProperty("vorherBis").GetString().ShouldBe(giltAb.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await seite.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Vergleich_OfTwoSelectionsChosenOnThePage_ShowsBothWithLogRankAndCurves_AsTheApiDoes_AndPassesAxe()
+    {
+        var seite = await fx.SeiteAsync(AnalysenSeiten.Vergleich.Pfad);
+        (await seite.Locator("nav.analysen-navigation a[aria-current=page]").InnerTextAsync()).ShouldBe("Vergleich");
+        (await seite.Locator(".vergleich").CountAsync()).ShouldBe(0, "nothing is computed before the form is sent");
+
+        // Refused first: "bis" before "von" in B, named per field and selection, nothing computed.
+        await seite.GetByRole(AriaRole.Group, new() { Name = "Auswahl B" }).GetByLabel("Aufnahme von").FillAsync("2024-02-01");
+        await seite.GetByRole(AriaRole.Group, new() { Name = "Auswahl B" }).GetByLabel("bis", new() { Exact = true }).FillAsync("2024-01-01");
+        await seite.GetByRole(AriaRole.Button, new() { Name = "Vergleichen" }).ClickAsync();
+        (await seite.Locator("[role=alert]").InnerTextAsync()).ShouldContain("Auswahl B: „bis“ darf nicht vor „von“ liegen.");
+        (await seite.Locator("#b-bis").GetAttributeAsync("aria-invalid")).ShouldBe("true");
+        (await seite.Locator(".vergleich").CountAsync()).ShouldBe(0);
+        await BrowserFixture.BarrierefreiAsync(seite, "/Analysen/Vergleich (Fehler)");
+
+        // Young adults against the older ones, all periods.
+        await seite.GetByRole(AriaRole.Group, new() { Name = "Auswahl B" }).GetByLabel("Aufnahme von").FillAsync("");
+        await seite.GetByRole(AriaRole.Group, new() { Name = "Auswahl B" }).GetByLabel("bis", new() { Exact = true }).FillAsync("");
+        await seite.GetByRole(AriaRole.Group, new() { Name = "Auswahl A" }).GetByLabel("Altersgruppe bei Aufnahme").SelectOptionAsync("JungeErwachsene");
+        await seite.GetByRole(AriaRole.Group, new() { Name = "Auswahl B" }).GetByLabel("Altersgruppe bei Aufnahme").SelectOptionAsync("Aeltere");
+        await seite.GetByRole(AriaRole.Button, new() { Name = "Vergleichen" }).ClickAsync();
+        await seite.Locator("#vergleich").WaitForAsync();
+
+        (await seite.Locator("#vergleich").InnerTextAsync()).ShouldBe("A (junge Erwachsene) und B (älter als junge Erwachsene)");
+        var tests = await seite.Locator("table:has(caption:text('Log-Rank-Test')) tbody tr").EvaluateAllAsync<string[][]>(
+            "rs => rs.map(r => [...r.children].map(c => c.textContent.trim()))");
+        var mitTest = tests.Where(r => r.Length == 6).ToList();
+        ausgabe.WriteLine(string.Join(Environment.NewLine, tests.Select(r => string.Join(" | ", r))));
+        mitTest.ShouldNotBeEmpty("at 300 clients over eight years both age groups reach at least one milestone often enough");
+        mitTest.ShouldAllBe(r => r[5].StartsWith("p = ", StringComparison.Ordinal));
+        (await seite.Locator("figure svg[aria-label^='Kaplan-Meier-Kurven A und B']").CountAsync()).ShouldBe(mitTest.Count);
+        (await seite.Locator("table:has(caption:text('Anteil der Fälle im idealen Fallverlauf: A und B')) tbody tr").CountAsync()).ShouldBeGreaterThan(0);
+        var text = await seite.Locator(".vergleich").InnerTextAsync();
+        text.ShouldContain("zwei getrennten Gruppen (kein Fall gehört zu beiden)");
+        text.ShouldNotContain("Stichtag", Case.Sensitive, "the decision's explanation belongs to the decisions page");
+        await BrowserFixture.BarrierefreiAsync(seite, "/Analysen/Vergleich?…");
+        await BrowserFixture.ScreenshotAsync(seite, "13e-analysen-vergleich");
+
+        // The page's address is the API's query: the same selections give the same statistics.
+        var abfrage = new Uri(seite.Url).Query;
+        abfrage.ShouldContain("a.altersgruppe=JungeErwachsene");
+        var api = await fx.ApiAsync();
+        using var antwort = await api.GetAsync("/api/analysen/vergleich" + abfrage);
+        var json = await antwort.Content.ReadAsStringAsync();
+        antwort.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, json);
+        using var d = JsonDocument.Parse(json);
+        d.RootElement.GetProperty("gesperrt").GetBoolean().ShouldBeFalse();
+        var statistiken = d.RootElement.GetProperty("dauern").EnumerateArray().Where(x => x.GetProperty("logRank").ValueKind == JsonValueKind.Object)
+            .Select(x => x.GetProperty("logRank").GetProperty("statistik").GetDouble().ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("de-DE"))).ToList();
+        statistiken.ShouldBe(mitTest.Select(r => r[3]).ToList());
+
+        // Overlapping selections (all Fälle and the young adults among them) are not compared, and the page says why.
+        await seite.GotoAsync(AnalysenSeiten.Vergleich.Pfad + "?vergleichen=1&b.altersgruppe=JungeErwachsene");
+        (await seite.Locator(".vergleich [role=status]").InnerTextAsync()).ShouldBe(Application.Analysen.AnalysenHandler.UeberschneidungsHinweis);
+        (await seite.Locator(".vergleich table").CountAsync()).ShouldBe(0);
         await seite.Context.CloseAsync();
     }
 

@@ -19,11 +19,11 @@ public sealed class SeitenZugriffBrowserTests(BrowserFixture fx)
         var stammdaten = $"/Faelle/{fallId}/Stammdaten";
         var erwartet = new (TestKonto? Konto, string Rolle, Dictionary<string, int> Seiten)[]
         {
-            (fx.FmA, "Fallmanagement", new() { ["/"] = 200, ["/Faelle"] = 200, ["/Faelle/Aufnahme"] = 200, ["/Teamleitung"] = 403, ["/Admin"] = 403, ["/Analysen"] = 403, ["/Benachrichtigungen"] = 200, [akte] = 200, [schritt] = 200, [stammdaten] = 200 }),
+            (fx.FmA, "Fallmanagement", new() { ["/"] = 200, ["/Faelle"] = 200, ["/Faelle/Aufnahme"] = 200, ["/Teamleitung"] = 403, ["/Admin"] = 403, ["/Analysen"] = 403, ["/Analysen/Vergleich"] = 403, ["/Benachrichtigungen"] = 200, [akte] = 200, [schritt] = 200, [stammdaten] = 200 }),
             (fx.Teamleitung, "Teamleitung", new() { ["/Faelle"] = 200, ["/Faelle/Aufnahme"] = 200, ["/Teamleitung"] = 200, ["/Admin"] = 403, ["/Analysen"] = 403, [akte] = 200, [stammdaten] = 403 }),
             (fx.Jobcenter, "Partner ohne Einwilligung", new() { ["/Faelle"] = 200, ["/Faelle/Aufnahme"] = 403, ["/Teamleitung"] = 403, ["/Admin"] = 403, ["/Analysen"] = 403, [akte] = 404, [schritt] = 404, [stammdaten] = 404 }),
             (fx.Administration, "Administration", new() { ["/Faelle"] = 403, ["/Faelle/Aufnahme"] = 403, ["/Teamleitung"] = 403, ["/Admin"] = 200, ["/Analysen"] = 403, [akte] = 404, [stammdaten] = 404 }),
-            (fx.Lenkungsgruppe, "Lenkungsgruppe", new() { ["/"] = 200, ["/Analysen"] = 200, ["/Faelle"] = 403, ["/Faelle/Aufnahme"] = 403, ["/Teamleitung"] = 403, ["/Admin"] = 403, [akte] = 404, [schritt] = 404 }),
+            (fx.Lenkungsgruppe, "Lenkungsgruppe", new() { ["/"] = 200, ["/Analysen"] = 200, ["/Analysen/Vergleich"] = 200, ["/Faelle"] = 403, ["/Faelle/Aufnahme"] = 403, ["/Teamleitung"] = 403, ["/Admin"] = 403, [akte] = 404, [schritt] = 404 }),
         };
 
         var fehler = new List<string>();

@@ -153,6 +153,7 @@ internal static class AutorisierungsMatrixAnfragen
         ["AnalyseEntscheidungen"] = k => k.Client.GetAsync("/api/analysen/entscheidungen"),
         ["AnalyseEntscheidungErfassen"] = k => k.Client.PostAsJsonAsync("/api/analysen/entscheidungen", Entscheidung),
         ["AnalyseEntscheidungVergleich"] = EntscheidungVergleichAsync,
+        ["AnalyseVergleich"] = k => k.Client.GetAsync("/api/analysen/vergleich?a.zieldimensionI=true&b.zieldimensionI=false"),
 
         ["Einwilligungsregister"] = k => k.Client.GetAsync("/api/datenschutz/einwilligungen"),
         ["Auditprotokoll"] = k => k.Client.GetAsync("/api/datenschutz/audit?groesse=10"),

@@ -572,6 +572,7 @@ internal static class AutorisierungsMatrixTabelle
         Allgemein("AnalyseEntscheidungen", "GET", "/api/analysen/entscheidungen", schreibend: false,         "403  403  403  403   403  403  403  Ok   403  403  401"),
         Allgemein("AnalyseEntscheidungErfassen", "POST", "/api/analysen/entscheidungen", schreibend: true,   "403  403  403  403   403  403  403  Ok   403  403  401"),
         Allgemein("AnalyseEntscheidungVergleich", "GET", "/api/analysen/entscheidungen/{id:guid}/vergleich", schreibend: false, "403  403  403  403   403  403  403  Ok   403  403  401"),
+        Allgemein("AnalyseVergleich", "GET", "/api/analysen/vergleich", schreibend: false,                   "403  403  403  403   403  403  403  Ok   403  403  401"),
 
         // Consent register, audit trail, verification, retention overview: Datenschutz only.
         Allgemein("Einwilligungsregister", "GET", "/api/datenschutz/einwilligungen", schreibend: false,       "403  403  403  403   403  403  403  403  Ok   403  401"),

@@ -98,6 +98,7 @@ public sealed class EntscheidungenHandler(IEntscheidungen entscheidungen, Analys
             vorher, nachher,
             string.Create(de, $"vorher (Aufnahme {vorher.Von:dd.MM.yyyy} bis {vorher.Bis:dd.MM.yyyy})"),
             string.Create(de, $"nachher (Aufnahme {nachher.Von:dd.MM.yyyy} bis {nachher.Bis:dd.MM.yyyy})"),
+            AnalysenHandler.VergleichsErlaeuterung,
             ct);
         return new EntscheidungsVergleich(e, vorher.Von!.Value, vorher.Bis!.Value, nachher.Von!.Value, nachher.Bis!.Value, vergleich);
     }

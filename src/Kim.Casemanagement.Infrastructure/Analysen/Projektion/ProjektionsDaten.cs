@@ -73,6 +73,12 @@ internal sealed class ProjektionsDaten : IAnalysenDaten
         return Task.FromResult(new Population(gefiltert, ohne));
     }
 
+    public Task<bool> UeberschneidenSichAsync(AnalyseAbfrage a, AnalyseAbfrage b, CancellationToken ct)
+    {
+        var erste = new HashSet<ProjektionsFall>(Kohorte(a, mitZeitraum: true), ReferenceEqualityComparer.Instance);
+        return Task.FromResult(Kohorte(b, mitZeitraum: true).Exists(erste.Contains));
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Task<LandkartenRohdaten> LandkarteAsync(AnalyseAbfrage abfrage, Spur? spur, bool spuruebergreifend, CancellationToken ct)
     {

@@ -144,7 +144,10 @@ public sealed class AnalysenModel(AnalysenHandler analysen) : PageModel
         }.Where(p => p.Value is not null)).ToString();
 
         GezeigteSpur = spur;
-        var bericht = await analysen.BerichtAsync(filter, spur, ct);
+        var route = "/" + PageContext.ActionDescriptor.AttributeRouteInfo?.Template;
+        var seite = AnalysenSeiten.Alle.SingleOrDefault(s => string.Equals(s.Pfad, route, StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException($"Keine Analyseseite unter {route}.");
+        var bericht = await analysen.BerichtAsync(filter, spur, seite.Teile, ct);
         Stand = bericht.Stand;
         Gespeichert = bericht.Gespeichert;
         Vorberechnet = bericht.Vorberechnet;
@@ -157,32 +160,40 @@ public sealed class AnalysenModel(AnalysenHandler analysen) : PageModel
     }
 }
 
-/// <summary>One analysis page: its path, its title in the navigation, the CSV tables it shows (and links), whether it links the XES log.</summary>
-public sealed record AnalyseSeite(string Pfad, string Titel, string Frage, IReadOnlyList<string> Tabellen, bool MitXes);
+/// <summary>
+/// One analysis page: its path, its title in the navigation, the CSV tables it shows (and links), whether it links the XES
+/// log, the analyses it shows (only those are computed for a filtered page), and whether it has the common filter (the
+/// decisions and the side-by-side comparison have forms of their own).
+/// </summary>
+public sealed record AnalyseSeite(string Pfad, string Titel, string Frage, IReadOnlyList<string> Tabellen, bool MitXes, BerichtTeile Teile = BerichtTeile.Keine, bool MitFilter = true);
 
 /// <summary>The analysis pages in the order of the navigation: one per question, then the meeting report with all of them.</summary>
 public static class AnalysenSeiten
 {
-    public static AnalyseSeite Ueberblick { get; } = new("/Analysen", "Überblick", "Wie viele Fälle, wie lange, wie nah am Idealverlauf?", ["kennzahlen", "beendigungsgruende"], false);
+    public static AnalyseSeite Ueberblick { get; } = new("/Analysen", "Überblick", "Wie viele Fälle, wie lange, wie nah am Idealverlauf?", ["kennzahlen", "beendigungsgruende"], false,
+        BerichtTeile.Konformitaet | BerichtTeile.Kennzahlen | BerichtTeile.Dauern | BerichtTeile.Varianten | BerichtTeile.Themen);
 
-    public static AnalyseSeite Prozesslandkarte { get; } = new("/Analysen/Prozesslandkarte", "Prozesslandkarte", "Wie verlaufen die Fälle?", ["prozesslandkarte-knoten", "prozesslandkarte-kanten"], true);
+    public static AnalyseSeite Prozesslandkarte { get; } = new("/Analysen/Prozesslandkarte", "Prozesslandkarte", "Wie verlaufen die Fälle?", ["prozesslandkarte-knoten", "prozesslandkarte-kanten"], true, BerichtTeile.Landkarte);
 
-    public static AnalyseSeite Varianten { get; } = new("/Analysen/Varianten", "Varianten", "Welche Verläufe sind typisch?", ["varianten"], true);
+    public static AnalyseSeite Varianten { get; } = new("/Analysen/Varianten", "Varianten", "Welche Verläufe sind typisch?", ["varianten"], true, BerichtTeile.Varianten);
 
-    public static AnalyseSeite Dauern { get; } = new("/Analysen/Dauern", "Dauern", "Wie lange dauert es bis zu den Meilensteinen?", ["dauern", "dauern-kurven"], false);
+    public static AnalyseSeite Dauern { get; } = new("/Analysen/Dauern", "Dauern", "Wie lange dauert es bis zu den Meilensteinen?", ["dauern", "dauern-kurven"], false, BerichtTeile.Dauern);
 
-    public static AnalyseSeite Abweichungen { get; } = new("/Analysen/Abweichungen", "Abweichungen und Engpässe", "Wo weichen Fälle vom Idealverlauf ab, wo warten sie?", ["konformitaet", "abweichungen", "engpaesse"], false);
+    public static AnalyseSeite Abweichungen { get; } = new("/Analysen/Abweichungen", "Abweichungen und Engpässe", "Wo weichen Fälle vom Idealverlauf ab, wo warten sie?", ["konformitaet", "abweichungen", "engpaesse"], false, BerichtTeile.Konformitaet | BerichtTeile.Engpaesse);
 
-    public static AnalyseSeite Themen { get; } = new("/Analysen/Themen", "Generative Themen", "Welche strukturellen Probleme wurden gemeldet?", ["themen"], false);
+    public static AnalyseSeite Themen { get; } = new("/Analysen/Themen", "Generative Themen", "Welche strukturellen Probleme wurden gemeldet?", ["themen"], false, BerichtTeile.Themen);
 
-    public static AnalyseSeite Bericht { get; } = new("/Analysen/Bericht", "Sitzungsbericht", "Alle Auswertungen in einem Dokument, zum Drucken für die Sitzung", AnalyseTabellen.Namen, true);
+    public static AnalyseSeite Bericht { get; } = new("/Analysen/Bericht", "Sitzungsbericht", "Alle Auswertungen in einem Dokument, zum Drucken für die Sitzung", AnalyseTabellen.Namen, true, BerichtTeile.Alle);
 
     /// <summary>The decisions and their before/after comparison (its own form; no filter, no export).</summary>
-    public static AnalyseSeite Entscheidungen { get; } = new("/Analysen/Entscheidungen", "Entscheidungen", "Hat eine Entscheidung gewirkt? Vorher und nachher im Vergleich.", [], false);
+    public static AnalyseSeite Entscheidungen { get; } = new("/Analysen/Entscheidungen", "Entscheidungen", "Hat eine Entscheidung gewirkt? Vorher und nachher im Vergleich.", [], false, MitFilter: false);
+
+    /// <summary>Any two selections side by side (its own form with two filters; no export).</summary>
+    public static AnalyseSeite Vergleich { get; } = new("/Analysen/Vergleich", "Vergleich", "Wie unterscheiden sich zwei Gruppen von Fällen?", [], false, MitFilter: false);
 
     /// <summary>The pages with the filter of the analyses, in the order of the navigation.</summary>
     public static IReadOnlyList<AnalyseSeite> Alle { get; } = [Ueberblick, Prozesslandkarte, Varianten, Dauern, Abweichungen, Themen, Bericht];
 
-    /// <summary>The navigation: the analyses, the decisions, the meeting report.</summary>
-    public static IReadOnlyList<AnalyseSeite> Navigation { get; } = [Ueberblick, Prozesslandkarte, Varianten, Dauern, Abweichungen, Themen, Entscheidungen, Bericht];
+    /// <summary>The navigation: the analyses, the decisions, the side-by-side comparison, the meeting report.</summary>
+    public static IReadOnlyList<AnalyseSeite> Navigation { get; } = [Ueberblick, Prozesslandkarte, Varianten, Dauern, Abweichungen, Themen, Entscheidungen, Vergleich, Bericht];
 }

@@ -29,6 +29,32 @@ internal readonly record struct CpuZeit(double ProzessMs, double PostgresMs)
 
     public static CpuZeit operator +(CpuZeit a, CpuZeit b) => new(a.ProzessMs + b.ProzessMs, a.PostgresMs + b.PostgresMs);
 
+    /// <summary>
+    /// Waits until the app (<paramref name="pid"/>) and the benchmark's PostgreSQL together use less than 5 % of one core
+    /// over two seconds (at most <paramref name="hoechstens"/>): the background work a setup step caused (projection,
+    /// notifications, stored report after thousands of intakes) is done before a measured phase starts. Returns the
+    /// seconds waited.
+    /// </summary>
+    public static async Task<double> RuheAbwartenAsync(int pid, TimeSpan hoechstens)
+    {
+        var uhr = System.Diagnostics.Stopwatch.StartNew();
+        var vorher = Messen(pid);
+        while (uhr.Elapsed < hoechstens)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var jetzt = Messen(pid);
+            var d = jetzt - vorher;
+            if (d.ProzessMs + d.PostgresMs < 100)
+            {
+                return uhr.Elapsed.TotalSeconds;
+            }
+
+            vorher = jetzt;
+        }
+
+        return uhr.Elapsed.TotalSeconds;
+    }
+
     public string JeAnfrage(int anfragen) => anfragen == 0
         ? "–"
         : string.Create(CultureInfo.InvariantCulture, $"{ProzessMs / anfragen:F2} / {PostgresMs / anfragen:F2} ms");

@@ -482,9 +482,9 @@ public sealed class AnalysenHandler(
         var kurve = new List<KurvenPunkt>();
         if (genugErreicht)
         {
-            for (var tage = 0; schaetzung.UnterRisiko(tage) >= mindestgroesse; tage += intervallTage)
+            foreach (var (tage, ueberleben, unterRisiko) in schaetzung.Raster(intervallTage, mindestgroesse))
             {
-                kurve.Add(new KurvenPunkt(tage, Math.Round(schaetzung.Ueberleben(tage), 4), schaetzung.UnterRisiko(tage)));
+                kurve.Add(new KurvenPunkt(tage, Math.Round(ueberleben, 4), unterRisiko));
             }
         }
 

@@ -121,4 +121,44 @@ public sealed class KaplanMeierTests
         dauer.MedianKaplanMeierTage.ShouldBeNull();
         dauer.NaiverMedianTage.ShouldBeNull();
     }
+
+    [Fact]
+    public void Raster_ByHand_IsTheCurveAtEachGridPoint_WhileEnoughAreAtRisk()
+    {
+        var km = KaplanMeier.Schaetzen(SechsFaelle);
+
+        // Every 10 days: at 10 and 20 the step on that day counts for S, not for those at risk (duration ≥ t).
+        Gleich(km.Raster(10, 1), [(0, 1.0, 6L), (10, 5.0 / 6, 6L), (20, 2.0 / 3, 5L), (30, 4.0 / 9, 3L), (40, 4.0 / 9, 2L), (50, 0.0, 1L)]);
+        km.Raster(10, 3).Select(p => p.Tage).ShouldBe([0, 10, 20, 30], "at 40 only two are left");
+        Gleich(km.Raster(25, 1), [(0, 1.0, 6L), (25, 2.0 / 3, 3L), (50, 0.0, 1L)]);
+
+        static void Gleich(IReadOnlyList<(int Tage, double Ueberleben, long UnterRisiko)> ist, (int Tage, double Ueberleben, long UnterRisiko)[] soll)
+        {
+            ist.Select(p => (p.Tage, p.UnterRisiko)).ShouldBe(soll.Select(p => (p.Tage, p.UnterRisiko)));
+            for (var i = 0; i < soll.Length; i++)
+            {
+                ist[i].Ueberleben.ShouldBe(soll[i].Ueberleben, 1e-12);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(7, 5)]
+    [InlineData(30, 2)]
+    public void Raster_OnRandomDurations_EqualsUeberlebenAndUnterRisikoAskedPerPoint(int intervall, int mindestens)
+    {
+        var zufall = new Random(intervall * 31 + mindestens);
+        var beobachtungen = Enumerable.Range(0, 400).Select(_ => new DauerBeobachtung(zufall.Next(0, 900), zufall.Next(3) > 0, zufall.Next(1, 4))).ToList();
+        var km = KaplanMeier.Schaetzen(beobachtungen);
+
+        var erwartet = new List<(int, double, long)>();
+        for (var t = 0; km.UnterRisiko(t) >= mindestens; t += intervall)
+        {
+            erwartet.Add((t, km.Ueberleben(t), km.UnterRisiko(t)));
+        }
+
+        erwartet.Count.ShouldBeGreaterThan(10);
+        km.Raster(intervall, mindestens).ShouldBe(erwartet);
+    }
 }

@@ -333,11 +333,31 @@ public sealed class AnalysenHandler(
             return new Vergleich(bezeichnungA, bezeichnungB, [], leer, leer, [], O.KurvenIntervallTage, true, UeberschneidungsHinweis, erlaeuterung);
         }
 
-        var dauern = new List<DauerVergleich>();
-        foreach (var m in O.Meilensteine)
+        // The raw figures of both sides: from the in-memory projection side by side on the thread pool, over the event
+        // log one after another.
+        var spuren = O.Idealverlauf.Where(i => i.Value.Pfade.Count > 0).Select(i => i.Key).Order().ToList();
+        var soll = SollKanten();
+        async Task<(List<IReadOnlyList<DauerBeobachtung>> Dauern, VariantenRohdaten Varianten, KonformitaetsRohdaten Konformitaet)> Seite(AnalyseAbfrage abfrage)
         {
-            var beobachtungA = await d.DauernAsync(abfrageA, m, ct);
-            var beobachtungB = await d.DauernAsync(abfrageB, m, ct);
+            var beobachtungen = new List<IReadOnlyList<DauerBeobachtung>>();
+            foreach (var m in O.Meilensteine)
+            {
+                beobachtungen.Add(await d.DauernAsync(abfrage, m, ct));
+            }
+
+            return (beobachtungen, await d.VariantenAsync(abfrage, Spur.Prozess, O.MaxVarianten, ct), await d.KonformitaetAsync(abfrage, soll, spuren, ct));
+        }
+
+        var (rohA, rohB) = ReferenceEquals(d, daten)
+            ? (await Seite(abfrageA), await Seite(abfrageB))
+            : await BeideAsync(Task.Run(() => Seite(abfrageA), ct), Task.Run(() => Seite(abfrageB), ct));
+
+        var dauern = new List<DauerVergleich>();
+        for (var i = 0; i < O.Meilensteine.Count; i++)
+        {
+            var m = O.Meilensteine[i];
+            var beobachtungA = rohA.Dauern[i];
+            var beobachtungB = rohB.Dauern[i];
             var kmA = KaplanMeier.Schaetzen(beobachtungA);
             var kmB = KaplanMeier.Schaetzen(beobachtungB);
             var dauerA = DauerSperren(m, kmA, k, O.KurvenIntervallTage);
@@ -360,13 +380,10 @@ public sealed class AnalysenHandler(
                 dauerA.MedianKaplanMeierTage is { } ma && dauerB.MedianKaplanMeierTage is { } mb ? mb - ma : null, test));
         }
 
-        var variantenA = VariantenSperren(await d.VariantenAsync(abfrageA, Spur.Prozess, O.MaxVarianten, ct), Spur.Prozess, k);
-        var variantenB = VariantenSperren(await d.VariantenAsync(abfrageB, Spur.Prozess, O.MaxVarianten, ct), Spur.Prozess, k);
-
-        var spuren = O.Idealverlauf.Where(i => i.Value.Pfade.Count > 0).Select(i => i.Key).Order().ToList();
-        var soll = SollKanten();
-        var (anteileA, _) = KonformitaetSperren(await d.KonformitaetAsync(abfrageA, soll, spuren, ct), k, O.MaxAbweichungen);
-        var (anteileB, _) = KonformitaetSperren(await d.KonformitaetAsync(abfrageB, soll, spuren, ct), k, O.MaxAbweichungen);
+        var variantenA = VariantenSperren(rohA.Varianten, Spur.Prozess, k);
+        var variantenB = VariantenSperren(rohB.Varianten, Spur.Prozess, k);
+        var (anteileA, _) = KonformitaetSperren(rohA.Konformitaet, k, O.MaxAbweichungen);
+        var (anteileB, _) = KonformitaetSperren(rohB.Konformitaet, k, O.MaxAbweichungen);
         var konformitaet = anteileA
             .Select(x => (A: x, B: anteileB.FirstOrDefault(y => y.Spur == x.Spur)))
             .Where(p => p.B is not null)
@@ -374,6 +391,12 @@ public sealed class AnalysenHandler(
             .ToList();
 
         return new Vergleich(bezeichnungA, bezeichnungB, dauern, variantenA, variantenB, konformitaet, O.KurvenIntervallTage, false, null, erlaeuterung);
+    }
+
+    private static async Task<(T A, T B)> BeideAsync<T>(Task<T> a, Task<T> b)
+    {
+        await Task.WhenAll(a, b);
+        return (await a, await b);
     }
 
     private static Konfidenzintervall Konfidenz(KaplanMeierSchaetzung km)

@@ -27,7 +27,9 @@ const env = (n, standard) => {
   return v;
 };
 
-const konten = JSON.parse(fs.readFileSync(env('KIM_IDP_KONTEN'), 'utf8'));
+// Read at every use, so that a test can change a person's groups or amr between two sign-ins.
+const kontenDatei = env('KIM_IDP_KONTEN');
+const konten = () => JSON.parse(fs.readFileSync(kontenDatei, 'utf8'));
 const host = env('KIM_IDP_HOST', 'localhost');
 const tls = process.env.KIM_IDP_ZERTIFIKAT
   ? { cert: fs.readFileSync(env('KIM_IDP_ZERTIFIKAT')), key: fs.readFileSync(env('KIM_IDP_SCHLUESSEL')) }
@@ -77,7 +79,7 @@ async function interaktion(req, res) {
   const details = await provider.interactionDetails(req, res);
   if (req.method === 'POST' && req.url.endsWith('/login')) {
     const daten = await formularDaten(req);
-    const konto = konten.find((k) => k.login === daten.get('login') && k.passwort === daten.get('passwort'));
+    const konto = konten().find((k) => k.login === daten.get('login') && k.passwort === daten.get('passwort'));
     if (!konto) {
       seite(res, 401, 'Anmeldung bei der Kommune', formular(details.uid, 'Kennung oder Kennwort falsch.'));
       return;
@@ -86,7 +88,7 @@ async function interaktion(req, res) {
     return;
   }
   if (details.prompt.name === 'consent' && details.session?.accountId) {
-    const konto = konten.find((k) => k.sub === details.session.accountId);
+    const konto = konten().find((k) => k.sub === details.session.accountId);
     await abschliessen(req, res, details, konto);
     return;
   }
@@ -120,7 +122,11 @@ provider = new Provider(aussteller, {
     token_endpoint_auth_method: 'client_secret_post',
   }],
   claims: {
-    openid: ['sub'],
+    sid: null,
+    iss: null,
+    // How the person signed in (amr, acr) in every ID token, as Keycloak and Entra ID send them: the app decides about
+    // its own TOTP step on them (oidc-provider otherwise includes them only when the claims parameter asks).
+    openid: ['sub', 'amr', 'acr', 'auth_time'],
     profile: ['name'],
     email: ['email', 'email_verified'],
     groups: ['groups'],
@@ -128,7 +134,7 @@ provider = new Provider(aussteller, {
   // Groups, name and e-mail in the ID token, as Keycloak (with a group mapper) and Entra ID deliver them.
   conformIdTokenClaims: false,
   findAccount: async (_ctx, sub) => {
-    const konto = konten.find((k) => k.sub === sub);
+    const konto = konten().find((k) => k.sub === sub);
     if (!konto) return undefined;
     return {
       accountId: sub,
@@ -140,7 +146,7 @@ provider = new Provider(aussteller, {
   pkce: { required: () => true },
   cookies: { keys: [crypto.randomBytes(32).toString('base64url')] },
   jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), use: 'sig', alg: 'RS256', kid: crypto.randomUUID() }] },
-  acrValues: [...new Set(konten.map((k) => k.acr).filter(Boolean))],
+  acrValues: [...new Set(konten().map((k) => k.acr).filter(Boolean))],
 });
 provider.on('server_error', (_ctx, e) => console.error('server_error', e));
 

@@ -71,7 +71,7 @@ public sealed partial class ExterneAnmeldung(
             LogAbgeglichen(log, user.Id);
         }
 
-        var zweiterFaktor = ZweiterFaktorVomIdp(person);
+        var zweiterFaktor = ZweiterFaktorVomIdp(person, O);
         var ergebnis = await anmeldung.NachExternerAnmeldungAsync(user, zweiterFaktor, null, null, art, ct);
         return ergebnis.Status switch
         {
@@ -95,11 +95,12 @@ public sealed partial class ExterneAnmeldung(
     }
 
     /// <summary>True when the provider's <c>amr</c> or <c>acr</c> is one the configuration accepts as a second factor.</summary>
-    public bool ZweiterFaktorVomIdp(ExterneIdentitaet person)
+    public static bool ZweiterFaktorVomIdp(ExterneIdentitaet person, KommuneIdpOptionen optionen)
     {
         ArgumentNullException.ThrowIfNull(person);
-        return person.Amr.Any(a => O.ZweiterFaktorAmr.Contains(a, StringComparer.Ordinal))
-            || (person.Acr is { Length: > 0 } acr && O.ZweiterFaktorAcr.Contains(acr, StringComparer.Ordinal));
+        ArgumentNullException.ThrowIfNull(optionen);
+        return person.Amr.Any(a => optionen.ZweiterFaktorAmr.Contains(a, StringComparer.Ordinal))
+            || (person.Acr is { Length: > 0 } acr && optionen.ZweiterFaktorAcr.Contains(acr, StringComparer.Ordinal));
     }
 
     private async Task<Guid> TeamAsync(string name, CancellationToken ct)

@@ -44,6 +44,11 @@ public sealed class AnmeldenModel(AnmeldeDienst anmeldung, IAuditProtokoll audit
     /// <summary>The name on the button for the Kommune's identity provider; null when none is configured.</summary>
     public string? KommuneIdp => kommuneIdp.Value.Aktiv ? kommuneIdp.Value.Anzeigename : null;
 
+    /// <summary>Where the button for the Kommune's identity provider leads (with the page to return to).</summary>
+    public string ExternUrl => Url.IsLocalUrl(Zurueck)
+        ? "/Konto/Extern?handler=Start&zurueck=" + Uri.EscapeDataString(Zurueck!)
+        : "/Konto/Extern?handler=Start";
+
     public async Task OnGetAsync()
     {
         Hinweis = Grund switch

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Kim.Casemanagement.Web.Pages.Konto;
 
 /// <summary>
-/// Sign-in through the Kommune's identity provider (ADR 0013): the button's POST starts the OpenID Connect handler's
+/// Sign-in through the Kommune's identity provider (ADR 0013): the button's link starts the OpenID Connect handler's
 /// challenge; the way back reads the external cookie once, hands the validated identity to <see cref="ExterneAnmeldung"/>
 /// and opens the session, asks for the local TOTP code, or explains a refusal.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class ExternModel(ExterneAnmeldung anmeldung, IAuditProtokoll audi
     private const string Detail = "Kommune-IdP";
     private const string ZurueckSchluessel = "zurueck";
 
-    [BindProperty]
+    [BindProperty(SupportsGet = true)]
     public string? Zurueck { get; set; }
 
     [BindProperty]
@@ -46,8 +46,8 @@ public sealed class ExternModel(ExterneAnmeldung anmeldung, IAuditProtokoll audi
 
     public IActionResult OnGet() => Redirect("/Konto/Anmelden");
 
-    /// <summary>The button on the login page: off to the provider.</summary>
-    public IActionResult OnPost()
+    /// <summary>The button on the login page (a link, see Anmelden.cshtml): off to the provider.</summary>
+    public IActionResult OnGetStart()
     {
         if (!optionen.Value.Aktiv)
         {

@@ -3,13 +3,13 @@ using Kim.Casemanagement.Application.Sicherheit;
 namespace Kim.Casemanagement.Infrastructure.Identitaet;
 
 /// <summary>
-/// Sign-in through the Kommune's identity provider (section <c>Anmeldung:Kommune-IdP</c>; ADR 0013, README): an
+/// Sign-in through the Kommune's identity provider (section <c>Anmeldung:KommuneIdp</c>; ADR 0013, README): an
 /// OpenID Connect provider (Keycloak, ADFS, Entra ID) as an external login. Off while <see cref="Authority"/> or
 /// <see cref="ClientId"/> is empty.
 /// </summary>
 public sealed class KommuneIdpOptionen
 {
-    public const string Abschnitt = "Anmeldung:Kommune-IdP";
+    public const string Abschnitt = "Anmeldung:KommuneIdp";
 
     /// <summary>The provider's issuer URL (its discovery document lies below it).</summary>
     public string? Authority { get; set; }

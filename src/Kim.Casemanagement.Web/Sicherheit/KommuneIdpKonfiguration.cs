@@ -9,7 +9,7 @@ namespace Kim.Casemanagement.Web.Sicherheit;
 /// <summary>
 /// Sign-in through the Kommune's identity provider (ADR 0013): ASP.NET Core's OpenID Connect handler (code flow with
 /// PKCE) as an external login, its result in a short-lived external cookie that only <c>/Konto/Extern</c> reads, and a
-/// step cookie for the local TOTP step. Registered only when <c>Anmeldung:Kommune-IdP</c> names a provider.
+/// step cookie for the local TOTP step. Registered only when <c>Anmeldung:KommuneIdp</c> names a provider.
 /// </summary>
 internal static class KommuneIdpKonfiguration
 {
@@ -25,7 +25,7 @@ internal static class KommuneIdpKonfiguration
     {
         var abschnitt = configuration.GetSection(KommuneIdpOptionen.Abschnitt);
         services.AddOptions<KommuneIdpOptionen>().Bind(abschnitt)
-            .Validate(o => o.Fehler().Count == 0, "Die Konfiguration Anmeldung:Kommune-IdP ist unvollständig (siehe README).")
+            .Validate(o => o.Fehler().Count == 0, "Die Konfiguration Anmeldung:KommuneIdp ist unvollständig (siehe README).")
             .ValidateOnStart();
         services.AddScoped<ExterneAnmeldung>();
         var optionen = abschnitt.Get<KommuneIdpOptionen>() ?? new KommuneIdpOptionen();

@@ -76,19 +76,19 @@ public sealed class KommuneIdpFixture : IAsyncLifetime
         var port = FreierPort();
         Aussteller = $"https://localhost:{port}";
         var einstellungen = KimWebFactory.FuerDatenbank(_database.AppConnectionString, _database.OwnerConnectionString);
-        einstellungen["Anmeldung:Kommune-IdP:Authority"] = Aussteller;
-        einstellungen["Anmeldung:Kommune-IdP:ClientId"] = ClientId;
-        einstellungen["Anmeldung:Kommune-IdP:ClientSecret"] = ClientSecret;
-        einstellungen["Anmeldung:Kommune-IdP:Anzeigename"] = Anzeigename;
-        einstellungen["Anmeldung:Kommune-IdP:Scopes:0"] = "profile";
-        einstellungen["Anmeldung:Kommune-IdP:Scopes:1"] = "email";
-        einstellungen["Anmeldung:Kommune-IdP:Scopes:2"] = "groups";
-        einstellungen["Anmeldung:Kommune-IdP:Gruppen:0:Gruppe"] = GruppeFallmanagement;
-        einstellungen["Anmeldung:Kommune-IdP:Gruppen:0:Rollen:0"] = nameof(Rolle.Fallmanagement);
-        einstellungen["Anmeldung:Kommune-IdP:Gruppen:0:Team"] = TeamName;
-        einstellungen["Anmeldung:Kommune-IdP:Gruppen:1:Gruppe"] = GruppeLenkungsgruppe;
-        einstellungen["Anmeldung:Kommune-IdP:Gruppen:1:Rollen:0"] = nameof(Rolle.Lenkungsgruppe);
-        einstellungen["Anmeldung:Kommune-IdP:ZweiterFaktorAcr:0"] = AcrHoch;
+        einstellungen["Anmeldung:KommuneIdp:Authority"] = Aussteller;
+        einstellungen["Anmeldung:KommuneIdp:ClientId"] = ClientId;
+        einstellungen["Anmeldung:KommuneIdp:ClientSecret"] = ClientSecret;
+        einstellungen["Anmeldung:KommuneIdp:Anzeigename"] = Anzeigename;
+        einstellungen["Anmeldung:KommuneIdp:Scopes:0"] = "profile";
+        einstellungen["Anmeldung:KommuneIdp:Scopes:1"] = "email";
+        einstellungen["Anmeldung:KommuneIdp:Scopes:2"] = "groups";
+        einstellungen["Anmeldung:KommuneIdp:Gruppen:0:Gruppe"] = GruppeFallmanagement;
+        einstellungen["Anmeldung:KommuneIdp:Gruppen:0:Rollen:0"] = nameof(Rolle.Fallmanagement);
+        einstellungen["Anmeldung:KommuneIdp:Gruppen:0:Team"] = TeamName;
+        einstellungen["Anmeldung:KommuneIdp:Gruppen:1:Gruppe"] = GruppeLenkungsgruppe;
+        einstellungen["Anmeldung:KommuneIdp:Gruppen:1:Rollen:0"] = nameof(Rolle.Lenkungsgruppe);
+        einstellungen["Anmeldung:KommuneIdp:ZweiterFaktorAcr:0"] = AcrHoch;
         Factory = new KimWebFactory(einstellungen, dienste: s => s.Configure<OpenIdConnectOptions>("Kommune-IdP", o => o.BackchannelHttpHandler = new HttpClientHandler
         {
             ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert is not null && cert.GetCertHashString() == fingerabdruck,

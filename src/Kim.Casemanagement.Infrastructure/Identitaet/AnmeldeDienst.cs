@@ -15,7 +15,10 @@ public sealed class AnmeldeDienst(UserManager<Benutzer> benutzer, SignInManager<
     public async Task<AnmeldeErgebnis> AnmeldenAsync(string benutzername, string passwort, string? code, string? wiederherstellungscode, string art, CancellationToken ct)
     {
         var user = string.IsNullOrWhiteSpace(benutzername) ? null : await benutzer.FindByNameAsync(benutzername.Trim());
-        if (user is null || user.Deaktiviert)
+
+        // An account without a password (created by the Kommune's identity provider) answers as an unknown one: wrong
+        // passwords must not count towards its lockout, or anyone knowing its name could lock its owner out of SSO.
+        if (user is null || user.Deaktiviert || user.PasswordHash is null)
         {
             benutzer.PasswordHasher.VerifyHashedPassword(new Benutzer(), DummyHash.Value, passwort ?? string.Empty);
             return AnmeldeErgebnis.Fehlgeschlagen;

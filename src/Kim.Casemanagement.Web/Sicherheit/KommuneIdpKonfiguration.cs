@@ -39,6 +39,13 @@ internal static class KommuneIdpKonfiguration
             throw new InvalidOperationException("Anmeldung über den Identity Provider der Kommune: " + string.Join(" ", fehler));
         }
 
+        // Metadata and keys over plain HTTP only for the local trial (scripts/sso-ausprobieren.sh) and tests.
+        var umgebung = configuration[HostDefaults.EnvironmentKey];
+        if (!optionen.HttpsPflicht && umgebung is not ("Development" or "Testing"))
+        {
+            throw new InvalidOperationException($"{KommuneIdpOptionen.Abschnitt}:HttpsPflicht=false ist nur in der Entwicklung erlaubt (Umgebung: {umgebung ?? "Production"}).");
+        }
+
         var sicherheit = nurHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.AddAuthentication()
             .AddCookie(IdentityConstants.ExternalScheme, o =>

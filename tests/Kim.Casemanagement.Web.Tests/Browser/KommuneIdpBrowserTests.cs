@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Kim.Casemanagement.Application.Sicherheit;
 using Kim.Casemanagement.Infrastructure.Identitaet;
@@ -218,6 +220,34 @@ public sealed class KommuneIdpBrowserTests(KommuneIdpFixture fx)
         // The role change ended the earlier session with the old role.
         await seite.GotoAsync("/Faelle");
         await Expect(seite).ToHaveURLAsync(new Regex("/Konto/Anmelden"));
+    }
+
+    [Fact]
+    public async Task LokaleAnmeldung_WhenTheAccountCameFromTheProvider_IsRefusedAndWrongPasswordsDoNotLockItOut()
+    {
+        await fx.IdpKontoAsync("paula.ohnepw", "sub-paula-ohnepw", "Paula Ohnepasswort", "paula@teststadt.example", [KommuneIdpFixture.GruppeFallmanagement], MitMfa);
+        await using (var kontext = await fx.KontextAsync())
+        {
+            var seite = await KommuneIdpFixture.UeberKommuneAsync(kontext, "paula.ohnepw");
+            await Expect(seite.GetByRole(AriaRole.Heading, new() { Name = "Willkommen, Paula Ohnepasswort", Level = 1 })).ToBeVisibleAsync();
+        }
+
+        var konto = (await fx.VerknuepftAsync("sub-paula-ohnepw")).ShouldNotBeNull();
+        using var client = fx.Factory.NeuerClient();
+        for (var i = 0; i < 7; i++)
+        {
+            using var antwort = await client.PostAsJsonAsync("/api/anmeldung", new { benutzername = konto.UserName, passwort = "irgendein-Passwort-" + i, code = "123456" });
+            antwort.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        var danach = (await fx.VerknuepftAsync("sub-paula-ohnepw")).ShouldNotBeNull();
+        danach.AccessFailedCount.ShouldBe(0);
+        danach.LockoutEnd.ShouldBeNull();
+
+        // Still signs in through the provider.
+        await using var wieder = await fx.KontextAsync();
+        var nochmal = await KommuneIdpFixture.UeberKommuneAsync(wieder, "paula.ohnepw");
+        await Expect(nochmal.GetByRole(AriaRole.Heading, new() { Name = "Willkommen, Paula Ohnepasswort", Level = 1 })).ToBeVisibleAsync();
     }
 
     /// <summary>Waits (the audit writer runs in the background) for an audit row of the action with the Kommune-IdP detail.</summary>

@@ -69,14 +69,16 @@ public sealed class KommuneIdpBrowserTests(KommuneIdpFixture fx)
     }
 
     [Fact]
-    public async Task Anmeldung_WhenTheProvidersAcrIsConfiguredAsSecondFactor_NeedsNoLocalCode()
+    public async Task Anmeldung_WhenTheProvidersAcrIsConfiguredAsSecondFactor_NeedsNoLocalCodeAndReturnsToThePageAskedFor()
     {
         await fx.IdpKontoAsync("akim.acr", "sub-akim-acr", "Akim Acr", "akim@teststadt.example", [KommuneIdpFixture.GruppeFallmanagement], NurPasswort, KommuneIdpFixture.AcrHoch);
         await using var kontext = await fx.KontextAsync();
-        var seite = await KommuneIdpFixture.UeberKommuneAsync(kontext, "akim.acr");
-        await Expect(seite.GetByRole(AriaRole.Heading, new() { Name = "Willkommen, Akim Acr", Level = 1 })).ToBeVisibleAsync();
-        await seite.GotoAsync("/Faelle");
+
+        // Asked for /Faelle while signed out: the login page, through the provider, back to /Faelle.
+        var seite = await KommuneIdpFixture.UeberKommuneAsync(kontext, "akim.acr", "/Faelle");
+        await Expect(seite).ToHaveURLAsync(new Regex("/Faelle$"));
         await Expect(seite.GetByRole(AriaRole.Heading, new() { Name = "Meine Fälle", Level = 1 })).ToBeVisibleAsync();
+        await Expect(seite.GetByText("Akim Acr")).ToBeVisibleAsync();
     }
 
     [Fact]

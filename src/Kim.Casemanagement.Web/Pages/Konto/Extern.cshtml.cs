@@ -67,15 +67,15 @@ public sealed class ExternModel(ExterneAnmeldung anmeldung, IAuditProtokoll audi
             return NotFound();
         }
 
-        var extern_ = await HttpContext.AuthenticateAsync(IdentityConstants.ExternalScheme);
+        var vomIdp = await HttpContext.AuthenticateAsync(IdentityConstants.ExternalScheme);
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
-        if (!extern_.Succeeded || Person(extern_.Principal!) is not { } person)
+        if (!vomIdp.Succeeded || Person(vomIdp.Principal!) is not { } person)
         {
             audit.Vormerken("Anmeldung.Fehlgeschlagen", Detail, null, null);
             return Abgelehnt(StatusCodes.Status400BadRequest, "Die Anmeldung über die Kommune ist fehlgeschlagen oder abgelaufen.", "Bitte versuchen Sie es erneut.");
         }
 
-        var zurueck = extern_.Properties?.Items.TryGetValue(ZurueckSchluessel, out var z) == true && Url.IsLocalUrl(z) ? z! : "/";
+        var zurueck = vomIdp.Properties?.Items.TryGetValue(ZurueckSchluessel, out var z) == true && Url.IsLocalUrl(z) ? z! : "/";
         var ergebnis = await anmeldung.AnmeldenAsync(person, "Cookie", ct);
         if (ergebnis.NeuAngelegt)
         {

@@ -36,6 +36,8 @@ echo "== npm-Pakete für die Tests (offizieller SignalR-Client)"
 (cd tests/signalr-client && npm ci --no-audit --no-fund --loglevel=error)
 echo "== npm-Pakete für die Tests (openid-client gegen den Tokendienst)"
 (cd tests/oidc-client && npm ci --no-audit --no-fund --loglevel=error)
+echo "== npm-Pakete für die Tests (oidc-provider als Identity Provider der Kommune)"
+(cd tests/kommune-idp && npm ci --no-audit --no-fund --loglevel=error)
 
 echo "== Build (Warnungen sind Fehler)"
 dotnet build Kim.Casemanagement.sln -c Release -nologo

@@ -15,7 +15,10 @@ public sealed class AnmeldeDienst(UserManager<Benutzer> benutzer, SignInManager<
     public async Task<AnmeldeErgebnis> AnmeldenAsync(string benutzername, string passwort, string? code, string? wiederherstellungscode, string art, CancellationToken ct)
     {
         var user = string.IsNullOrWhiteSpace(benutzername) ? null : await benutzer.FindByNameAsync(benutzername.Trim());
-        if (user is null || user.Deaktiviert)
+
+        // An account without a password (created by the Kommune's identity provider) answers as an unknown one: wrong
+        // passwords must not count towards its lockout, or anyone knowing its name could lock its owner out of SSO.
+        if (user is null || user.Deaktiviert || user.PasswordHash is null)
         {
             benutzer.PasswordHasher.VerifyHashedPassword(new Benutzer(), DummyHash.Value, passwort ?? string.Empty);
             return AnmeldeErgebnis.Fehlgeschlagen;
@@ -35,24 +38,73 @@ public sealed class AnmeldeDienst(UserManager<Benutzer> benutzer, SignInManager<
         var zweiterFaktor = false;
         if (await benutzer.GetTwoFactorEnabledAsync(user))
         {
-            if (string.IsNullOrWhiteSpace(code) && string.IsNullOrWhiteSpace(wiederherstellungscode))
+            if (await ZweitenFaktorPruefenAsync(user, code, wiederherstellungscode) is { } fehler)
             {
-                return AnmeldeErgebnis.ZweiterFaktorErforderlich;
+                return fehler;
             }
 
-            var ok = !string.IsNullOrWhiteSpace(code)
-                ? await benutzer.VerifyTwoFactorTokenAsync(user, EinmalAuthenticatorTokenProvider.Name, code)
-                : (await benutzer.RedeemTwoFactorRecoveryCodeAsync(user, wiederherstellungscode!.Trim())).Succeeded;
-            if (!ok)
-            {
-                await benutzer.AccessFailedAsync(user);
-                return await benutzer.IsLockedOutAsync(user) ? AnmeldeErgebnis.Gesperrt : AnmeldeErgebnis.Fehlgeschlagen;
-            }
-
-            await benutzer.ResetAccessFailedCountAsync(user);
             zweiterFaktor = true;
         }
 
+        return await SitzungOeffnenAsync(user, zweiterFaktor, art, ct);
+    }
+
+    /// <summary>
+    /// Completes a sign-in whose first factor the Kommune's identity provider checked (the caller found the account by
+    /// the provider's subject): a deactivated or locked account is refused; the second factor is the provider's when
+    /// it vouched for one, otherwise the account's TOTP or recovery code (each failure counted towards lockout); an
+    /// account without TOTP signs in as a local one without it does (enrolment follows where the role requires it).
+    /// </summary>
+    public async Task<AnmeldeErgebnis> NachExternerAnmeldungAsync(Benutzer user, bool zweiterFaktorVomIdp, string? code, string? wiederherstellungscode, string art, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.Deaktiviert)
+        {
+            return AnmeldeErgebnis.Fehlgeschlagen;
+        }
+
+        if (await benutzer.IsLockedOutAsync(user))
+        {
+            return AnmeldeErgebnis.Gesperrt;
+        }
+
+        var zweiterFaktor = zweiterFaktorVomIdp;
+        if (!zweiterFaktor && await benutzer.GetTwoFactorEnabledAsync(user))
+        {
+            if (await ZweitenFaktorPruefenAsync(user, code, wiederherstellungscode) is { } fehler)
+            {
+                return fehler;
+            }
+
+            zweiterFaktor = true;
+        }
+
+        return await SitzungOeffnenAsync(user, zweiterFaktor, art, ct);
+    }
+
+    /// <summary>Null when the code or recovery code is right; otherwise the refusal (missing, wrong, locked).</summary>
+    private async Task<AnmeldeErgebnis?> ZweitenFaktorPruefenAsync(Benutzer user, string? code, string? wiederherstellungscode)
+    {
+        if (string.IsNullOrWhiteSpace(code) && string.IsNullOrWhiteSpace(wiederherstellungscode))
+        {
+            return AnmeldeErgebnis.ZweiterFaktorErforderlich;
+        }
+
+        var ok = !string.IsNullOrWhiteSpace(code)
+            ? await benutzer.VerifyTwoFactorTokenAsync(user, EinmalAuthenticatorTokenProvider.Name, code)
+            : (await benutzer.RedeemTwoFactorRecoveryCodeAsync(user, wiederherstellungscode!.Trim())).Succeeded;
+        if (!ok)
+        {
+            await benutzer.AccessFailedAsync(user);
+            return await benutzer.IsLockedOutAsync(user) ? AnmeldeErgebnis.Gesperrt : AnmeldeErgebnis.Fehlgeschlagen;
+        }
+
+        await benutzer.ResetAccessFailedCountAsync(user);
+        return null;
+    }
+
+    private async Task<AnmeldeErgebnis> SitzungOeffnenAsync(Benutzer user, bool zweiterFaktor, string art, CancellationToken ct)
+    {
         var rollen = await benutzer.GetRolesAsync(user);
         var sitzung = await sitzungen.AnlegenAsync(user.Id, art, zweiterFaktor, ct);
         var einrichten = !zweiterFaktor && ZweiFaktorPflicht.Gilt(rollen);

@@ -9,7 +9,45 @@ namespace Kim.Casemanagement.Infrastructure.Identitaet;
 /// <summary>Administration of accounts and teams: no case content. Deactivation ends every session and token of the user at once.</summary>
 public sealed class BenutzerVerwaltung(UserManager<Benutzer> benutzer, KimDbContext db, SitzungsDienst sitzungen, TimeProvider zeit)
 {
-    public async Task<BenutzerZeile> AnlegenAsync(NeuerBenutzer neu, string mandant, CancellationToken ct)
+    public Task<BenutzerZeile> AnlegenAsync(NeuerBenutzer neu, string mandant, CancellationToken ct) => AnlegenAsync(neu, mandant, null, ct);
+
+    /// <summary>
+    /// Creates the local account of a person signing in through the Kommune's identity provider for the first time
+    /// (just in time): the same checks as any account, no password (local password sign-in stays impossible), and the
+    /// link to the provider's issuer and subject in the same transaction.
+    /// </summary>
+    public Task<BenutzerZeile> ExternAnlegenAsync(NeuerBenutzer neu, UserLoginInfo verknuepfung, string mandant, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(verknuepfung);
+        return AnlegenAsync(neu, mandant, verknuepfung, ct);
+    }
+
+    /// <summary>Sets roles, team and partner authority as the Kommune's identity provider's groups say (at every sign-in through it).</summary>
+    public async Task<bool> ExternAbgleichenAsync(Benutzer user, IReadOnlyList<Rolle> rollen, Guid? teamId, Behoerde? behoerde, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(rollen);
+        var bisher = (await benutzer.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal);
+        var geaendert = false;
+        if (!bisher.SetEquals(rollen.Select(r => r.ToString())))
+        {
+            await RollenSetzenAsync(user.Id, rollen, user.Mandant, ct);
+            geaendert = true;
+        }
+
+        if (user.TeamId != teamId || user.Behoerde != behoerde)
+        {
+            user.TeamId = teamId;
+            user.Behoerde = behoerde;
+            Pruefen(await benutzer.UpdateAsync(user), "id");
+            await sitzungen.AlleBeendenAsync(user.Id, "Rollenwechsel", ct);
+            geaendert = true;
+        }
+
+        return geaendert;
+    }
+
+    private async Task<BenutzerZeile> AnlegenAsync(NeuerBenutzer neu, string mandant, UserLoginInfo? verknuepfung, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(neu);
         var errors = new Dictionary<string, string[]>();
@@ -61,8 +99,19 @@ public sealed class BenutzerVerwaltung(UserManager<Benutzer> benutzer, KimDbCont
             ErstelltAm = zeit.GetUtcNow(),
             LockoutEnabled = true,
         };
-        Pruefen(await benutzer.CreateAsync(user, neu.Passwort ?? string.Empty), "passwort");
+        if (verknuepfung is null)
+        {
+            Pruefen(await benutzer.CreateAsync(user, neu.Passwort ?? string.Empty), "passwort");
+            Pruefen(await benutzer.AddToRolesAsync(user, rollen.Select(r => r.ToString())), "rollen");
+            return await ZeileAsync(user);
+        }
+
+        // Account, roles and link together or not at all (a second first sign-in at the same moment fails on the link's key).
+        await using var transaktion = await db.Database.BeginTransactionAsync(ct);
+        Pruefen(await benutzer.CreateAsync(user), "benutzername");
         Pruefen(await benutzer.AddToRolesAsync(user, rollen.Select(r => r.ToString())), "rollen");
+        Pruefen(await benutzer.AddLoginAsync(user, verknuepfung), "verknuepfung");
+        await transaktion.CommitAsync(ct);
         return await ZeileAsync(user);
     }
 

@@ -100,6 +100,8 @@ internal static class SicherheitsKonfiguration
                 o.RefreshTokenExpiration = new SitzungsOptionen().Hoechstdauer;
             });
 
+        services.AddKimKommuneIdp(configuration, nurHttps);
+
         // The decrypted cookie or access token is kept per instance for a short while (TicketZwischenspeicher); these run
         // after the handlers' own post-configuration, which creates the formats.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).PostConfigure<TimeProvider>((o, zeit) =>

@@ -111,7 +111,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             await seite.GetByLabel("Passwort", new() { Exact = true }).FillAsync(konto.Passwort);
             var code = await factory.CodeAsync(konto);
             await seite.GetByLabel("Code aus der Authenticator-App").FillAsync(code);
-            await seite.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+            await seite.GetByRole(AriaRole.Button, new() { Name = "Anmelden", Exact = true }).ClickAsync();
             try
             {
                 await seite.WaitForURLAsync(u => !u.Contains("/Konto/Anmelden", StringComparison.Ordinal));

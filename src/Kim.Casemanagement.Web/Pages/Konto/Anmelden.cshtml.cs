@@ -1,19 +1,19 @@
 using Kim.Casemanagement.Application.Abstractions;
 using Kim.Casemanagement.Infrastructure.Identitaet;
 using Kim.Casemanagement.Web.Hosting;
-using Microsoft.AspNetCore.Authentication;
+using Kim.Casemanagement.Web.Sicherheit;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Kim.Casemanagement.Web.Pages.Konto;
 
 /// <summary>Browser sign-in: password, second factor, a server-side session behind the cookie.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(Sicherheit.SicherheitsKonfiguration.RateAnmeldung)]
-public sealed class AnmeldenModel(AnmeldeDienst anmeldung, IAuditProtokoll audit, IWebHostEnvironment umgebung, DemoDaten demo) : PageModel
+public sealed class AnmeldenModel(AnmeldeDienst anmeldung, IAuditProtokoll audit, IWebHostEnvironment umgebung, DemoDaten demo, IOptions<KommuneIdpOptionen> kommuneIdp) : PageModel
 {
     [BindProperty]
     public string? Benutzername { get; set; }
@@ -41,6 +41,14 @@ public sealed class AnmeldenModel(AnmeldeDienst anmeldung, IAuditProtokoll audit
 
     public string DemoPasswort => DemoDaten.Passwort;
 
+    /// <summary>The name on the button for the Kommune's identity provider; null when none is configured.</summary>
+    public string? KommuneIdp => kommuneIdp.Value.Aktiv ? kommuneIdp.Value.Anzeigename : null;
+
+    /// <summary>Where the button for the Kommune's identity provider leads (with the page to return to).</summary>
+    public string ExternUrl => Url.IsLocalUrl(Zurueck)
+        ? "/Konto/Extern?handler=Start&zurueck=" + Uri.EscapeDataString(Zurueck!)
+        : "/Konto/Extern?handler=Start";
+
     public async Task OnGetAsync()
     {
         Hinweis = Grund switch
@@ -59,13 +67,7 @@ public sealed class AnmeldenModel(AnmeldeDienst anmeldung, IAuditProtokoll audit
         switch (ergebnis.Status)
         {
             case AnmeldeStatus.Erfolgreich:
-                var identity = new System.Security.Claims.ClaimsIdentity(ergebnis.Principal!.Claims, IdentityConstants.ApplicationScheme, System.Security.Claims.ClaimTypes.Name, System.Security.Claims.ClaimTypes.Role);
-                await HttpContext.SignInAsync(IdentityConstants.ApplicationScheme, new System.Security.Claims.ClaimsPrincipal(identity), new AuthenticationProperties
-                {
-                    IsPersistent = false,
-                    ExpiresUtc = ergebnis.Sitzung!.AblaufAbsolut,
-                    AllowRefresh = false,
-                });
+                await CookieAnmeldung.AnmeldenAsync(HttpContext, ergebnis);
                 if (ergebnis.ZweiFaktorEinrichtenNoetig)
                 {
                     return Redirect("/Konto/ZweiFaktor");

@@ -38,6 +38,8 @@ public static class DependencyInjection
         services.AddScoped<IFallAbfragen, FallAbfragen>();
         services.AddScoped<IBenutzerVerzeichnis, Identitaet.BenutzerVerzeichnis>();
         services.AddScoped<Identitaet.BenutzerVerwaltung>();
+        services.AddSingleton(sp => new Mandanten.MandantenVerwaltung(
+            sp.GetRequiredService<Datenbank>().DataSource, sp.GetRequiredService<Identitaet.SitzungsDienst>(), sp.GetRequiredService<TimeProvider>()));
         services.AddKimDatenschutzAbfragen();
         // The standard rule table with the deployment's dated rows (section Rechtsregeln), e.g. a Kommune's retention periods.
         services.AddSingleton(Rechtsregeln.RechtsregelKonfiguration.Laden(configuration));

@@ -109,6 +109,7 @@ app.MapKontoApi();
 app.MapFaelleApi();
 app.MapSpurenApi();
 app.MapAdminApi();
+app.MapAnbieterApi();
 app.MapPartnersystemeApi();
 app.MapDatenschutzApi();
 app.MapBenachrichtigungenApi();

@@ -489,6 +489,14 @@ public static class Datenkatalog
             S("themen", Datenart.Technisch, Loeschung.Dauerhaft, "Kategorien generativer Themen"),
             S("erfasst_am", Datenart.Technisch, Loeschung.Dauerhaft, "erfasst am")),
 
+        T("mandanten", "Mandanten", Betroffene.Keine, Fallbezug.Keiner,
+            "Kommunen der Installation und ihr Status (ADR 0014)", null, "dauerhaft; Mandanten werden deaktiviert, nicht gelöscht",
+            S("schluessel", Datenart.Technisch, Loeschung.Dauerhaft, "Schlüssel der Kommune"),
+            S("name", Datenart.Technisch, Loeschung.Dauerhaft, "Name der Kommune"),
+            S("status", Datenart.Technisch, Loeschung.Dauerhaft, "aktiv oder deaktiviert"),
+            S("erstellt_am", Datenart.Technisch, Loeschung.Dauerhaft, "angelegt am"),
+            S("geaendert_am", Datenart.Technisch, Loeschung.Dauerhaft, "zuletzt geändert am")),
+
         T("teams", "Teams", Betroffene.Keine, Fallbezug.Keiner,
             "Organisationseinheiten der Fallarbeit", null, "bis zur Auflösung des Teams (Verwaltung)",
             S("id", Datenart.Technisch, Loeschung.Dauerhaft, "Kennung"),

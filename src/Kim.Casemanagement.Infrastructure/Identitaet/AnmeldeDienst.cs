@@ -6,8 +6,9 @@ namespace Kim.Casemanagement.Infrastructure.Identitaet;
 /// <summary>
 /// Checks credentials for every sign-in path (browser cookie and API token alike): password with lockout on failure,
 /// second factor (TOTP or a recovery code, each failure counted towards lockout too), and opens a server-side session.
+/// Accounts that are deactivated or belong to a disabled Mandant are refused.
 /// </summary>
-public sealed class AnmeldeDienst(UserManager<Benutzer> benutzer, SignInManager<Benutzer> anmeldung, SitzungsDienst sitzungen)
+public sealed class AnmeldeDienst(UserManager<Benutzer> benutzer, SignInManager<Benutzer> anmeldung, SitzungsDienst sitzungen, Mandanten.MandantenVerwaltung mandanten)
 {
     // Answering "no such user" must take as long as a wrong password: verify against a dummy hash.
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<Benutzer>().HashPassword(new Benutzer(), Guid.NewGuid().ToString()));
@@ -15,7 +16,8 @@ public sealed class AnmeldeDienst(UserManager<Benutzer> benutzer, SignInManager<
     public async Task<AnmeldeErgebnis> AnmeldenAsync(string benutzername, string passwort, string? code, string? wiederherstellungscode, string art, CancellationToken ct)
     {
         var user = string.IsNullOrWhiteSpace(benutzername) ? null : await benutzer.FindByNameAsync(benutzername.Trim());
-        if (user is null || user.Deaktiviert)
+        // A user of a disabled Mandant (ADR 0014) is refused like an unknown one: no hint that the account exists.
+        if (user is null || user.Deaktiviert || !await mandanten.IstAktivAsync(user.Mandant, ct))
         {
             benutzer.PasswordHasher.VerifyHashedPassword(new Benutzer(), DummyHash.Value, passwort ?? string.Empty);
             return AnmeldeErgebnis.Fehlgeschlagen;

@@ -79,6 +79,14 @@ public sealed class AutorisierungsMatrixFixture : IAsyncLifetime
         return Id;
     }
 
+    /// <summary>The Mandant the provider rows disable and enable (created on first use; nobody of the matrix belongs to it).</summary>
+    internal async Task<string> ZielMandantAsync()
+    {
+        const string Schluessel = "matrix-zielkreis";
+        await Factory.MandantAsync(Schluessel, "Matrix-Zielkreis");
+        return Schluessel;
+    }
+
     /// <summary>
     /// A client with a fresh client-credentials access token of the Behörde's partner system (registered on first use
     /// with every scope a system of that Behörde may hold: reading and the steps of its track).
@@ -126,7 +134,7 @@ public sealed class AutorisierungsMatrixFixture : IAsyncLifetime
     internal Task<TestKonto> WegwerfkontoAsync(MatrixRolle rolle, bool zweiFaktor)
     {
         var (r, team, behoerde) = Art(rolle);
-        return Factory.KontoAsync(Eindeutig("mx.wk"), r, team, behoerde, zweiFaktor);
+        return Factory.KontoAsync(Eindeutig("mx.wk"), r, team, behoerde, zweiFaktor, rolle == MatrixRolle.Anbieter ? Hosting.Kommandos.AnbieterMandant : "standard");
     }
 
     /// <summary>Signs in with password and TOTP; the client is disposed with the fixture.</summary>
@@ -171,10 +179,13 @@ public sealed class AutorisierungsMatrixFixture : IAsyncLifetime
         _factory = new KimWebFactory(KimWebFactory.FuerDatenbank(_database.AppConnectionString, _database.OwnerConnectionString));
         _factory.StartServer();
 
+        await _factory.MandantAsync(Hosting.Kommandos.AnbieterMandant, "IT-Dienstleister");
         foreach (var rolle in AutorisierungsMatrixTabelle.Rollen.Where(r => r != MatrixRolle.Anonym))
         {
             var (r, team, behoerde) = Art(rolle);
-            var konto = await _factory.KontoAsync("mx." + AutorisierungsMatrixTabelle.Bezeichnung(rolle).ToLowerInvariant(), r, team, behoerde);
+            var konto = await _factory.KontoAsync(
+                "mx." + AutorisierungsMatrixTabelle.Bezeichnung(rolle).ToLowerInvariant(), r, team, behoerde,
+                mandant: rolle == MatrixRolle.Anbieter ? Hosting.Kommandos.AnbieterMandant : "standard");
             _konten[rolle] = konto;
             _clients[rolle] = await _factory.AngemeldetAsync(konto);
         }
@@ -219,6 +230,7 @@ public sealed class AutorisierungsMatrixFixture : IAsyncLifetime
         MatrixRolle.Lenkungsgruppe => (Rolle.Lenkungsgruppe, null, null),
         MatrixRolle.Datenschutz => (Rolle.Datenschutz, null, null),
         MatrixRolle.Administration => (Rolle.Administration, null, null),
+        MatrixRolle.Anbieter => (Rolle.Anbieteradministration, null, null),
         _ => throw new ArgumentOutOfRangeException(nameof(rolle), rolle, "Anonym hat kein Konto."),
     };
 

@@ -9,13 +9,13 @@ namespace Kim.Casemanagement.Infrastructure.Audit;
 internal static class AuditSql
 {
     /// <summary>Every column of <c>audit_protokoll</c> (alias <c>p</c>) in the order <see cref="Lesen"/> expects.</summary>
-    public const string Spalten = "p.id, p.xid, p.zeitpunkt, p.benutzer_id, p.rollen, p.aktion, p.detail, p.fall_id, p.klient_id, p.ergebnis, p.herkunft, p.trace_id";
+    public const string Spalten = "p.id, p.xid, p.zeitpunkt, p.benutzer_id, p.rollen, p.aktion, p.detail, p.fall_id, p.klient_id, p.ergebnis, p.herkunft, p.trace_id, p.mandant";
 
-    public const int SpaltenAnzahl = 12;
+    public const int SpaltenAnzahl = 13;
 
     /// <summary>The columns the application writes (the app role's column privilege); id and xid come from the database.</summary>
     public const string KopierenSql = """
-        COPY audit_protokoll (zeitpunkt, benutzer_id, rollen, aktion, detail, fall_id, klient_id, ergebnis, herkunft, trace_id)
+        COPY audit_protokoll (zeitpunkt, benutzer_id, rollen, aktion, detail, fall_id, klient_id, ergebnis, herkunft, trace_id, mandant)
         FROM STDIN (FORMAT BINARY)
         """;
 
@@ -32,6 +32,7 @@ internal static class AuditSql
         new("ergebnis", NpgsqlDbType.Integer, e => e.Ergebnis),
         new("herkunft", NpgsqlDbType.Text, e => e.Herkunft),
         new("trace_id", NpgsqlDbType.Text, e => e.TraceId),
+        new("mandant", NpgsqlDbType.Text, e => e.Mandant),
     ];
 
     public static AuditEintrag Lesen(NpgsqlDataReader r, int o) => new()
@@ -48,6 +49,7 @@ internal static class AuditSql
         Ergebnis = r.GetInt32(o + 9),
         Herkunft = r.IsDBNull(o + 10) ? null : r.GetString(o + 10),
         TraceId = r.IsDBNull(o + 11) ? null : r.GetString(o + 11),
+        Mandant = r.IsDBNull(o + 12) ? null : r.GetString(o + 12),
     };
 
     public static NpgsqlParameter Xid(ulong wert) => new NpgsqlParameter<ulong> { TypedValue = wert, NpgsqlDbType = NpgsqlDbType.Xid8 };
@@ -65,6 +67,7 @@ internal static class AuditSql
         await importer.WriteAsync(e.Ergebnis, NpgsqlDbType.Integer, ct).ConfigureAwait(false);
         await TextOderNullAsync(importer, e.Herkunft, ct).ConfigureAwait(false);
         await TextOderNullAsync(importer, e.TraceId, ct).ConfigureAwait(false);
+        await TextOderNullAsync(importer, e.Mandant, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -81,6 +84,7 @@ internal static class AuditSql
         e.Detail = Text(e.Detail);
         e.Herkunft = Text(e.Herkunft);
         e.TraceId = Text(e.TraceId);
+        e.Mandant = Text(e.Mandant);
         return e;
     }
 

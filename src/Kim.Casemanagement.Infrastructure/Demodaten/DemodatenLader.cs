@@ -121,7 +121,7 @@ public static class DemodatenLader
     /// <summary>Whether the database holds any Fall (demo data is only loaded into a database without Fälle).</summary>
     public static async Task<bool> HatFaelleAsync(string connectionString, CancellationToken ct)
     {
-        await using var verbindung = new NpgsqlConnection(connectionString);
+        await using var verbindung = new NpgsqlConnection(Persistence.Datenbank.MitSitzungsOptionen(connectionString));
         await verbindung.OpenAsync(ct);
         return await SkalarAsync<bool>(verbindung, "SELECT EXISTS (SELECT 1 FROM faelle)", ct);
     }
@@ -132,7 +132,7 @@ public static class DemodatenLader
     /// </summary>
     public static async Task<(IReadOnlyList<VorhandenesKonto> Konten, IReadOnlyList<string> Benutzernamen)> VorhandeneKontenLesenAsync(string connectionString, string mandant, CancellationToken ct)
     {
-        await using var verbindung = new NpgsqlConnection(connectionString);
+        await using var verbindung = new NpgsqlConnection(Persistence.Datenbank.MitSitzungsOptionen(connectionString));
         await verbindung.OpenAsync(ct);
         const string Sql = """
             SELECT b.id, b.user_name, b.mandant, b.team_id, b.behoerde, b.deaktiviert,

@@ -55,6 +55,13 @@ internal enum MatrixSzenario
 
     /// <summary>FM-A's (consent CaseManagement only); FM-A2 is the active deputy (Vertretung) today.</summary>
     Vertreten,
+
+    /// <summary>
+    /// A Fall of another Kommune (Mandant „matrix-kreis-b“, ADR 0014), built like "fremd" (consents for ABH, JC and BB, a
+    /// referral to JC) by that Kommune's case manager. Not a column of the table: every role that may touch a Fall at
+    /// all gets 404 on it, a role refused on the whole line 403, nobody 401 (see <see cref="AutorisierungsMatrixTabelle"/>).
+    /// </summary>
+    AndererMandant,
 }
 
 /// <summary>What a cell expects. <see cref="Konflikt409"/>: the caller is authorised, but the domain refuses (a referral without consent).</summary>
@@ -102,6 +109,9 @@ internal static class AutorisierungsMatrixTabelle
     /// <summary>Column order of the per-Fall lines.</summary>
     public static readonly MatrixSzenario[] Spalten =
         [MatrixSzenario.Eigen, MatrixSzenario.Fremd, MatrixSzenario.Eingewilligt, MatrixSzenario.OhneEinwilligung, MatrixSzenario.Widerrufen, MatrixSzenario.Vertreten];
+
+    /// <summary>The written columns and the cross-Mandant scenario derived from each line (<see cref="MatrixSzenario.AndererMandant"/>).</summary>
+    public static readonly MatrixSzenario[] AlleSzenarien = [.. Spalten, MatrixSzenario.AndererMandant];
 
     /// <summary>Column order of the lines of endpoints without a Fall.</summary>
     public static readonly MatrixRolle[] Rollen = Enum.GetValues<MatrixRolle>();
@@ -671,11 +681,12 @@ internal static class AutorisierungsMatrixTabelle
         MatrixSzenario.OhneEinwilligung => "ohneEinwilligung",
         MatrixSzenario.Widerrufen => "widerrufen",
         MatrixSzenario.Vertreten => "vertreten",
+        MatrixSzenario.AndererMandant => "andererMandant",
         _ => throw new ArgumentOutOfRangeException(nameof(szenario), szenario, null),
     };
 
     public static MatrixSzenario? SzenarioAus(string bezeichnung) =>
-        bezeichnung == "—" ? null : Spalten.Single(s => Bezeichnung(s) == bezeichnung);
+        bezeichnung == "—" ? null : AlleSzenarien.Single(s => Bezeichnung(s) == bezeichnung);
 
     public static string Bezeichnung(MatrixErgebnis ergebnis) => ergebnis switch
     {
@@ -729,6 +740,12 @@ internal static class AutorisierungsMatrixTabelle
                     throw new InvalidOperationException($"{name}: die Rolle {Bezeichnung(rolle)} steht zweimal in der Matrix.");
                 }
             }
+
+            // Another Kommune's Fall (ADR 0014): invisible to every role that may see some Fall here (404, like a Fall
+            // that does not exist), refused where the whole line is refused (403), 401 without sign-in.
+            zellen[(rolle, MatrixSzenario.AndererMandant)] = rolle == MatrixRolle.Anonym ? MatrixErgebnis.NichtAngemeldet401
+                : werte.All(w => w == "403") ? MatrixErgebnis.Verboten403
+                : MatrixErgebnis.NichtGefunden404;
         }
 
         var fehlend = Rollen.Where(r => zeilen.All(z => z.Rolle != r)).ToArray();

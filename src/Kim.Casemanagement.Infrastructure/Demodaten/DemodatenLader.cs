@@ -294,6 +294,14 @@ public static class DemodatenLader
 
     private static void PersonalSchreiben(NpgsqlConnection verbindung, IReadOnlyList<TeamZeile> teams, PersonalDaten personal, Dictionary<Rolle, string> rollen)
     {
+        // The demo Kommune must exist as a Mandant (ADR 0014), or its accounts could not sign in.
+        foreach (var mandant in teams.Select(t => t.Mandant).Distinct(StringComparer.Ordinal))
+        {
+            using var neu = new NpgsqlCommand("INSERT INTO mandanten (schluessel, name) VALUES ($1, $1) ON CONFLICT (schluessel) DO NOTHING", verbindung);
+            neu.Parameters.Add(new NpgsqlParameter<string> { TypedValue = mandant });
+            neu.ExecuteNonQuery();
+        }
+
         using (var copy = verbindung.BeginBinaryImport("COPY teams (id, name, mandant) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var t in teams)

@@ -19,7 +19,7 @@ public static class DependencyInjection
         services.AddSingleton<Datenbank>();
         // Pooled: a request reuses a context instance (EF resets its state) instead of building one per request.
         services.AddDbContextPool<KimDbContext>((sp, options) =>
-            options.UseNpgsql(sp.GetRequiredService<Datenbank>().EfDataSource));
+            options.UseNpgsql(sp.GetRequiredService<Datenbank>().EfDataSource).AddInterceptors(Mandanten.MandantBefehlsInterceptor.Instanz));
         services.AddScoped<IFallRepository, FallRepository>();
         // The business day the repository's hold check and the lists need (the application registers the same).
         services.TryAddSingleton<IKalender, Application.Common.Kalender>();
@@ -38,6 +38,8 @@ public static class DependencyInjection
         services.AddScoped<IFallAbfragen, FallAbfragen>();
         services.AddScoped<IBenutzerVerzeichnis, Identitaet.BenutzerVerzeichnis>();
         services.AddScoped<Identitaet.BenutzerVerwaltung>();
+        services.AddSingleton(sp => new Mandanten.MandantenVerwaltung(
+            sp.GetRequiredService<Datenbank>().DataSource, sp.GetRequiredService<Identitaet.SitzungsDienst>(), sp.GetRequiredService<TimeProvider>()));
         services.AddKimDatenschutzAbfragen();
         // The standard rule table with the deployment's dated rows (section Rechtsregeln), e.g. a Kommune's retention periods.
         services.AddSingleton(Rechtsregeln.RechtsregelKonfiguration.Laden(configuration));

@@ -100,6 +100,7 @@ app.UseSwaggerUI(o =>
 app.UseMiddleware<UrsprungsPruefung>();
 app.UseRouting();
 app.UseKimSicherheit();
+app.UseMiddleware<MandantZuordnung>();
 app.UseMiddleware<IdempotenzPruefung>();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
@@ -109,6 +110,7 @@ app.MapKontoApi();
 app.MapFaelleApi();
 app.MapSpurenApi();
 app.MapAdminApi();
+app.MapAnbieterApi();
 app.MapPartnersystemeApi();
 app.MapDatenschutzApi();
 app.MapBenachrichtigungenApi();

@@ -71,7 +71,7 @@ public sealed class PostgresTestCluster
 
     internal async Task DropDatabaseAsync(TestDatabase database)
     {
-        foreach (var connectionString in (string[])[database.OwnerConnectionString, database.AppConnectionString, database.SuperuserConnectionString])
+        foreach (var connectionString in (string[])[database.OwnerConnectionString, database.AppConnectionString, database.AppConnectionStringOhneMandant, database.SuperuserConnectionString])
         {
             using var pooled = new NpgsqlConnection(connectionString);
             NpgsqlConnection.ClearPool(pooled);

@@ -20,4 +20,10 @@ public enum Rolle
 
     /// <summary>Users, roles, teams; no case content.</summary>
     Administration = 6,
+
+    /// <summary>
+    /// The provider's administration (kommunaler IT-Dienstleister), above every Kommune's own Administration: creates,
+    /// lists, disables and enables Mandanten. No accounts of a Kommune, no case content (ADR 0014).
+    /// </summary>
+    Anbieteradministration = 7,
 }

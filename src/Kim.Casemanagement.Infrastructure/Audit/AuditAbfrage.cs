@@ -34,6 +34,11 @@ public sealed class AuditAbfrage
             sql.Append(" AND p.").Append(spalte).Append(' ').Append(op).Append(" $").Append(befehl.Parameters.Count);
         }
 
+        if (filter.Mandant is { } mandant)
+        {
+            Bedingung("mandant", "=", mandant, NpgsqlDbType.Text);
+        }
+
         if (filter.FallId is { } fallId)
         {
             Bedingung("fall_id", "=", fallId, NpgsqlDbType.Uuid);

@@ -34,4 +34,10 @@ public sealed class AuditEintrag
     public string? Herkunft { get; set; }
 
     public string? TraceId { get; set; }
+
+    /// <summary>
+    /// The Kommune of the signed-in user (migration 0019); null for a request without one (e.g. a failed sign-in).
+    /// Not part of the sealed row content (<see cref="AuditKette"/>): the chain of rows written before the column existed stays valid.
+    /// </summary>
+    public string? Mandant { get; set; }
 }

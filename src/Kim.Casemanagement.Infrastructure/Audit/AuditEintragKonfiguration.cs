@@ -29,11 +29,14 @@ internal sealed class AuditEintragKonfiguration : IEntityTypeConfiguration<Audit
         b.Property(e => e.Ergebnis).HasColumnName("ergebnis");
         b.Property(e => e.Herkunft).HasColumnName("herkunft");
         b.Property(e => e.TraceId).HasColumnName("trace_id");
+        b.Property(e => e.Mandant).HasColumnName("mandant");
 
         b.HasIndex(e => e.Xid).HasDatabaseName("ix_audit_protokoll_xid");
         b.HasIndex(e => new { e.FallId, e.Zeitpunkt }).HasDatabaseName("ix_audit_protokoll_fall_id_zeitpunkt");
         b.HasIndex(e => new { e.BenutzerId, e.Zeitpunkt }).HasDatabaseName("ix_audit_protokoll_benutzer_id_zeitpunkt");
         b.HasIndex(e => e.Zeitpunkt).HasDatabaseName("ix_audit_protokoll_zeitpunkt");
+        // The Datenschutz view of one Kommune, newest first (migration 0019, ADR 0014).
+        b.HasIndex(e => new { e.Mandant, e.Zeitpunkt }).HasDatabaseName("ix_audit_protokoll_mandant_zeitpunkt");
         // The access log of one client for the Art. 15 copy (migration 0012, ADR 0009).
         b.HasIndex(e => new { e.KlientId, e.Zeitpunkt }).HasFilter("klient_id IS NOT NULL").HasDatabaseName("ix_audit_protokoll_klient_id_zeitpunkt");
     }

@@ -10,6 +10,9 @@ public sealed record AuditFilter
 {
     public const int MaxGroesse = 500;
 
+    /// <summary>Only rows of this Kommune (the Datenschutz view always sets it; ADR 0014).</summary>
+    public string? Mandant { get; init; }
+
     public Guid? FallId { get; init; }
 
     public string? BenutzerId { get; init; }

@@ -32,7 +32,7 @@ public static class AuditKommando
         AuditPruefergebnis ergebnis;
         try
         {
-            await using var dataSource = NpgsqlDataSource.Create(connectionString);
+            await using var dataSource = NpgsqlDataSource.Create(Persistence.Datenbank.MitSitzungsOptionen(connectionString));
             ergebnis = await new AuditPruefung(dataSource).PruefenAsync(ct).ConfigureAwait(false);
         }
         catch (NpgsqlException ex)
@@ -65,7 +65,7 @@ public static class AuditKommando
         AuditAufbewahrungsergebnis ergebnis;
         try
         {
-            await using var dataSource = NpgsqlDataSource.Create(connectionString);
+            await using var dataSource = NpgsqlDataSource.Create(Persistence.Datenbank.MitSitzungsOptionen(connectionString));
             var aufbewahrung = new AuditAufbewahrung(dataSource, regeln, TimeProvider.System, loggerFactory.CreateLogger<AuditAufbewahrung>());
             ergebnis = await aufbewahrung.LaufAsync(trocken, geplant: false, ct).ConfigureAwait(false);
         }

@@ -78,6 +78,7 @@ public sealed class AuditProtokoll : IAuditProtokoll
         var benutzerId = _benutzer.Id ?? string.Empty;
         var rollen = string.Join(',', _benutzer.Rollen.Select(r => r.ToString()).Order(StringComparer.Ordinal));
         var herkunft = _benutzer.Herkunft;
+        var mandant = _benutzer.IstAngemeldet ? _benutzer.Mandant : null;
         var traceId = _traceId();
         return offen.Select(v => new AuditEintrag
         {
@@ -91,6 +92,7 @@ public sealed class AuditProtokoll : IAuditProtokoll
             Ergebnis = ergebnis,
             Herkunft = herkunft,
             TraceId = traceId,
+            Mandant = mandant,
         }).ToList();
     }
 

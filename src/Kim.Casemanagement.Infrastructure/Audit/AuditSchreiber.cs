@@ -13,7 +13,7 @@ namespace Kim.Casemanagement.Infrastructure.Audit;
 /// <item><see cref="Hinzufuegen"/> (writes): the rows go into the EF context of the change they describe and are inserted
 /// in the same transaction. They are never lost and never stored without the change.</item>
 /// <item><see cref="EinreihenAsync"/> (reads, refused and failed requests): the rows go onto a bounded in-memory queue. A
-/// background loop inserts them in batches (binary COPY, at most <see cref="MaxStapel"/> rows, at most
+/// background loop inserts them in batches (one INSERT over arrays, since COPY FROM is refused under row-level security; at most <see cref="MaxStapel"/> rows, at most
 /// <see cref="MaxWartezeit"/> after the first row of a batch arrived) on its own connection of the app's data source,
 /// so a read costs no database round trip.</item>
 /// </list>
@@ -24,7 +24,7 @@ namespace Kim.Casemanagement.Infrastructure.Audit;
 /// <para>On a graceful shutdown <see cref="StopAsync"/> flushes the queue. If the database is unavailable the loop
 /// retries with backoff (100 ms doubling to 5 s) and never drops a batch while the host waits for it; if the queue is
 /// full, callers wait (back-pressure) instead of dropping, and a warning without personal data is logged. A batch whose
-/// COPY failed after the server had already committed it would be inserted twice when retried: a duplicate is preferred
+/// INSERT failed after the server had already committed it would be inserted twice when retried: a duplicate is preferred
 /// to a loss. Logs never contain field values, only counts, SQLSTATEs and exception types.</para>
 /// </summary>
 public sealed partial class AuditSchreiber : IHostedService, IAsyncDisposable
@@ -308,13 +308,9 @@ public sealed partial class AuditSchreiber : IHostedService, IAsyncDisposable
     private async Task KopierenAsync(List<AuditEintrag> stapel, CancellationToken ct)
     {
         await using var verbindung = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-        await using var importer = await verbindung.BeginBinaryImportAsync(AuditSql.KopierenSql, ct).ConfigureAwait(false);
-        foreach (var eintrag in stapel)
-        {
-            await AuditSql.ZeileSchreibenAsync(importer, eintrag, ct).ConfigureAwait(false);
-        }
-
-        await importer.CompleteAsync(ct).ConfigureAwait(false);
+        await using var befehl = AuditSql.StapelBefehl(stapel);
+        befehl.Connection = verbindung;
+        await befehl.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
     private static bool IstDatenfehler(PostgresException ex) =>

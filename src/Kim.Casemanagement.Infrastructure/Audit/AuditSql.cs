@@ -9,17 +9,22 @@ namespace Kim.Casemanagement.Infrastructure.Audit;
 internal static class AuditSql
 {
     /// <summary>Every column of <c>audit_protokoll</c> (alias <c>p</c>) in the order <see cref="Lesen"/> expects.</summary>
-    public const string Spalten = "p.id, p.xid, p.zeitpunkt, p.benutzer_id, p.rollen, p.aktion, p.detail, p.fall_id, p.klient_id, p.ergebnis, p.herkunft, p.trace_id";
+    public const string Spalten = "p.id, p.xid, p.zeitpunkt, p.benutzer_id, p.rollen, p.aktion, p.detail, p.fall_id, p.klient_id, p.ergebnis, p.herkunft, p.trace_id, p.mandant";
 
-    public const int SpaltenAnzahl = 12;
+    public const int SpaltenAnzahl = 13;
 
-    /// <summary>The columns the application writes (the app role's column privilege); id and xid come from the database.</summary>
-    public const string KopierenSql = """
-        COPY audit_protokoll (zeitpunkt, benutzer_id, rollen, aktion, detail, fall_id, klient_id, ergebnis, herkunft, trace_id)
-        FROM STDIN (FORMAT BINARY)
+    /// <summary>
+    /// The background writer's batch: one INSERT of the arrays' rows, in the columns the application writes (the app
+    /// role's column privilege); id and xid come from the database. An INSERT and not COPY: PostgreSQL refuses COPY FROM
+    /// into a table with row-level security (migration 0020).
+    /// </summary>
+    public const string StapelSql = """
+        INSERT INTO audit_protokoll (zeitpunkt, benutzer_id, rollen, aktion, detail, fall_id, klient_id, ergebnis, herkunft, trace_id, mandant)
+        SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::integer[], $9::text[], $10::text[], $11::text[])
         """;
 
-    /// <summary>The columns the application writes (as in <see cref="KopierenSql"/>), for a change's statement; call <see cref="Bereinigen"/> first.</summary>
+
+    /// <summary>The columns the application writes (as in <see cref="StapelSql"/>), for a change's statement; call <see cref="Bereinigen"/> first.</summary>
     public static readonly Spalte<AuditEintrag>[] Schreibspalten =
     [
         new("zeitpunkt", NpgsqlDbType.TimestampTz, e => e.Zeitpunkt),
@@ -32,6 +37,7 @@ internal static class AuditSql
         new("ergebnis", NpgsqlDbType.Integer, e => e.Ergebnis),
         new("herkunft", NpgsqlDbType.Text, e => e.Herkunft),
         new("trace_id", NpgsqlDbType.Text, e => e.TraceId),
+        new("mandant", NpgsqlDbType.Text, e => e.Mandant),
     ];
 
     public static AuditEintrag Lesen(NpgsqlDataReader r, int o) => new()
@@ -48,23 +54,27 @@ internal static class AuditSql
         Ergebnis = r.GetInt32(o + 9),
         Herkunft = r.IsDBNull(o + 10) ? null : r.GetString(o + 10),
         TraceId = r.IsDBNull(o + 11) ? null : r.GetString(o + 11),
+        Mandant = r.IsDBNull(o + 12) ? null : r.GetString(o + 12),
     };
 
     public static NpgsqlParameter Xid(ulong wert) => new NpgsqlParameter<ulong> { TypedValue = wert, NpgsqlDbType = NpgsqlDbType.Xid8 };
 
-    public static async Task ZeileSchreibenAsync(NpgsqlBinaryImporter importer, AuditEintrag e, CancellationToken ct)
+    /// <summary>The batch statement (<see cref="StapelSql"/>) with one array parameter per column.</summary>
+    public static NpgsqlCommand StapelBefehl(IReadOnlyList<AuditEintrag> stapel)
     {
-        await importer.StartRowAsync(ct).ConfigureAwait(false);
-        await importer.WriteAsync(e.Zeitpunkt, NpgsqlDbType.TimestampTz, ct).ConfigureAwait(false);
-        await importer.WriteAsync(e.BenutzerId, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-        await importer.WriteAsync(e.Rollen, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-        await importer.WriteAsync(e.Aktion, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-        await TextOderNullAsync(importer, e.Detail, ct).ConfigureAwait(false);
-        await UuidOderNullAsync(importer, e.FallId, ct).ConfigureAwait(false);
-        await UuidOderNullAsync(importer, e.KlientId, ct).ConfigureAwait(false);
-        await importer.WriteAsync(e.Ergebnis, NpgsqlDbType.Integer, ct).ConfigureAwait(false);
-        await TextOderNullAsync(importer, e.Herkunft, ct).ConfigureAwait(false);
-        await TextOderNullAsync(importer, e.TraceId, ct).ConfigureAwait(false);
+        var befehl = new NpgsqlCommand(StapelSql);
+        befehl.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = stapel.Select(e => e.Zeitpunkt).ToArray() });
+        befehl.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = stapel.Select(e => e.BenutzerId).ToArray() });
+        befehl.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = stapel.Select(e => e.Rollen).ToArray() });
+        befehl.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = stapel.Select(e => e.Aktion).ToArray() });
+        befehl.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = stapel.Select(e => e.Detail).ToArray() });
+        befehl.Parameters.Add(new NpgsqlParameter<Guid?[]> { TypedValue = stapel.Select(e => e.FallId).ToArray() });
+        befehl.Parameters.Add(new NpgsqlParameter<Guid?[]> { TypedValue = stapel.Select(e => e.KlientId).ToArray() });
+        befehl.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = stapel.Select(e => e.Ergebnis).ToArray() });
+        befehl.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = stapel.Select(e => e.Herkunft).ToArray() });
+        befehl.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = stapel.Select(e => e.TraceId).ToArray() });
+        befehl.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = stapel.Select(e => e.Mandant).ToArray() });
+        return befehl;
     }
 
     /// <summary>
@@ -81,6 +91,7 @@ internal static class AuditSql
         e.Detail = Text(e.Detail);
         e.Herkunft = Text(e.Herkunft);
         e.TraceId = Text(e.TraceId);
+        e.Mandant = Text(e.Mandant);
         return e;
     }
 

@@ -1,3 +1,4 @@
+using Kim.Casemanagement.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,6 +9,7 @@ internal sealed class BenachrichtigungKonfiguration : IEntityTypeConfiguration<B
     public void Configure(EntityTypeBuilder<Benachrichtigung> b)
     {
         b.ToTable("benachrichtigungen");
+        b.MandantVomBesitzer(pflicht: false);
         b.HasKey(x => x.Id).HasName("pk_benachrichtigungen");
         b.Property(x => x.Id).HasColumnName("id").UseIdentityAlwaysColumn();
         b.Property(x => x.Xid).HasColumnName("xid").HasColumnType("xid8").HasDefaultValueSql("pg_current_xact_id()");
@@ -32,6 +34,7 @@ internal sealed class BenachrichtigungZaehlerKonfiguration : IEntityTypeConfigur
     public void Configure(EntityTypeBuilder<BenachrichtigungZaehler> b)
     {
         b.ToTable("benachrichtigung_zaehler");
+        b.MandantVomBesitzer(pflicht: false);
         b.HasKey(x => x.EmpfaengerId).HasName("pk_benachrichtigung_zaehler");
         b.Property(x => x.EmpfaengerId).HasColumnName("empfaenger_id");
         b.Property(x => x.LetzteSeq).HasColumnName("letzte_seq");

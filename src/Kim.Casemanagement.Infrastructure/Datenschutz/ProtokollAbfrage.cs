@@ -8,7 +8,7 @@ namespace Kim.Casemanagement.Infrastructure.Datenschutz;
 
 /// <summary>
 /// The audit trail for the data-protection officer: the search of <see cref="AuditAbfrage"/> with the file numbers of
-/// the tenant's Fälle added, the lookup of a Fall by file number, a count of recent rows (index on zeitpunkt), and the
+/// the tenant's Fälle added, only the tenant's rows (ADR 0014), the lookup of a Fall by file number, a count of the tenant's recent rows (index on mandant, zeitpunkt), and the
 /// latest verification by a Datenschutz account of the tenant (index on benutzer_id, zeitpunkt: only those accounts' rows
 /// are read).
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class ProtokollAbfrage(AuditAbfrage abfrage, Datenbank datenbank) 
 
     private const string FallIdSql = "SELECT id FROM faelle WHERE aktenzeichen = $1 AND mandant = $2 AND anonymisiert_am IS NULL";
 
-    private const string AnzahlSql = "SELECT count(*) FROM audit_protokoll WHERE zeitpunkt >= $1";
+    private const string AnzahlSql = "SELECT count(*) FROM audit_protokoll WHERE mandant = $2 AND zeitpunkt >= $1";
 
     private const string LetztePruefungSql = """
         SELECT p.zeitpunkt, p.benutzer_id, p.detail
@@ -38,6 +38,8 @@ public sealed class ProtokollAbfrage(AuditAbfrage abfrage, Datenbank datenbank) 
         ArgumentNullException.ThrowIfNull(filter);
         var seite = await abfrage.SuchenAsync(new AuditFilter
         {
+            // The Datenschutz role of a Kommune sees that Kommune's rows only (ADR 0014).
+            Mandant = mandant,
             FallId = filter.FallId,
             BenutzerId = filter.BenutzerId,
             Von = filter.Von,
@@ -80,10 +82,11 @@ public sealed class ProtokollAbfrage(AuditAbfrage abfrage, Datenbank datenbank) 
         return await befehl.ExecuteScalarAsync(ct).ConfigureAwait(false) is Guid id ? id : null;
     }
 
-    public async Task<long> AnzahlSeitAsync(DateTimeOffset seit, CancellationToken ct)
+    public async Task<long> AnzahlSeitAsync(string mandant, DateTimeOffset seit, CancellationToken ct)
     {
         await using var befehl = datenbank.DataSource.CreateCommand(AnzahlSql);
         befehl.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = seit.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = mandant });
         return (long)(await befehl.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
     }
 

@@ -121,7 +121,7 @@ public static class DemodatenLader
     /// <summary>Whether the database holds any Fall (demo data is only loaded into a database without Fälle).</summary>
     public static async Task<bool> HatFaelleAsync(string connectionString, CancellationToken ct)
     {
-        await using var verbindung = new NpgsqlConnection(connectionString);
+        await using var verbindung = new NpgsqlConnection(Persistence.Datenbank.MitSitzungsOptionen(connectionString));
         await verbindung.OpenAsync(ct);
         return await SkalarAsync<bool>(verbindung, "SELECT EXISTS (SELECT 1 FROM faelle)", ct);
     }
@@ -132,7 +132,7 @@ public static class DemodatenLader
     /// </summary>
     public static async Task<(IReadOnlyList<VorhandenesKonto> Konten, IReadOnlyList<string> Benutzernamen)> VorhandeneKontenLesenAsync(string connectionString, string mandant, CancellationToken ct)
     {
-        await using var verbindung = new NpgsqlConnection(connectionString);
+        await using var verbindung = new NpgsqlConnection(Persistence.Datenbank.MitSitzungsOptionen(connectionString));
         await verbindung.OpenAsync(ct);
         const string Sql = """
             SELECT b.id, b.user_name, b.mandant, b.team_id, b.behoerde, b.deaktiviert,
@@ -294,6 +294,14 @@ public static class DemodatenLader
 
     private static void PersonalSchreiben(NpgsqlConnection verbindung, IReadOnlyList<TeamZeile> teams, PersonalDaten personal, Dictionary<Rolle, string> rollen)
     {
+        // The demo Kommune must exist as a Mandant (ADR 0014), or its accounts could not sign in.
+        foreach (var mandant in teams.Select(t => t.Mandant).Distinct(StringComparer.Ordinal))
+        {
+            using var neu = new NpgsqlCommand("INSERT INTO mandanten (schluessel, name) VALUES ($1, $1) ON CONFLICT (schluessel) DO NOTHING", verbindung);
+            neu.Parameters.Add(new NpgsqlParameter<string> { TypedValue = mandant });
+            neu.ExecuteNonQuery();
+        }
+
         using (var copy = verbindung.BeginBinaryImport("COPY teams (id, name, mandant) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var t in teams)

@@ -1,3 +1,4 @@
+using Kim.Casemanagement.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -29,6 +30,7 @@ internal sealed class IdempotenzEintragKonfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<IdempotenzEintrag> b)
     {
         b.ToTable("idempotenz");
+        b.MandantVomBesitzer(pflicht: false);
         b.HasKey(x => new { x.BenutzerId, x.Schluessel }).HasName("pk_idempotenz");
         b.Property(x => x.BenutzerId).HasColumnName("benutzer_id");
         b.Property(x => x.Schluessel).HasColumnName("schluessel");

@@ -6,8 +6,9 @@ namespace Kim.Casemanagement.Infrastructure.Identitaet;
 /// <summary>
 /// Checks credentials for every sign-in path (browser cookie and API token alike): password with lockout on failure,
 /// second factor (TOTP or a recovery code, each failure counted towards lockout too), and opens a server-side session.
+/// Accounts that are deactivated or belong to a disabled Mandant are refused.
 /// </summary>
-public sealed class AnmeldeDienst(UserManager<Benutzer> benutzer, SignInManager<Benutzer> anmeldung, SitzungsDienst sitzungen)
+public sealed class AnmeldeDienst(UserManager<Benutzer> benutzer, SignInManager<Benutzer> anmeldung, SitzungsDienst sitzungen, Mandanten.MandantenVerwaltung mandanten)
 {
     // Answering "no such user" must take as long as a wrong password: verify against a dummy hash.
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<Benutzer>().HashPassword(new Benutzer(), Guid.NewGuid().ToString()));
@@ -18,7 +19,8 @@ public sealed class AnmeldeDienst(UserManager<Benutzer> benutzer, SignInManager<
 
         // An account without a password (created by the Kommune's identity provider) answers as an unknown one: wrong
         // passwords must not count towards its lockout, or anyone knowing its name could lock its owner out of SSO.
-        if (user is null || user.Deaktiviert || user.PasswordHash is null)
+        // A user of a disabled Mandant (ADR 0014) is refused like an unknown one too: no hint that the account exists.
+        if (user is null || user.Deaktiviert || user.PasswordHash is null || !await mandanten.IstAktivAsync(user.Mandant, ct))
         {
             benutzer.PasswordHasher.VerifyHashedPassword(new Benutzer(), DummyHash.Value, passwort ?? string.Empty);
             return AnmeldeErgebnis.Fehlgeschlagen;

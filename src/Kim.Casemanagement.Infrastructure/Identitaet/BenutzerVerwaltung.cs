@@ -6,10 +6,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kim.Casemanagement.Infrastructure.Identitaet;
 
-/// <summary>Administration of accounts and teams: no case content. Deactivation ends every session and token of the user at once.</summary>
-public sealed class BenutzerVerwaltung(UserManager<Benutzer> benutzer, KimDbContext db, SitzungsDienst sitzungen, TimeProvider zeit)
+/// <summary>
+/// Administration of accounts and teams: no case content. Deactivation ends every session and token of the user at once.
+/// Every account is created here (the Administration's API and page, the CLI, just-in-time accounts of an external
+/// login), so that the rule "an account belongs to an existing, active Mandant" applies in one place (ADR 0014).
+/// </summary>
+public sealed class BenutzerVerwaltung(UserManager<Benutzer> benutzer, KimDbContext db, SitzungsDienst sitzungen, Mandanten.MandantenVerwaltung mandanten, TimeProvider zeit)
 {
-    public Task<BenutzerZeile> AnlegenAsync(NeuerBenutzer neu, string mandant, CancellationToken ct) => AnlegenAsync(neu, mandant, null, ct);
+    /// <summary>
+    /// Creates an account of the Mandant. The role <see cref="Rolle.Anbieteradministration"/> is granted only with
+    /// <paramref name="anbieter"/> (the CLI): a Kommune's Administration can never raise an account above itself.
+    /// </summary>
+    public Task<BenutzerZeile> AnlegenAsync(NeuerBenutzer neu, string mandant, CancellationToken ct, bool anbieter = false) =>
+        AnlegenAsync(neu, mandant, null, anbieter, ct);
 
     /// <summary>
     /// Creates the local account of a person signing in through the Kommune's identity provider for the first time
@@ -19,7 +28,7 @@ public sealed class BenutzerVerwaltung(UserManager<Benutzer> benutzer, KimDbCont
     public Task<BenutzerZeile> ExternAnlegenAsync(NeuerBenutzer neu, UserLoginInfo verknuepfung, string mandant, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(verknuepfung);
-        return AnlegenAsync(neu, mandant, verknuepfung, ct);
+        return AnlegenAsync(neu, mandant, verknuepfung, anbieter: false, ct);
     }
 
     /// <summary>Sets roles, team and partner authority as the Kommune's identity provider's groups say (at every sign-in through it).</summary>
@@ -47,10 +56,15 @@ public sealed class BenutzerVerwaltung(UserManager<Benutzer> benutzer, KimDbCont
         return geaendert;
     }
 
-    private async Task<BenutzerZeile> AnlegenAsync(NeuerBenutzer neu, string mandant, UserLoginInfo? verknuepfung, CancellationToken ct)
+    private async Task<BenutzerZeile> AnlegenAsync(NeuerBenutzer neu, string mandant, UserLoginInfo? verknuepfung, bool anbieter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(neu);
         var errors = new Dictionary<string, string[]>();
+        if (!await mandanten.IstAktivAsync(mandant, ct))
+        {
+            errors["mandant"] = ["Diesen Mandanten gibt es nicht, oder er ist deaktiviert."];
+        }
+
         var anzeigename = Texte.Normalisieren(neu.Anzeigename) ?? string.Empty;
         if (anzeigename.Length == 0 || !Texte.IstGueltigerKurztext(anzeigename, 100))
         {
@@ -60,6 +74,10 @@ public sealed class BenutzerVerwaltung(UserManager<Benutzer> benutzer, KimDbCont
         if (neu.Rollen is null || neu.Rollen.Count == 0 || neu.Rollen.Any(r => !Enum.IsDefined(r)))
         {
             errors["rollen"] = ["Bitte mindestens eine bekannte Rolle wählen."];
+        }
+        else if (!anbieter && neu.Rollen.Contains(Rolle.Anbieteradministration))
+        {
+            errors["rollen"] = [AnbieterRolleVerboten];
         }
 
         var rollen = neu.Rollen ?? [];
@@ -115,6 +133,8 @@ public sealed class BenutzerVerwaltung(UserManager<Benutzer> benutzer, KimDbCont
         return await ZeileAsync(user);
     }
 
+    private const string AnbieterRolleVerboten = "Die Anbieteradministration wird nur vom IT-Dienstleister über die Kommandozeile vergeben.";
+
     public async Task<IReadOnlyList<BenutzerZeile>> ListeAsync(string mandant, CancellationToken ct)
     {
         var users = await db.Users.AsNoTracking().Where(u => u.Mandant == mandant).OrderBy(u => u.UserName).ToListAsync(ct);
@@ -150,6 +170,11 @@ public sealed class BenutzerVerwaltung(UserManager<Benutzer> benutzer, KimDbCont
         if (rollen is null || rollen.Count == 0 || rollen.Any(r => !Enum.IsDefined(r)))
         {
             throw new DomainException("Bitte mindestens eine bekannte Rolle wählen.", new Dictionary<string, string[]> { ["rollen"] = ["Bitte mindestens eine bekannte Rolle wählen."] });
+        }
+
+        if (rollen.Contains(Rolle.Anbieteradministration))
+        {
+            throw new DomainException(AnbieterRolleVerboten, new Dictionary<string, string[]> { ["rollen"] = [AnbieterRolleVerboten] });
         }
 
         var user = await LadenAsync(id, mandant);

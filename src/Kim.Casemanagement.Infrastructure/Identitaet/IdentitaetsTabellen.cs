@@ -1,3 +1,4 @@
+using Kim.Casemanagement.Infrastructure.Persistence.Configurations;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -73,6 +74,7 @@ internal static class IdentitaetsTabellen
         modelBuilder.Entity<Sitzung>(b =>
         {
             b.ToTable("sitzungen");
+            b.MandantVomBesitzer(pflicht: true);
             b.HasKey(s => s.Id).HasName("pk_sitzungen");
             b.Property(s => s.Id).HasColumnName("id").ValueGeneratedNever();
             b.Property(s => s.BenutzerId).HasColumnName("benutzer_id").IsRequired();

@@ -78,15 +78,37 @@ public sealed class Datenbank : IAsyncDisposable
     /// <c>EXPLAIN ANALYZE</c> on the 100k demo data: "JIT Timing: Total 2963 ms" for a 0.9 s milestone query), more
     /// than the query itself; request statements never profit from it either.
     /// </summary>
-    public const string SitzungsOptionen = "-c jit=off";
+    /// <para>
+    /// <c>kim.mandant=*</c>: the installation-wide Mandant of the row-level security (migration 0020, ADR 0014), the
+    /// session default under which background work runs; a request narrows it to its user's Mandant per command
+    /// (<see cref="Mandanten.MandantBefehlsInterceptor"/>). Added to a connection string's own <c>Options</c> too.
+    /// </para>
+    public const string SitzungsOptionen = "-c jit=off " + Mandanten.MandantKontext.SitzungsOption;
+
+    /// <summary>The connection string with the pools' session options (<see cref="SitzungsOptionen"/>), for a command's own data source (CLI).</summary>
+    public static string MitSitzungsOptionen(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        SitzungsOptionenSetzen(builder);
+        return builder.ConnectionString;
+    }
+
+    private static void SitzungsOptionenSetzen(NpgsqlConnectionStringBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Options))
+        {
+            builder.Options = SitzungsOptionen;
+        }
+        else if (!builder.Options.Contains(Mandanten.MandantKontext.Einstellung, StringComparison.Ordinal))
+        {
+            builder.Options += " " + Mandanten.MandantKontext.SitzungsOption;
+        }
+    }
 
     private static NpgsqlDataSource Bauen(string connectionString, bool efKontext)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        if (string.IsNullOrEmpty(builder.ConnectionStringBuilder.Options))
-        {
-            builder.ConnectionStringBuilder.Options = SitzungsOptionen;
-        }
+        SitzungsOptionenSetzen(builder.ConnectionStringBuilder);
 
         // EF's statements (loading a Fall by key, writing a step) are prepared on each pooled connection after their
         // second use, so PostgreSQL skips parsing and planning them (unless the connection string sets its own Max Auto

@@ -15,6 +15,12 @@ public sealed class ClientVerzeichnis(NpgsqlDataSource dataSource, TimeProvider 
 {
     private const string Spalten = "client_id, art, anzeigename, mandant, behoerde, scopes, redirect_uris, abmelde_uris, aktiv, geheimnis_sha256, vorheriges_sha256, vorheriges_bis, erstellt_am, geaendert_am";
 
+    /// <summary>
+    /// A partner system of a disabled Mandant (ADR 0014) counts as inactive: no token is issued, none it holds is
+    /// accepted, while its own flag stays as its Kommune set it (so enabling the Mandant restores it).
+    /// </summary>
+    private const string AktivMitMandant = "aktiv AND (art <> 'Partnersystem' OR NOT EXISTS (SELECT 1 FROM mandanten m WHERE m.schluessel = tokendienst_clients.mandant AND m.status = 'deaktiviert'))";
+
     /// <summary>The Duende format of a shared secret's stored value: base64 of SHA-256 over the UTF-8 text.</summary>
     public static string Sha256(string geheimnis) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(geheimnis)));
 
@@ -23,7 +29,7 @@ public sealed class ClientVerzeichnis(NpgsqlDataSource dataSource, TimeProvider 
 
     public async Task<TokendienstClientMitGeheimnis?> FindenAsync(string clientId, CancellationToken ct)
     {
-        await using var cmd = dataSource.CreateCommand($"SELECT {Spalten} FROM tokendienst_clients WHERE client_id = $1");
+        await using var cmd = dataSource.CreateCommand($"SELECT {Spalten.Replace(" aktiv,", $" {AktivMitMandant},", StringComparison.Ordinal)} FROM tokendienst_clients WHERE client_id = $1");
         cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = clientId });
         await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         return await r.ReadAsync(ct).ConfigureAwait(false) ? LesenMitGeheimnis(r) : null;
@@ -32,7 +38,7 @@ public sealed class ClientVerzeichnis(NpgsqlDataSource dataSource, TimeProvider 
     /// <summary>Is the client registered and active (checked on every request that carries its token)?</summary>
     public async Task<bool> IstAktivAsync(string clientId, CancellationToken ct)
     {
-        await using var cmd = dataSource.CreateCommand("SELECT aktiv FROM tokendienst_clients WHERE client_id = $1");
+        await using var cmd = dataSource.CreateCommand($"SELECT {AktivMitMandant} FROM tokendienst_clients WHERE client_id = $1");
         cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = clientId });
         return await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) is true;
     }

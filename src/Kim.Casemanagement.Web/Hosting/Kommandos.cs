@@ -5,6 +5,7 @@ using Kim.Casemanagement.Infrastructure.Audit;
 using Kim.Casemanagement.Infrastructure.Database;
 using Kim.Casemanagement.Infrastructure.Datenschutz;
 using Kim.Casemanagement.Infrastructure.Identitaet;
+using Kim.Casemanagement.Infrastructure.Mandanten;
 using Kim.Casemanagement.Infrastructure.Persistence;
 using Kim.Casemanagement.Web.Sicherheit;
 using Microsoft.AspNetCore.Identity;
@@ -17,8 +18,12 @@ namespace Kim.Casemanagement.Web.Hosting;
 /// Without a command the web app runs.
 /// <list type="bullet">
 /// <item><c>migrate</c>: apply pending db/migrations scripts, then exit.</item>
-/// <item><c>create-admin --benutzername NAME [--anzeigename TEXT]</c>: create the first administrator; the password is read
-/// from the environment variable <c>KIM_ADMIN_PASSWORT</c> or from standard input. No default accounts exist outside Development.</item>
+/// <item><c>create-admin --benutzername NAME [--anzeigename TEXT] [--mandant KEY | --anbieter]</c>: create the first
+/// administrator of a Mandant (default: the installation's default Mandant), or with <c>--anbieter</c> an account of the
+/// provider's administration (role Anbieteradministration, in the Mandant <c>anbieter</c>, created if missing). The password
+/// is read from the environment variable <c>KIM_ADMIN_PASSWORT</c> or from standard input. No default accounts exist outside Development.</item>
+/// <item><c>mandanten</c>, <c>mandant-anlegen</c>, <c>mandant-deaktivieren</c>, <c>mandant-aktivieren</c>: the provider's
+/// Mandanten (see <see cref="MandantenKommando"/>).</item>
 /// <item><c>verify-audit</c>: verify the audit trail's hash chain; exit code 0 when intact, 1 at the first broken link.</item>
 /// <item><c>audit-aufbewahrung [--probe]</c>: remove audit segments past their retention period (rule table), after
 /// verifying the chain; <c>--probe</c> only reports what would be removed. The scheduler runs the same step.</item>
@@ -36,7 +41,7 @@ internal static class Kommandos
     /// <summary>One run of the erasure job (ADR 0007); <c>--probe</c>: only show what it would erase.</summary>
     public const string Loeschlauf = "loeschlauf";
 
-    public static bool IstKommando(string[] args) => args.Length > 0 && args[0] is Migrate or CreateAdmin or VerifyAudit or AuditAufbewahrung or Loeschlauf or SeedKommando.Name;
+    public static bool IstKommando(string[] args) => args.Length > 0 && args[0] is Migrate or CreateAdmin or VerifyAudit or AuditAufbewahrung or Loeschlauf or SeedKommando.Name || (args.Length > 0 && MandantenKommando.IstKommando(args[0]));
 
     public static async Task<int> AusfuehrenAsync(string[] args, WebApplicationBuilder builder)
     {
@@ -88,6 +93,8 @@ internal static class Kommandos
                 return await AdministratorAnlegenAsync(args, builder);
             case SeedKommando.Name:
                 return await SeedKommando.AusfuehrenAsync(args, builder, loggerFactory);
+            case MandantenKommando.Liste or MandantenKommando.Anlegen or MandantenKommando.Deaktivieren or MandantenKommando.Aktivieren:
+                return await MandantenKommando.AusfuehrenAsync(args, builder, Console.Out, Console.Error);
             default:
                 await Console.Error.WriteLineAsync($"Unbekanntes Kommando: {args[0]}");
                 return 2;
@@ -99,7 +106,7 @@ internal static class Kommandos
         var name = Wert(args, "--benutzername");
         if (string.IsNullOrWhiteSpace(name))
         {
-            await Console.Error.WriteLineAsync("Aufruf: create-admin --benutzername NAME [--anzeigename TEXT]  (Passwort aus KIM_ADMIN_PASSWORT oder von der Standardeingabe)");
+            await Console.Error.WriteLineAsync("Aufruf: create-admin --benutzername NAME [--anzeigename TEXT] [--mandant KEY | --anbieter]  (Passwort aus KIM_ADMIN_PASSWORT oder von der Standardeingabe)");
             return 2;
         }
 
@@ -133,11 +140,19 @@ internal static class Kommandos
 
         try
         {
+            var anbieter = args.Contains("--anbieter");
+            var mandant = anbieter ? AnbieterMandant : Wert(args, "--mandant") ?? MandantenVerwaltung.Standard;
+            if (anbieter && await scope.ServiceProvider.GetRequiredService<MandantenVerwaltung>().FindenAsync(mandant, CancellationToken.None) is null)
+            {
+                await scope.ServiceProvider.GetRequiredService<MandantenVerwaltung>().AnlegenAsync(mandant, "IT-Dienstleister (Anbieteradministration)", CancellationToken.None);
+            }
+
             var zeile = await scope.ServiceProvider.GetRequiredService<BenutzerVerwaltung>().AnlegenAsync(
-                new NeuerBenutzer(name, Wert(args, "--anzeigename") ?? "Administration", null, [Rolle.Administration], null, null, passwort ?? string.Empty),
-                "standard",
-                CancellationToken.None);
-            Console.WriteLine($"Administrator „{zeile.Benutzername}“ angelegt. Bei der ersten Anmeldung wird die Zwei-Faktor-Anmeldung eingerichtet.");
+                new NeuerBenutzer(name, Wert(args, "--anzeigename") ?? (anbieter ? "Anbieteradministration" : "Administration"), null, [anbieter ? Rolle.Anbieteradministration : Rolle.Administration], null, null, passwort ?? string.Empty),
+                mandant,
+                CancellationToken.None,
+                anbieter);
+            Console.WriteLine($"{(anbieter ? "Anbieteradministration" : "Administrator")} „{zeile.Benutzername}“ (Mandant {mandant}) angelegt. Bei der ersten Anmeldung wird die Zwei-Faktor-Anmeldung eingerichtet.");
             return 0;
         }
         catch (Domain.Common.DomainException e)
@@ -152,7 +167,10 @@ internal static class Kommandos
         }
     }
 
-    private static string? Wert(string[] args, string name)
+    /// <summary>The Mandant the provider's own accounts live in: apart from every Kommune, so no Kommune's Administration sees or changes them.</summary>
+    public const string AnbieterMandant = "anbieter";
+
+    internal static string? Wert(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;

@@ -24,6 +24,7 @@ internal static class SicherheitsKonfiguration
     public const string Schema = "Kim";
     public const string PolitikAngemeldet = "Angemeldet";
     public const string PolitikAdministration = "Administration";
+    public const string PolitikAnbieter = "Anbieteradministration";
     public const string PolitikDatenschutz = "Datenschutz";
     public const string PolitikTeamleitung = "Teamleitung";
     public const string PolitikAufnahme = "Aufnahme";
@@ -117,6 +118,7 @@ internal static class SicherheitsKonfiguration
             .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new ZweiFaktorAnforderung()).Build())
             .AddPolicy(PolitikAngemeldet, p => p.RequireAuthenticatedUser())
             .AddPolicy(PolitikAdministration, p => p.RequireAuthenticatedUser().AddRequirements(new ZweiFaktorAnforderung()).RequireRole(nameof(Application.Sicherheit.Rolle.Administration)))
+            .AddPolicy(PolitikAnbieter, p => p.RequireAuthenticatedUser().AddRequirements(new ZweiFaktorAnforderung()).RequireRole(nameof(Application.Sicherheit.Rolle.Anbieteradministration)))
             .AddPolicy(PolitikTeamleitung, p => p.RequireAuthenticatedUser().AddRequirements(new ZweiFaktorAnforderung()).RequireRole(nameof(Application.Sicherheit.Rolle.Teamleitung)))
             .AddPolicy(PolitikAufnahme, p => p.RequireAuthenticatedUser().AddRequirements(new ZweiFaktorAnforderung()).RequireRole(nameof(Application.Sicherheit.Rolle.Fallmanagement), nameof(Application.Sicherheit.Rolle.Teamleitung)))
             .AddPolicy(PolitikDatenschutz, p => p.RequireAuthenticatedUser().AddRequirements(new ZweiFaktorAnforderung()).RequireRole(nameof(Application.Sicherheit.Rolle.Datenschutz)));

@@ -42,6 +42,35 @@ public sealed class KennzahlenSqlTests
     }
 
     [Fact]
+    public async Task KennzahlenAsync_WithAnotherKommuneOnTheInstallation_CountsOnlyTheOwnKommune()
+    {
+        // Issue 18 / ADR 0014: analyses never mix Kommunen. The neighbour's Fälle fall into the same quarters.
+        var log = VierFaelle();
+        foreach (var tag in new[] { 5, 6, 7 })
+        {
+            log.Fall(D(2025, 1, tag), mandant: "nachbarkreis")
+                .Schritt(Spur.Prozess, "Aufnahme", null, "Anfrage", D(2025, 1, tag), akteur: "fm.nachbar")
+                .Schritt(Spur.Prozess, "Abbrechen", "Anfrage", "Abbruch", D(2025, 5, tag), akteur: "fm.nachbar", parameter: """{"abbruchgrund": "Wegzug"}""");
+        }
+
+        await using var u = await AnalysenUmgebung.MitAsync(log);
+
+        var k = await u.Handler(o =>
+        {
+            o.Mindestgroesse = 1;
+            o.MindestzahlFallmanager = 1;
+        }).KennzahlenAsync(AnalyseFilter.Keiner, default);
+
+        k.Quartale.Select(q => (q.Quartal, q.Neu.Wert, q.Beendet.Wert, q.Offen.Wert)).ShouldBe(
+        [
+            ("2025-Q1", 3L, 1L, 2L),
+            ("2025-Q2", 1L, 1L, 2L),
+            ("2025-Q3", 0L, 1L, 2L),
+            ("2025-Q4", 0L, 0L, 2L),
+        ], "mixed in, the neighbour's three Fälle would count as new in Q1 and closed in Q2");
+    }
+
+    [Fact]
     public async Task KennzahlenAsync_PerQuarter_CountsNewClosedReopenedAndTheStockAtTheEnd()
     {
         await using var u = await AnalysenUmgebung.MitAsync(VierFaelle());

@@ -147,7 +147,7 @@ public sealed class AuditSchreiberTests
         logger.Zeilen.ShouldContain(z => z.Level == LogLevel.Warning && z.Text.Contains("Audit-Warteschlange voll", StringComparison.Ordinal));
 
         await Sql.ExecuteAsync(db.SuperuserConnectionString, """
-            GRANT INSERT (zeitpunkt, benutzer_id, rollen, aktion, detail, fall_id, klient_id, ergebnis, herkunft, trace_id) ON audit_protokoll TO kim_anwendung
+            GRANT INSERT (zeitpunkt, benutzer_id, rollen, aktion, detail, fall_id, klient_id, ergebnis, herkunft, trace_id, mandant) ON audit_protokoll TO kim_anwendung
             """);
         await einreihen.WaitAsync(TimeSpan.FromSeconds(30));
         await schreiber.StopAsync(default);
@@ -170,7 +170,7 @@ public sealed class AuditSchreiberTests
         await WartenBisAsync(() => Task.FromResult(logger.Zeilen.Any(z => z.Level == LogLevel.Warning && z.Text.Contains("SQLSTATE 42501", StringComparison.Ordinal))));
         (await Sql.ScalarAsync<long>(db.OwnerConnectionString, "SELECT count(*) FROM audit_protokoll")).ShouldBe(0);
         await Sql.ExecuteAsync(db.SuperuserConnectionString, """
-            GRANT INSERT (zeitpunkt, benutzer_id, rollen, aktion, detail, fall_id, klient_id, ergebnis, herkunft, trace_id) ON audit_protokoll TO kim_anwendung
+            GRANT INSERT (zeitpunkt, benutzer_id, rollen, aktion, detail, fall_id, klient_id, ergebnis, herkunft, trace_id, mandant) ON audit_protokoll TO kim_anwendung
             """);
         await WartenBisAsync(async () => await Sql.ScalarAsync<long>(db.OwnerConnectionString, "SELECT count(*) FROM audit_protokoll") == 50);
         await schreiber.StopAsync(default);

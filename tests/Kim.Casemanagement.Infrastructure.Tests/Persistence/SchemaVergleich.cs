@@ -55,6 +55,10 @@ internal static partial class SchemaVergleich
         // The Lenkungsgruppe's decisions (migration 0017, ADR 0011): read and written with plain SQL by
         // EntscheidungenRepository; no entity of the domain.
         "lenkungsgruppe_entscheidungen",
+
+        // The Mandanten (Kommunen) of the installation (migration 0019, ADR 0014): read and written with plain SQL by
+        // MandantenVerwaltung (provider's CLI, API and page) and joined by sign-in and the token service.
+        "mandanten",
     };
 
     /// <summary>

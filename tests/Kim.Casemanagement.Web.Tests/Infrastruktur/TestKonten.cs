@@ -20,26 +20,37 @@ public static class TestKonten
 {
     public const string Passwort = "Ein-langes-Test-Passwort-2026";
 
-    public static async Task<Guid> TeamAsync(this KimWebFactory factory, string name)
+    public static async Task<Guid> TeamAsync(this KimWebFactory factory, string name, string mandant = "standard")
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KimDbContext>();
-        if (await db.Teams.FirstOrDefaultAsync(t => t.Name == name) is { } team)
+        if (await db.Teams.FirstOrDefaultAsync(t => t.Name == name && t.Mandant == mandant) is { } team)
         {
             return team.Id;
         }
 
-        return (await scope.ServiceProvider.GetRequiredService<BenutzerVerwaltung>().TeamAnlegenAsync(name, "standard", default)).Id;
+        return (await scope.ServiceProvider.GetRequiredService<BenutzerVerwaltung>().TeamAnlegenAsync(name, mandant, default)).Id;
     }
 
-    public static async Task<TestKonto> KontoAsync(this KimWebFactory factory, string benutzername, Rolle rolle, string? team = null, Behoerde? behoerde = null, bool zweiFaktor = true)
+    /// <summary>A second Kommune on the installation (created through the provider's service if missing).</summary>
+    public static async Task MandantAsync(this KimWebFactory factory, string schluessel, string name)
     {
         factory.StartServer();
-        Guid? teamId = team is null ? null : await factory.TeamAsync(team);
+        var mandanten = factory.Services.GetRequiredService<Infrastructure.Mandanten.MandantenVerwaltung>();
+        if (await mandanten.FindenAsync(schluessel, default) is null)
+        {
+            await mandanten.AnlegenAsync(schluessel, name, default);
+        }
+    }
+
+    public static async Task<TestKonto> KontoAsync(this KimWebFactory factory, string benutzername, Rolle rolle, string? team = null, Behoerde? behoerde = null, bool zweiFaktor = true, string mandant = "standard")
+    {
+        factory.StartServer();
+        Guid? teamId = team is null ? null : await factory.TeamAsync(team, mandant);
         await using var scope = factory.Services.CreateAsyncScope();
         var verwaltung = scope.ServiceProvider.GetRequiredService<BenutzerVerwaltung>();
         var benutzer = scope.ServiceProvider.GetRequiredService<UserManager<Benutzer>>();
-        var zeile = await verwaltung.AnlegenAsync(new NeuerBenutzer(benutzername, benutzername, null, [rolle], teamId, behoerde, Passwort), "standard", default);
+        var zeile = await verwaltung.AnlegenAsync(new NeuerBenutzer(benutzername, benutzername, null, [rolle], teamId, behoerde, Passwort), mandant, default, anbieter: rolle == Rolle.Anbieteradministration);
         var user = (await benutzer.FindByIdAsync(zeile.Id))!;
         var schluessel = Base32(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
         if (zweiFaktor)

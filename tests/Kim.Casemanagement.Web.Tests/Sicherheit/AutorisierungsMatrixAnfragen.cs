@@ -80,9 +80,9 @@ internal static class AutorisierungsMatrixAnfragen
         ["ThemaStatusAendern"] = async k =>
         {
             // The Fall's lead case manager flags a Thema first; then the role under test changes its state.
-            var lead = k.Fixture.Client(k.F.Szenario == MatrixSzenario.Fremd ? MatrixRolle.FmB : MatrixRolle.FmA);
-            var thema = await lead.PostAsJsonAsync(k.Basis + "/themen", new { kategorie = "Wohnsitzauflage", beschreibung = "Wohnsitzauflage verhindert Ausbildung in der Nachbarstadt." }).OkAsync();
-            return await k.Client.PatchAsJsonAsync($"{k.Basis}/themen/{thema["id"]!.GetValue<Guid>()}", new { status = "InLenkungsgruppe" });
+            // (Another Kommune's Fall brings its Thema from the fixture: it is held.)
+            var themaId = k.F.ThemaId ?? (await k.Fixture.Leitung(k.F).PostAsJsonAsync(k.Basis + "/themen", new { kategorie = "Wohnsitzauflage", beschreibung = "Wohnsitzauflage verhindert Ausbildung in der Nachbarstadt." }).OkAsync())["id"]!.GetValue<Guid>();
+            return await k.Client.PatchAsJsonAsync($"{k.Basis}/themen/{themaId}", new { status = "InLenkungsgruppe" });
         },
 
         ["Diagramm"] = k => k.Client.GetAsync("/api/spuren/Prozess/diagramm"),
@@ -136,6 +136,10 @@ internal static class AutorisierungsMatrixAnfragen
         ["RollenSetzen"] = k => k.Client.PutAsJsonAsync($"/api/admin/benutzer/{k.Fixture.Zielkonto.Id}/rollen", new { rollen = new[] { "Lenkungsgruppe" } }),
         ["Teams"] = k => k.Client.GetAsync("/api/admin/teams"),
         ["TeamAnlegen"] = k => k.Client.PostAsJsonAsync("/api/admin/teams", new { name = k.Fixture.Eindeutig("Team MX ") }),
+        ["MandantenListe"] = k => k.Client.GetAsync("/api/anbieter/mandanten"),
+        ["MandantAnlegen"] = k => k.Client.PostAsJsonAsync("/api/anbieter/mandanten", new { schluessel = k.Fixture.Eindeutig("kreis-mx-"), name = "Matrixkreis" }),
+        ["MandantDeaktivieren"] = async k => await k.Client.PostAsync($"/api/anbieter/mandanten/{await k.Fixture.ZielMandantAsync()}/deaktivierung", null),
+        ["MandantAktivieren"] = async k => await k.Client.PostAsync($"/api/anbieter/mandanten/{await k.Fixture.ZielMandantAsync()}/aktivierung", null),
         ["PartnersystemeListe"] = k => k.Client.GetAsync("/api/admin/partnersysteme"),
         ["PartnersystemAnlegen"] = k => k.Client.PostAsJsonAsync("/api/admin/partnersysteme", new { clientId = k.Fixture.Eindeutig("matrix-").ToLowerInvariant(), anzeigename = "Matrix-System", behoerde = "Jobcenter", scopes = new[] { "kim.partner.lesen" } }),
         ["PartnersystemGeheimnisErneuern"] = async k => await k.Client.PostAsync($"/api/admin/partnersysteme/{await k.Fixture.ZielPartnersystemAsync()}/geheimnis", null),
@@ -171,7 +175,9 @@ internal static class AutorisierungsMatrixAnfragen
         {
             // Lifting needs a hold: the Datenschutz role sets one first on its own copy of the Fall; every other role is
             // refused by the policy before the Fall is looked at, so nothing is set on the shared Fall for them.
-            if (k.Rolle == MatrixRolle.Datenschutz)
+            // Another Kommune's Fall is held from the start (its own Datenschutz set the hold when the fixture built it),
+            // so that only the Mandant stands in the way.
+            if (k.Rolle == MatrixRolle.Datenschutz && k.F.Szenario != MatrixSzenario.AndererMandant)
             {
                 await k.Client.PostAsJsonAsync($"/api/datenschutz/faelle/{k.F.FallId}/sperre", new { grund = "Prüfung der Richtigkeit" }).OkAsync();
             }

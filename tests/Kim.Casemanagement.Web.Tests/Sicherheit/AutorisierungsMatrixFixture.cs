@@ -15,7 +15,8 @@ namespace Kim.Casemanagement.Web.Tests.Sicherheit;
 /// <param name="VertretungId">A deputy: active today on "vertreten", in 30 days elsewhere (so that nobody deputises today).</param>
 /// <param name="UeberleitungId">The referral to the Jobcenter, where a partner consent was given.</param>
 /// <param name="Kollege">A case manager of the Fall's team who does not lead it: target of reassignment and deputies.</param>
-internal sealed record SzenarioFall(MatrixSzenario Szenario, Guid FallId, Guid EinwilligungId, Guid ZielId, Guid WiedervorlageId, Guid VertretungId, Guid? UeberleitungId, string Kollege);
+/// <param name="ThemaId">A Thema flagged before the hold (only on "andererMandant", which is held from the start).</param>
+internal sealed record SzenarioFall(MatrixSzenario Szenario, Guid FallId, Guid EinwilligungId, Guid ZielId, Guid WiedervorlageId, Guid VertretungId, Guid? UeberleitungId, string Kollege, Guid? ThemaId = null);
 
 /// <summary>
 /// One app, one database for the whole matrix: a signed-in client per role (real password and TOTP sign-in over
@@ -79,6 +80,14 @@ public sealed class AutorisierungsMatrixFixture : IAsyncLifetime
         return Id;
     }
 
+    /// <summary>The Mandant the provider rows disable and enable (created on first use; nobody of the matrix belongs to it).</summary>
+    internal async Task<string> ZielMandantAsync()
+    {
+        const string Schluessel = "matrix-zielkreis";
+        await Factory.MandantAsync(Schluessel, "Matrix-Zielkreis");
+        return Schluessel;
+    }
+
     /// <summary>
     /// A client with a fresh client-credentials access token of the Behörde's partner system (registered on first use
     /// with every scope a system of that Behörde may hold: reading and the steps of its track).
@@ -122,11 +131,28 @@ public sealed class AutorisierungsMatrixFixture : IAsyncLifetime
 
     private readonly Dictionary<string, string> _partnersysteme = [];
 
+    /// <summary>The Kommune of <see cref="MatrixSzenario.AndererMandant"/>.</summary>
+    internal const string AndererMandant = "matrix-kreis-b";
+
+    private HttpClient? _fmAndererMandant;
+    private HttpClient? _dsAndererMandant;
+
+    /// <summary>The scenario Fall's lead case manager (FM-A; FM-B for "fremd"; the other Kommune's for "andererMandant").</summary>
+    internal HttpClient Leitung(SzenarioFall fall) => fall.Szenario switch
+    {
+        MatrixSzenario.AndererMandant => _fmAndererMandant!,
+        MatrixSzenario.Fremd => Client(MatrixRolle.FmB),
+        _ => Client(MatrixRolle.FmA),
+    };
+
+
+    private string? _kollegeAndererMandant;
+
     /// <summary>A new account of the role (for requests that end or change the account: logout, password, two-factor enrolment).</summary>
     internal Task<TestKonto> WegwerfkontoAsync(MatrixRolle rolle, bool zweiFaktor)
     {
         var (r, team, behoerde) = Art(rolle);
-        return Factory.KontoAsync(Eindeutig("mx.wk"), r, team, behoerde, zweiFaktor);
+        return Factory.KontoAsync(Eindeutig("mx.wk"), r, team, behoerde, zweiFaktor, rolle == MatrixRolle.Anbieter ? Hosting.Kommandos.AnbieterMandant : "standard");
     }
 
     /// <summary>Signs in with password and TOTP; the client is disposed with the fixture.</summary>
@@ -171,10 +197,13 @@ public sealed class AutorisierungsMatrixFixture : IAsyncLifetime
         _factory = new KimWebFactory(KimWebFactory.FuerDatenbank(_database.AppConnectionString, _database.OwnerConnectionString));
         _factory.StartServer();
 
+        await _factory.MandantAsync(Hosting.Kommandos.AnbieterMandant, "IT-Dienstleister");
         foreach (var rolle in AutorisierungsMatrixTabelle.Rollen.Where(r => r != MatrixRolle.Anonym))
         {
             var (r, team, behoerde) = Art(rolle);
-            var konto = await _factory.KontoAsync("mx." + AutorisierungsMatrixTabelle.Bezeichnung(rolle).ToLowerInvariant(), r, team, behoerde);
+            var konto = await _factory.KontoAsync(
+                "mx." + AutorisierungsMatrixTabelle.Bezeichnung(rolle).ToLowerInvariant(), r, team, behoerde,
+                mandant: rolle == MatrixRolle.Anbieter ? Hosting.Kommandos.AnbieterMandant : "standard");
             _konten[rolle] = konto;
             _clients[rolle] = await _factory.AngemeldetAsync(konto);
         }
@@ -184,7 +213,13 @@ public sealed class AutorisierungsMatrixFixture : IAsyncLifetime
         Anmeldekonto = await _factory.KontoAsync("mx.anmeldung", Rolle.Lenkungsgruppe, zweiFaktor: false);
         Zielkonto = await _factory.KontoAsync("mx.zielkonto", Rolle.Lenkungsgruppe, zweiFaktor: false);
 
-        foreach (var szenario in AutorisierungsMatrixTabelle.Spalten)
+        // The other Kommune: its case manager builds the cross-Mandant scenario Fall; its colleague is the deputy target.
+        await _factory.MandantAsync(AndererMandant, "Matrix-Kreis B");
+        _fmAndererMandant = await _factory.AngemeldetAsync(await _factory.KontoAsync("mx.fm-kreis-b", Rolle.Fallmanagement, "Team Kreis B", mandant: AndererMandant));
+        _kollegeAndererMandant = (await _factory.KontoAsync("mx.fm-kreis-b2", Rolle.Fallmanagement, "Team Kreis B", mandant: AndererMandant)).Id;
+        _dsAndererMandant = await _factory.AngemeldetAsync(await _factory.KontoAsync("mx.ds-kreis-b", Rolle.Datenschutz, mandant: AndererMandant));
+
+        foreach (var szenario in AutorisierungsMatrixTabelle.AlleSzenarien)
         {
             _geteilt[szenario] = await AufbauenAsync(szenario);
         }
@@ -196,6 +231,9 @@ public sealed class AutorisierungsMatrixFixture : IAsyncLifetime
         {
             client.Dispose();
         }
+
+        _fmAndererMandant?.Dispose();
+        _dsAndererMandant?.Dispose();
 
         if (_factory is not null)
         {
@@ -219,6 +257,7 @@ public sealed class AutorisierungsMatrixFixture : IAsyncLifetime
         MatrixRolle.Lenkungsgruppe => (Rolle.Lenkungsgruppe, null, null),
         MatrixRolle.Datenschutz => (Rolle.Datenschutz, null, null),
         MatrixRolle.Administration => (Rolle.Administration, null, null),
+        MatrixRolle.Anbieter => (Rolle.Anbieteradministration, null, null),
         _ => throw new ArgumentOutOfRangeException(nameof(rolle), rolle, "Anonym hat kein Konto."),
     };
 
@@ -240,9 +279,10 @@ public sealed class AutorisierungsMatrixFixture : IAsyncLifetime
     {
         var heute = Heute;
         var fremd = szenario == MatrixSzenario.Fremd;
-        var mitPartnern = szenario is MatrixSzenario.Fremd or MatrixSzenario.Eingewilligt or MatrixSzenario.Widerrufen;
-        var fm = Client(fremd ? MatrixRolle.FmB : MatrixRolle.FmA);
-        var kollege = fremd ? KollegeTeamB.Id : Konto(MatrixRolle.FmA2).Id;
+        var andererMandant = szenario == MatrixSzenario.AndererMandant;
+        var mitPartnern = szenario is MatrixSzenario.Fremd or MatrixSzenario.Eingewilligt or MatrixSzenario.Widerrufen or MatrixSzenario.AndererMandant;
+        var fm = andererMandant ? _fmAndererMandant! : Client(fremd ? MatrixRolle.FmB : MatrixRolle.FmA);
+        var kollege = andererMandant ? _kollegeAndererMandant! : fremd ? KollegeTeamB.Id : Konto(MatrixRolle.FmA2).Id;
 
         var fallId = await fm.NeuerFallAsync(Aufnahme(heute.AddDays(-20), mitPartnern, "Matrix" + szenario));
         var basis = $"/api/faelle/{fallId}";
@@ -272,8 +312,17 @@ public sealed class AutorisierungsMatrixFixture : IAsyncLifetime
             }
         }
 
+        Guid? themaId = null;
+        if (andererMandant)
+        {
+            // A Thema for the state-change row, then a hold set by its own Kommune's Datenschutz: the lifting row has a
+            // hold to lift that only the Mandant hides.
+            themaId = Id(await fm.PostAsJsonAsync(basis + "/themen", new { kategorie = "Wohnsitzauflage", beschreibung = "Wohnsitzauflage verhindert Ausbildung in der Nachbarstadt." }).OkAsync());
+            await _dsAndererMandant!.PostAsJsonAsync($"/api/datenschutz/faelle/{fallId}/sperre", new { grund = "Prüfung der Richtigkeit" }).OkAsync();
+        }
+
         return new SzenarioFall(
-            szenario, fallId, EinwilligungVon(einwilligungen, "CaseManagement"), Id(ziel), Id(wiedervorlage), Id(vertretung), ueberleitungId, kollege);
+            szenario, fallId, EinwilligungVon(einwilligungen, "CaseManagement"), Id(ziel), Id(wiedervorlage), Id(vertretung), ueberleitungId, kollege, themaId);
     }
 
     private static Guid EinwilligungVon(JsonArray einwilligungen, string empfaenger) =>

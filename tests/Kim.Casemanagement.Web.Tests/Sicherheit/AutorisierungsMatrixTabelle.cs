@@ -28,6 +28,9 @@ internal enum MatrixRolle
     Datenschutz,
     Administration,
 
+    /// <summary>The provider's administration (Anbieteradministration, ADR 0014): Mandanten only; no Kommune's accounts, no Fall.</summary>
+    Anbieter,
+
     /// <summary>No token at all.</summary>
     Anonym,
 }
@@ -52,6 +55,13 @@ internal enum MatrixSzenario
 
     /// <summary>FM-A's (consent CaseManagement only); FM-A2 is the active deputy (Vertretung) today.</summary>
     Vertreten,
+
+    /// <summary>
+    /// A Fall of another Kommune (Mandant „matrix-kreis-b“, ADR 0014), built like "fremd" (consents for ABH, JC and BB, a
+    /// referral to JC) by that Kommune's case manager. Not a column of the table: every role that may touch a Fall at
+    /// all gets 404 on it, a role refused on the whole line 403, nobody 401 (see <see cref="AutorisierungsMatrixTabelle"/>).
+    /// </summary>
+    AndererMandant,
 }
 
 /// <summary>What a cell expects. <see cref="Konflikt409"/>: the caller is authorised, but the domain refuses (a referral without consent).</summary>
@@ -100,6 +110,9 @@ internal static class AutorisierungsMatrixTabelle
     public static readonly MatrixSzenario[] Spalten =
         [MatrixSzenario.Eigen, MatrixSzenario.Fremd, MatrixSzenario.Eingewilligt, MatrixSzenario.OhneEinwilligung, MatrixSzenario.Widerrufen, MatrixSzenario.Vertreten];
 
+    /// <summary>The written columns and the cross-Mandant scenario derived from each line (<see cref="MatrixSzenario.AndererMandant"/>).</summary>
+    public static readonly MatrixSzenario[] AlleSzenarien = [.. Spalten, MatrixSzenario.AndererMandant];
+
     /// <summary>Column order of the lines of endpoints without a Fall.</summary>
     public static readonly MatrixRolle[] Rollen = Enum.GetValues<MatrixRolle>();
 
@@ -113,6 +126,7 @@ internal static class AutorisierungsMatrixTabelle
     private const MatrixRolle Lg = MatrixRolle.Lenkungsgruppe;
     private const MatrixRolle Ds = MatrixRolle.Datenschutz;
     private const MatrixRolle Ad = MatrixRolle.Administration;
+    private const MatrixRolle Anb = MatrixRolle.Anbieter;
     private const MatrixRolle Anonym = MatrixRolle.Anonym;
 
     private const string FallId = "/api/faelle/{fallId:guid}";
@@ -120,9 +134,9 @@ internal static class AutorisierungsMatrixTabelle
     public static IReadOnlyList<MatrixEndpunkt> Endpunkte { get; } =
     [
         // ---------------------------------------------------------------- Fälle without a Fall id
-        //                                                                                       FM-A FM-B TL-A FM-A2 ABH  JC   BB   LG   DS   AD   anonym
-        Allgemein("Aufnahme", "POST", "/api/faelle/", schreibend: true,                          "Ok   Ok   Ok   Ok    403  403  403  403  403  403  401"),
-        Allgemein("FaelleListe", "GET", "/api/faelle/", schreibend: false,                       "Ok   Ok   Ok   Ok    Ok   Ok   Ok   403  403  403  401"),
+        //                                                                                       FM-A FM-B TL-A FM-A2 ABH  JC   BB   LG   DS   AD   ANB  anonym
+        Allgemein("Aufnahme", "POST", "/api/faelle/", schreibend: true,                          "Ok   Ok   Ok   Ok    403  403  403  403  403  403  403  401"),
+        Allgemein("FaelleListe", "GET", "/api/faelle/", schreibend: false,                       "Ok   Ok   Ok   Ok    Ok   Ok   Ok   403  403  403  403  401"),
 
         // ---------------------------------------------------------------- one Fall: reading
         //                                                       eigen fremd eingew. ohneEw. widerr. vertr.
@@ -137,6 +151,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
         Fall("Ereignisse", "GET", FallId + "/ereignisse", null, schreibend: false,
             (FmA,    "Ok    404   Ok      Ok      Ok      Ok"),
@@ -149,6 +164,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
 
         // Notes: FM own; TL reads; partners never (403 where they see the Fall).
@@ -163,6 +179,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
 
         // ---------------------------------------------------------------- steps: FM own all tracks; TL 403; partner own track only
@@ -177,6 +194,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
         Fall("SchrittAufenthalt", "POST", FallId + "/schritte", "Aufenthalt/AsylSuchen", schreibend: true,
             (FmA,    "Ok    404   Ok      Ok      Ok      Ok"),
@@ -189,6 +207,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
         Fall("SchrittLeistungen", "POST", FallId + "/schritte", "Leistungen/AsylbLGBewilligen", schreibend: true,
             (FmA,    "Ok    404   Ok      Ok      Ok      Ok"),
@@ -201,6 +220,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
         Fall("SchrittBildung", "POST", FallId + "/schritte", "Bildung/ErstberatungDurchfuehren", schreibend: true,
             (FmA,    "Ok    404   Ok      Ok      Ok      Ok"),
@@ -213,6 +233,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
 
         // Answer to the referral to JC: the receiving partner may Annehmen/Ablehnen/Erledigen; other partners 403.
@@ -228,6 +249,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "-     404   404     -       404     -"),
             (Ds,     "-     404   404     -       404     -"),
             (Ad,     "-     404   404     -       404     -"),
+            (Anb,    "-     404   404     -       404     -"),
             (Anonym, "-     401   401     -       401     -")),
 
         // Declining needs no consent (no guard): FM-A may decline on "widerrufen" too; JC, whose consent is withdrawn, may not even see the Fall.
@@ -242,6 +264,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "-     404   404     -       404     -"),
             (Ds,     "-     404   404     -       404     -"),
             (Ad,     "-     404   404     -       404     -"),
+            (Anb,    "-     404   404     -       404     -"),
             (Anonym, "-     401   401     -       401     -")),
 
         // Withdrawing a referral is the case manager's, not the receiving partner's (partners: only Annehmen/Ablehnen/Erledigen).
@@ -256,6 +279,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "-     404   404     -       404     -"),
             (Ds,     "-     404   404     -       404     -"),
             (Ad,     "-     404   404     -       404     -"),
+            (Anb,    "-     404   404     -       404     -"),
             (Anonym, "-     401   401     -       401     -")),
 
         // ---------------------------------------------------------------- consents, Art. 13, profile, goals, follow-ups, notes, referral request: own; TL 403; P 403
@@ -270,6 +294,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
         Fall("EinwilligungWiderrufen", "POST", FallId + "/einwilligungen/{einwilligungId:guid}/widerruf", null, schreibend: true,
             (FmA,    "Ok    404   Ok      Ok      Ok      Ok"),
@@ -282,6 +307,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
         Fall("Art13Vermerken", "PUT", FallId + "/art13-information", null, schreibend: true,
             (FmA,    "Ok    404   Ok      Ok      Ok      Ok"),
@@ -294,6 +320,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
         // Art. 16 DSGVO correction of the client's master data: as every write of case content, the case manager who leads (or deputises).
         Fall("KlientBerichtigen", "PUT", FallId + "/klient", null, schreibend: true,
@@ -307,6 +334,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
         Fall("KompetenzprofilErfassen", "PUT", FallId + "/kompetenzprofil", null, schreibend: true,
             (FmA,    "Ok    404   Ok      Ok      Ok      Ok"),
@@ -319,6 +347,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
         Fall("ZielVereinbaren", "POST", FallId + "/ziele", null, schreibend: true,
             (FmA,    "Ok    404   Ok      Ok      Ok      Ok"),
@@ -331,6 +360,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
         Fall("ZielBewerten", "POST", FallId + "/ziele/{zielId:guid}/bewertung", null, schreibend: true,
             (FmA,    "Ok    404   Ok      Ok      Ok      Ok"),
@@ -343,6 +373,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
         Fall("WiedervorlageAnlegen", "POST", FallId + "/wiedervorlagen", null, schreibend: true,
             (FmA,    "Ok    404   Ok      Ok      Ok      Ok"),
@@ -355,6 +386,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
         Fall("WiedervorlageErledigen", "POST", FallId + "/wiedervorlagen/{wiedervorlageId:guid}/erledigung", null, schreibend: true,
             (FmA,    "Ok    404   Ok      Ok      Ok      Ok"),
@@ -367,6 +399,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
         Fall("NotizVerfassen", "POST", FallId + "/notizen", null, schreibend: true,
             (FmA,    "Ok    404   Ok      Ok      Ok      Ok"),
@@ -379,6 +412,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
 
         // Generative Themen on a Fall: flag and change of state with the rights of writing a note, the list with those of reading
@@ -394,6 +428,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
         Fall("ThemaStatusAendern", "PATCH", FallId + "/themen/{id:guid}", null, schreibend: false,
             (FmA,    "Ok    404   Ok      Ok      Ok      Ok"),
@@ -406,6 +441,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
         Fall("ThemenDesFalls", "GET", FallId + "/themen/", null, schreibend: false,
             (FmA,    "Ok    404   Ok      Ok      Ok      Ok"),
@@ -418,6 +454,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
 
         // Referral request (to BB): authorised for FM own; where no valid BB consent exists the domain refuses it (409, DOMAIN.md §3.5).
@@ -432,6 +469,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
 
         // ---------------------------------------------------------------- reassignment: TL (team) only; deputies: FM lead or TL (team)
@@ -446,6 +484,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
         Fall("VertretungEinrichten", "POST", FallId + "/vertretungen", null, schreibend: true,
             (FmA,    "Ok    404   Ok      Ok      Ok      Ok"),
@@ -458,6 +497,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
         Fall("VertretungBeenden", "DELETE", FallId + "/vertretungen/{vertretungId:guid}", null, schreibend: true,
             (FmA,    "Ok    404   Ok      Ok      Ok      Ok"),
@@ -470,6 +510,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "404   404   404     404     404     404"),
             (Ds,     "404   404   404     404     404     404"),
             (Ad,     "404   404   404     404     404     404"),
+            (Anb,    "404   404   404     404     404     404"),
             (Anonym, "401   401   401     401     401     401")),
 
         // ---------------------------------------------------------------- holds (Sperrung, Art. 18 DSGVO): Datenschutz only, on every Fall of the tenant
@@ -485,6 +526,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "403   403   403     403     403     403"),
             (Ds,     "Ok    Ok    Ok      Ok      Ok      Ok"),
             (Ad,     "403   403   403     403     403     403"),
+            (Anb,    "403   403   403     403     403     403"),
             (Anonym, "401   401   401     401     401     401")),
         Fall("SperreAufheben", "POST", "/api/datenschutz/faelle/{fallId:guid}/sperre/aufhebung", null, schreibend: true,
             (FmA,    "403   403   403     403     403     403"),
@@ -497,6 +539,7 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "403   403   403     403     403     403"),
             (Ds,     "Ok    Ok    Ok      Ok      Ok      Ok"),
             (Ad,     "403   403   403     403     403     403"),
+            (Anb,    "403   403   403     403     403     403"),
             (Anonym, "401   401   401     401     401     401")),
 
         // Erasure on request (Art. 17 DSGVO): Datenschutz only; the scenario Fälle are open, so it passes the policy and is
@@ -512,74 +555,81 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "403   403   403     403     403     403"),
             (Ds,     "409   409   409     409     409     409"),
             (Ad,     "403   403   403     403     403     403"),
+            (Anb,    "403   403   403     403     403     403"),
             (Anonym, "401   401   401     401     401     401")),
 
         // ---------------------------------------------------------------- everything else: one line per endpoint
         //                                                                                                    FM-A FM-B TL-A FM-A2 ABH  JC   BB   LG   DS   AD   anonym
-        Allgemein("Diagramm", "GET", "/api/spuren/{spur}/diagramm", schreibend: false,                        "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
+        Allgemein("Diagramm", "GET", "/api/spuren/{spur}/diagramm", schreibend: false,                        "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok   401"),
 
         // The own account: every signed-in role (SECURITY.md: reachable even before the second factor is enrolled).
-        Allgemein("Konto", "GET", "/api/konto/", schreibend: false,                                           "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
-        Allgemein("Abmelden", "POST", "/api/konto/abmeldung", schreibend: true,                               "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
-        Allgemein("ZweiFaktorSchluessel", "GET", "/api/konto/zwei-faktor", schreibend: false,                 "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
-        Allgemein("ZweiFaktorBestaetigen", "POST", "/api/konto/zwei-faktor", schreibend: true,                "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
-        Allgemein("Wiederherstellungscodes", "POST", "/api/konto/wiederherstellungscodes", schreibend: true,  "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
-        Allgemein("PasswortAendern", "POST", "/api/konto/passwort", schreibend: true,                         "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
+        Allgemein("Konto", "GET", "/api/konto/", schreibend: false,                                           "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok   401"),
+        Allgemein("Abmelden", "POST", "/api/konto/abmeldung", schreibend: true,                               "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok   401"),
+        Allgemein("ZweiFaktorSchluessel", "GET", "/api/konto/zwei-faktor", schreibend: false,                 "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok   401"),
+        Allgemein("ZweiFaktorBestaetigen", "POST", "/api/konto/zwei-faktor", schreibend: true,                "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok   401"),
+        Allgemein("Wiederherstellungscodes", "POST", "/api/konto/wiederherstellungscodes", schreibend: true,  "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok   401"),
+        Allgemein("PasswortAendern", "POST", "/api/konto/passwort", schreibend: true,                         "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok   401"),
 
         // The team lead's workload: only the team lead (of their own team).
-        Allgemein("TeamAuslastung", "GET", "/api/teamleitung/auslastung", schreibend: false,                   "403  403  Ok   403   403  403  403  403  403  403  401"),
+        Allgemein("TeamAuslastung", "GET", "/api/teamleitung/auslastung", schreibend: false,                   "403  403  Ok   403   403  403  403  403  403  403  403  401"),
 
         // The own inbox (HTTP and hub): every signed-in role; each user only ever reaches their own user group.
-        Allgemein("BenachrichtigungenNachholen", "GET", "/api/benachrichtigungen/", schreibend: false,          "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
-        Allgemein("PosteingangStand", "GET", "/api/benachrichtigungen/stand", schreibend: false,               "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
-        Allgemein("BenachrichtigungGelesen", "POST", "/api/benachrichtigungen/{seq:long}/gelesen", schreibend: true, "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
-        Allgemein("AlleGelesen", "POST", "/api/benachrichtigungen/gelesen", schreibend: true,                  "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
-        Allgemein("HubAushandeln", "*", "/hubs/benachrichtigungen/negotiate", schreibend: false,                "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
-        Allgemein("HubVerbinden", "*", "/hubs/benachrichtigungen", schreibend: false,                           "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   401"),
+        Allgemein("BenachrichtigungenNachholen", "GET", "/api/benachrichtigungen/", schreibend: false,          "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok   401"),
+        Allgemein("PosteingangStand", "GET", "/api/benachrichtigungen/stand", schreibend: false,               "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok   401"),
+        Allgemein("BenachrichtigungGelesen", "POST", "/api/benachrichtigungen/{seq:long}/gelesen", schreibend: true, "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok   401"),
+        Allgemein("AlleGelesen", "POST", "/api/benachrichtigungen/gelesen", schreibend: true,                  "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok   401"),
+        Allgemein("HubAushandeln", "*", "/hubs/benachrichtigungen/negotiate", schreibend: false,                "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok   401"),
+        Allgemein("HubVerbinden", "*", "/hubs/benachrichtigungen", schreibend: false,                           "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok   401"),
 
         // Anonymous by design: sign-in, health, the OpenAPI document.
-        Allgemein("Anmelden", "POST", "/api/anmeldung/", schreibend: true,                                    "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok"),
-        Allgemein("TokenErneuern", "POST", "/api/anmeldung/erneuern", schreibend: true,                       "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok"),
-        Allgemein("HealthLive", "*", "/health/live", schreibend: false,                                       "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok"),
-        Allgemein("HealthReady", "*", "/health/ready", schreibend: false,                                     "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok"),
-        Allgemein("OpenApi", "GET", "/openapi/{documentName}.json", schreibend: false,                        "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok"),
+        Allgemein("Anmelden", "POST", "/api/anmeldung/", schreibend: true,                                    "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok   Ok"),
+        Allgemein("TokenErneuern", "POST", "/api/anmeldung/erneuern", schreibend: true,                       "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok   Ok"),
+        Allgemein("HealthLive", "*", "/health/live", schreibend: false,                                       "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok   Ok"),
+        Allgemein("HealthReady", "*", "/health/ready", schreibend: false,                                     "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok   Ok"),
+        Allgemein("OpenApi", "GET", "/openapi/{documentName}.json", schreibend: false,                        "Ok   Ok   Ok   Ok    Ok   Ok   Ok   Ok   Ok   Ok   Ok   Ok"),
 
         // Accounts, roles, teams: Administration only.
-        Allgemein("BenutzerListe", "GET", "/api/admin/benutzer", schreibend: false,                           "403  403  403  403   403  403  403  403  403  Ok   401"),
-        Allgemein("BenutzerAnlegen", "POST", "/api/admin/benutzer", schreibend: true,                         "403  403  403  403   403  403  403  403  403  Ok   401"),
-        Allgemein("BenutzerDeaktivieren", "POST", "/api/admin/benutzer/{id}/deaktivierung", schreibend: true, "403  403  403  403   403  403  403  403  403  Ok   401"),
-        Allgemein("BenutzerAktivieren", "POST", "/api/admin/benutzer/{id}/aktivierung", schreibend: true,     "403  403  403  403   403  403  403  403  403  Ok   401"),
-        Allgemein("RollenSetzen", "PUT", "/api/admin/benutzer/{id}/rollen", schreibend: true,                 "403  403  403  403   403  403  403  403  403  Ok   401"),
-        Allgemein("Teams", "GET", "/api/admin/teams", schreibend: false,                                      "403  403  403  403   403  403  403  403  403  Ok   401"),
-        Allgemein("TeamAnlegen", "POST", "/api/admin/teams", schreibend: true,                                "403  403  403  403   403  403  403  403  403  Ok   401"),
+        Allgemein("BenutzerListe", "GET", "/api/admin/benutzer", schreibend: false,                           "403  403  403  403   403  403  403  403  403  Ok   403  401"),
+        Allgemein("BenutzerAnlegen", "POST", "/api/admin/benutzer", schreibend: true,                         "403  403  403  403   403  403  403  403  403  Ok   403  401"),
+        Allgemein("BenutzerDeaktivieren", "POST", "/api/admin/benutzer/{id}/deaktivierung", schreibend: true, "403  403  403  403   403  403  403  403  403  Ok   403  401"),
+        Allgemein("BenutzerAktivieren", "POST", "/api/admin/benutzer/{id}/aktivierung", schreibend: true,     "403  403  403  403   403  403  403  403  403  Ok   403  401"),
+        Allgemein("RollenSetzen", "PUT", "/api/admin/benutzer/{id}/rollen", schreibend: true,                 "403  403  403  403   403  403  403  403  403  Ok   403  401"),
+        Allgemein("Teams", "GET", "/api/admin/teams", schreibend: false,                                      "403  403  403  403   403  403  403  403  403  Ok   403  401"),
+        Allgemein("TeamAnlegen", "POST", "/api/admin/teams", schreibend: true,                                "403  403  403  403   403  403  403  403  403  Ok   403  401"),
 
         // Partner systems (machine clients of the token service, ADR 0010): Administration only.
-        Allgemein("PartnersystemeListe", "GET", "/api/admin/partnersysteme/", schreibend: false,                                 "403  403  403  403   403  403  403  403  403  Ok   401"),
-        Allgemein("PartnersystemAnlegen", "POST", "/api/admin/partnersysteme/", schreibend: true,                                "403  403  403  403   403  403  403  403  403  Ok   401"),
-        Allgemein("PartnersystemGeheimnisErneuern", "POST", "/api/admin/partnersysteme/{clientId}/geheimnis", schreibend: true,  "403  403  403  403   403  403  403  403  403  Ok   401"),
-        Allgemein("PartnersystemDeaktivieren", "POST", "/api/admin/partnersysteme/{clientId}/deaktivierung", schreibend: true,    "403  403  403  403   403  403  403  403  403  Ok   401"),
-        Allgemein("PartnersystemAktivieren", "POST", "/api/admin/partnersysteme/{clientId}/aktivierung", schreibend: true,       "403  403  403  403   403  403  403  403  403  Ok   401"),
+        Allgemein("PartnersystemeListe", "GET", "/api/admin/partnersysteme/", schreibend: false,                                 "403  403  403  403   403  403  403  403  403  Ok   403  401"),
+        Allgemein("PartnersystemAnlegen", "POST", "/api/admin/partnersysteme/", schreibend: true,                                "403  403  403  403   403  403  403  403  403  Ok   403  401"),
+        Allgemein("PartnersystemGeheimnisErneuern", "POST", "/api/admin/partnersysteme/{clientId}/geheimnis", schreibend: true,  "403  403  403  403   403  403  403  403  403  Ok   403  401"),
+        Allgemein("PartnersystemDeaktivieren", "POST", "/api/admin/partnersysteme/{clientId}/deaktivierung", schreibend: true,    "403  403  403  403   403  403  403  403  403  Ok   403  401"),
+        Allgemein("PartnersystemAktivieren", "POST", "/api/admin/partnersysteme/{clientId}/aktivierung", schreibend: true,       "403  403  403  403   403  403  403  403  403  Ok   403  401"),
+
+        // Mandanten of the installation (ADR 0014): the provider's administration only, not a Kommune's Administration.
+        Allgemein("MandantenListe", "GET", "/api/anbieter/mandanten/", schreibend: false,                                        "403  403  403  403   403  403  403  403  403  403  Ok   401"),
+        Allgemein("MandantAnlegen", "POST", "/api/anbieter/mandanten/", schreibend: true,                                        "403  403  403  403   403  403  403  403  403  403  Ok   401"),
+        Allgemein("MandantDeaktivieren", "POST", "/api/anbieter/mandanten/{schluessel}/deaktivierung", schreibend: true,         "403  403  403  403   403  403  403  403  403  403  Ok   401"),
+        Allgemein("MandantAktivieren", "POST", "/api/anbieter/mandanten/{schluessel}/aktivierung", schreibend: true,             "403  403  403  403   403  403  403  403  403  403  Ok   401"),
 
         // The Lenkungsgruppe's analyses and exports: aggregates only, Lenkungsgruppe only.
-        Allgemein("AnalyseProzesslandkarte", "GET", "/api/analysen/prozesslandkarte", schreibend: false,     "403  403  403  403   403  403  403  Ok   403  403  401"),
-        Allgemein("AnalyseVarianten", "GET", "/api/analysen/varianten", schreibend: false,                   "403  403  403  403   403  403  403  Ok   403  403  401"),
-        Allgemein("AnalyseDauern", "GET", "/api/analysen/dauern", schreibend: false,                         "403  403  403  403   403  403  403  Ok   403  403  401"),
-        Allgemein("AnalyseAbweichungen", "GET", "/api/analysen/abweichungen", schreibend: false,             "403  403  403  403   403  403  403  Ok   403  403  401"),
-        Allgemein("AnalyseKennzahlen", "GET", "/api/analysen/kennzahlen", schreibend: false,                 "403  403  403  403   403  403  403  Ok   403  403  401"),
-        Allgemein("AnalyseThemen", "GET", "/api/analysen/themen", schreibend: false,                         "403  403  403  403   403  403  403  Ok   403  403  401"),
-        Allgemein("AnalyseCsv", "GET", "/api/analysen/csv/{tabelle}", schreibend: false,                     "403  403  403  403   403  403  403  Ok   403  403  401"),
-        Allgemein("AnalyseXes", "GET", "/api/analysen/xes", schreibend: false,                               "403  403  403  403   403  403  403  Ok   403  403  401"),
-        Allgemein("AnalyseEntscheidungen", "GET", "/api/analysen/entscheidungen", schreibend: false,         "403  403  403  403   403  403  403  Ok   403  403  401"),
-        Allgemein("AnalyseEntscheidungErfassen", "POST", "/api/analysen/entscheidungen", schreibend: true,   "403  403  403  403   403  403  403  Ok   403  403  401"),
-        Allgemein("AnalyseEntscheidungVergleich", "GET", "/api/analysen/entscheidungen/{id:guid}/vergleich", schreibend: false, "403  403  403  403   403  403  403  Ok   403  403  401"),
-        Allgemein("AnalyseVergleich", "GET", "/api/analysen/vergleich", schreibend: false,                   "403  403  403  403   403  403  403  Ok   403  403  401"),
+        Allgemein("AnalyseProzesslandkarte", "GET", "/api/analysen/prozesslandkarte", schreibend: false,     "403  403  403  403   403  403  403  Ok   403  403  403  401"),
+        Allgemein("AnalyseVarianten", "GET", "/api/analysen/varianten", schreibend: false,                   "403  403  403  403   403  403  403  Ok   403  403  403  401"),
+        Allgemein("AnalyseDauern", "GET", "/api/analysen/dauern", schreibend: false,                         "403  403  403  403   403  403  403  Ok   403  403  403  401"),
+        Allgemein("AnalyseAbweichungen", "GET", "/api/analysen/abweichungen", schreibend: false,             "403  403  403  403   403  403  403  Ok   403  403  403  401"),
+        Allgemein("AnalyseKennzahlen", "GET", "/api/analysen/kennzahlen", schreibend: false,                 "403  403  403  403   403  403  403  Ok   403  403  403  401"),
+        Allgemein("AnalyseThemen", "GET", "/api/analysen/themen", schreibend: false,                         "403  403  403  403   403  403  403  Ok   403  403  403  401"),
+        Allgemein("AnalyseCsv", "GET", "/api/analysen/csv/{tabelle}", schreibend: false,                     "403  403  403  403   403  403  403  Ok   403  403  403  401"),
+        Allgemein("AnalyseXes", "GET", "/api/analysen/xes", schreibend: false,                               "403  403  403  403   403  403  403  Ok   403  403  403  401"),
+        Allgemein("AnalyseEntscheidungen", "GET", "/api/analysen/entscheidungen", schreibend: false,         "403  403  403  403   403  403  403  Ok   403  403  403  401"),
+        Allgemein("AnalyseEntscheidungErfassen", "POST", "/api/analysen/entscheidungen", schreibend: true,   "403  403  403  403   403  403  403  Ok   403  403  403  401"),
+        Allgemein("AnalyseEntscheidungVergleich", "GET", "/api/analysen/entscheidungen/{id:guid}/vergleich", schreibend: false, "403  403  403  403   403  403  403  Ok   403  403  403  401"),
+        Allgemein("AnalyseVergleich", "GET", "/api/analysen/vergleich", schreibend: false,                   "403  403  403  403   403  403  403  Ok   403  403  403  401"),
 
         // Consent register, audit trail, verification, retention overview: Datenschutz only.
-        Allgemein("Einwilligungsregister", "GET", "/api/datenschutz/einwilligungen", schreibend: false,       "403  403  403  403   403  403  403  403  Ok   403  401"),
-        Allgemein("Auditprotokoll", "GET", "/api/datenschutz/audit", schreibend: false,                       "403  403  403  403   403  403  403  403  Ok   403  401"),
-        Allgemein("AuditPruefung", "GET", "/api/datenschutz/audit/pruefung", schreibend: false,               "403  403  403  403   403  403  403  403  Ok   403  401"),
-        Allgemein("Aufbewahrungsuebersicht", "GET", "/api/datenschutz/aufbewahrung", schreibend: false,       "403  403  403  403   403  403  403  403  Ok   403  401"),
-        Allgemein("Loeschvorschau", "GET", "/api/datenschutz/aufbewahrung/vorschau", schreibend: false,       "403  403  403  403   403  403  403  403  Ok   403  401"),
+        Allgemein("Einwilligungsregister", "GET", "/api/datenschutz/einwilligungen", schreibend: false,       "403  403  403  403   403  403  403  403  Ok   403  403  401"),
+        Allgemein("Auditprotokoll", "GET", "/api/datenschutz/audit", schreibend: false,                       "403  403  403  403   403  403  403  403  Ok   403  403  401"),
+        Allgemein("AuditPruefung", "GET", "/api/datenschutz/audit/pruefung", schreibend: false,               "403  403  403  403   403  403  403  403  Ok   403  403  401"),
+        Allgemein("Aufbewahrungsuebersicht", "GET", "/api/datenschutz/aufbewahrung", schreibend: false,       "403  403  403  403   403  403  403  403  Ok   403  403  401"),
+        Allgemein("Loeschvorschau", "GET", "/api/datenschutz/aufbewahrung/vorschau", schreibend: false,       "403  403  403  403   403  403  403  403  Ok   403  403  401"),
 
         // Art. 15 copy of the scenario Fall's client, the search that finds it, the Art. 30 record: Datenschutz only (ADR 0009).
         Fall("Auskunft", "GET", "/api/datenschutz/klienten/{klientId:guid}/auskunft", null, schreibend: false,
@@ -593,10 +643,11 @@ internal static class AutorisierungsMatrixTabelle
             (Lg,     "403   403   403     403     403     403"),
             (Ds,     "Ok    Ok    Ok      Ok      Ok      Ok"),
             (Ad,     "403   403   403     403     403     403"),
+            (Anb,    "403   403   403     403     403     403"),
             (Anonym, "401   401   401     401     401     401")),
-        Allgemein("KlientSuche", "GET", "/api/datenschutz/klienten", schreibend: false,                        "403  403  403  403   403  403  403  403  Ok   403  401"),
-        Allgemein("Verarbeitungsverzeichnis", "GET", "/api/datenschutz/verarbeitungsverzeichnis", schreibend: false, "403  403  403  403   403  403  403  403  Ok   403  401"),
-        Allgemein("Sperren", "GET", "/api/datenschutz/sperren", schreibend: false,                            "403  403  403  403   403  403  403  403  Ok   403  401"),
+        Allgemein("KlientSuche", "GET", "/api/datenschutz/klienten", schreibend: false,                        "403  403  403  403   403  403  403  403  Ok   403  403  401"),
+        Allgemein("Verarbeitungsverzeichnis", "GET", "/api/datenschutz/verarbeitungsverzeichnis", schreibend: false, "403  403  403  403   403  403  403  403  Ok   403  403  401"),
+        Allgemein("Sperren", "GET", "/api/datenschutz/sperren", schreibend: false,                            "403  403  403  403   403  403  403  403  Ok   403  403  401"),
     ];
 
     public static MatrixEndpunkt Finden(string anzeige) =>
@@ -614,6 +665,7 @@ internal static class AutorisierungsMatrixTabelle
         MatrixRolle.Lenkungsgruppe => "LG",
         MatrixRolle.Datenschutz => "DS",
         MatrixRolle.Administration => "AD",
+        MatrixRolle.Anbieter => "ANB",
         MatrixRolle.Anonym => "anonym",
         _ => throw new ArgumentOutOfRangeException(nameof(rolle), rolle, null),
     };
@@ -630,11 +682,12 @@ internal static class AutorisierungsMatrixTabelle
         MatrixSzenario.OhneEinwilligung => "ohneEinwilligung",
         MatrixSzenario.Widerrufen => "widerrufen",
         MatrixSzenario.Vertreten => "vertreten",
+        MatrixSzenario.AndererMandant => "andererMandant",
         _ => throw new ArgumentOutOfRangeException(nameof(szenario), szenario, null),
     };
 
     public static MatrixSzenario? SzenarioAus(string bezeichnung) =>
-        bezeichnung == "—" ? null : Spalten.Single(s => Bezeichnung(s) == bezeichnung);
+        bezeichnung == "—" ? null : AlleSzenarien.Single(s => Bezeichnung(s) == bezeichnung);
 
     public static string Bezeichnung(MatrixErgebnis ergebnis) => ergebnis switch
     {
@@ -688,6 +741,12 @@ internal static class AutorisierungsMatrixTabelle
                     throw new InvalidOperationException($"{name}: die Rolle {Bezeichnung(rolle)} steht zweimal in der Matrix.");
                 }
             }
+
+            // Another Kommune's Fall (ADR 0014): invisible to every role that may see some Fall here (404, like a Fall
+            // that does not exist), refused where the whole line is refused (403), 401 without sign-in.
+            zellen[(rolle, MatrixSzenario.AndererMandant)] = rolle == MatrixRolle.Anonym ? MatrixErgebnis.NichtAngemeldet401
+                : werte.All(w => w == "403") ? MatrixErgebnis.Verboten403
+                : MatrixErgebnis.NichtGefunden404;
         }
 
         var fehlend = Rollen.Where(r => zeilen.All(z => z.Rolle != r)).ToArray();

@@ -54,6 +54,6 @@ public sealed class ProtokollHandler(IProtokollAbfrage abfrage, IAuditKettenPrue
     public Task<long> AnzahlLetzteTageAsync(int tage, DateTimeOffset jetzt, CancellationToken ct)
     {
         DatenschutzRolle.Pruefen(ich);
-        return abfrage.AnzahlSeitAsync(jetzt.AddDays(-tage), ct);
+        return abfrage.AnzahlSeitAsync(ich.Mandant, jetzt.AddDays(-tage), ct);
     }
 }

@@ -11,6 +11,7 @@ internal sealed class EinwilligungConfiguration : IEntityTypeConfiguration<Einwi
     public void Configure(EntityTypeBuilder<Einwilligung> b)
     {
         b.ToTable("einwilligungen");
+        b.MandantVomBesitzer(pflicht: true);
         b.HasKey(e => e.Id);
         b.Property(e => e.Id).HasColumnName("id").ValueGeneratedNever();
         b.Property(e => e.FallId).HasColumnName("fall_id");
@@ -34,6 +35,7 @@ internal sealed class ZielConfiguration : IEntityTypeConfiguration<Ziel>
     public void Configure(EntityTypeBuilder<Ziel> b)
     {
         b.ToTable("ziele");
+        b.MandantVomBesitzer(pflicht: true);
         b.HasKey(z => z.Id);
         b.Property(z => z.Id).HasColumnName("id").ValueGeneratedNever();
         b.Property(z => z.FallId).HasColumnName("fall_id");
@@ -53,6 +55,7 @@ internal sealed class WiedervorlageConfiguration : IEntityTypeConfiguration<Wied
     public void Configure(EntityTypeBuilder<Wiedervorlage> b)
     {
         b.ToTable("wiedervorlagen");
+        b.MandantVomBesitzer(pflicht: true);
         b.HasKey(w => w.Id);
         b.Property(w => w.Id).HasColumnName("id").ValueGeneratedNever();
         b.Property(w => w.FallId).HasColumnName("fall_id");
@@ -76,6 +79,7 @@ internal sealed class VertretungConfiguration : IEntityTypeConfiguration<Vertret
     public void Configure(EntityTypeBuilder<Vertretung> b)
     {
         b.ToTable("vertretungen");
+        b.MandantVomBesitzer(pflicht: true);
         b.HasKey(v => v.Id);
         b.Property(v => v.Id).HasColumnName("id").ValueGeneratedNever();
         b.Property(v => v.FallId).HasColumnName("fall_id");
@@ -92,6 +96,7 @@ internal sealed class UeberleitungConfiguration : IEntityTypeConfiguration<Ueber
     public void Configure(EntityTypeBuilder<Ueberleitung> b)
     {
         b.ToTable("ueberleitungen");
+        b.MandantVomBesitzer(pflicht: true);
         b.HasKey(u => u.Id);
         b.Property(u => u.Id).HasColumnName("id").ValueGeneratedNever();
         b.Property(u => u.FallId).HasColumnName("fall_id");
@@ -111,6 +116,7 @@ internal sealed class NotizConfiguration : IEntityTypeConfiguration<Notiz>
     public void Configure(EntityTypeBuilder<Notiz> b)
     {
         b.ToTable("notizen");
+        b.MandantVomBesitzer(pflicht: true);
         b.HasKey(n => n.Id);
         b.Property(n => n.Id).HasColumnName("id").ValueGeneratedNever();
         b.Property(n => n.FallId).HasColumnName("fall_id");
@@ -127,6 +133,7 @@ internal sealed class KompetenzprofilUebergabeConfiguration : IEntityTypeConfigu
     public void Configure(EntityTypeBuilder<KompetenzprofilUebergabe> b)
     {
         b.ToTable("kompetenzprofil_uebergaben");
+        b.MandantVomBesitzer(pflicht: true);
         b.HasKey(u => u.Id);
         b.Property(u => u.Id).HasColumnName("id").ValueGeneratedNever();
         b.Property(u => u.FallId).HasColumnName("fall_id");
@@ -146,6 +153,7 @@ internal sealed class FallEreignisConfiguration : IEntityTypeConfiguration<FallE
     public void Configure(EntityTypeBuilder<FallEreignis> b)
     {
         b.ToTable("fall_ereignisse");
+        b.MandantVomBesitzer(pflicht: true);
         b.HasKey(e => e.Id);
         b.Property(e => e.Id).HasColumnName("id").UseIdentityAlwaysColumn();
         b.Property(e => e.FallId).HasColumnName("fall_id");

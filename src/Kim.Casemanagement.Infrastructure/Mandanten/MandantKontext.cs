@@ -1,0 +1,106 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Kim.Casemanagement.Infrastructure.Mandanten;
+
+/// <summary>
+/// The Mandant the database's row-level security narrows to (migration 0020, ADR 0014), for the current flow of
+/// execution: set by the web pipeline for a signed-in user (<see cref="Setzen"/>), unset everywhere else. Unset means
+/// "installation-wide" (<see cref="Alle"/>): the session default of the application's pools, under which background
+/// work (scheduler, notification dispatcher, erasure run, analytics projection) and sign-in run.
+/// </summary>
+public static class MandantKontext
+{
+    /// <summary>The value of <c>kim.mandant</c> that the policies read as "every Mandant".</summary>
+    public const string Alle = "*";
+
+    /// <summary>The setting the policies read (<c>current_setting('kim.mandant', true)</c>).</summary>
+    public const string Einstellung = "kim.mandant";
+
+    /// <summary>The session option every connection of the application's pools starts with.</summary>
+    public const string SitzungsOption = "-c " + Einstellung + "=" + Alle;
+
+    private static readonly AsyncLocal<string?> Wert = new();
+
+    /// <summary>The Mandant of the current flow, or null (installation-wide).</summary>
+    public static string? Aktuell => Wert.Value;
+
+    /// <summary>Narrows the current flow to <paramref name="mandant"/> (null: installation-wide) until the returned scope is disposed.</summary>
+    public static IDisposable Setzen(string? mandant)
+    {
+        var vorher = Wert.Value;
+        Wert.Value = mandant;
+        return new Zuruecksetzen(vorher);
+    }
+
+    /// <summary>
+    /// The statement that narrows the setting for the command it is put in front of: <c>SET LOCAL</c>, so it ends with
+    /// the command's (implicit or explicit) transaction and a pooled connection always returns to the session default
+    /// <see cref="Alle"/>, even when the command fails. Sent in the same round trip, returns no result set. The key is
+    /// quoted as a literal (standard-conforming strings).
+    /// </summary>
+    public static string SetzenSql(string mandant) =>
+        $"SET LOCAL {Einstellung} = '{mandant.Replace("'", "''", StringComparison.Ordinal)}';";
+
+    private sealed class Zuruecksetzen(string? vorher) : IDisposable
+    {
+        public void Dispose() => Wert.Value = vorher;
+    }
+}
+
+/// <summary>
+/// Puts <see cref="MandantKontext.SetzenSql"/> in front of every EF Core query and bulk statement of a signed-in user's
+/// request, so that it runs under the user's Mandant. Same round trip, no statement sent on its own; outside a request
+/// nothing is added (the session default is installation-wide). Not in front of SaveChanges' batches: EF reads their
+/// results by statement position, which a statement in front would shift; they run under the session default (their
+/// rows carry the Mandant the application or the owner row gives them, and their keys come from rows the request
+/// could read).
+/// </summary>
+public sealed class MandantBefehlsInterceptor : DbCommandInterceptor
+{
+    public static readonly MandantBefehlsInterceptor Instanz = new();
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Voranstellen(command, eventData);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Voranstellen(command, eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        Voranstellen(command, eventData);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Voranstellen(command, eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        Voranstellen(command, eventData);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Voranstellen(command, eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Voranstellen(DbCommand command, CommandEventData daten)
+    {
+        if (MandantKontext.Aktuell is { } mandant && daten.CommandSource != CommandSource.SaveChanges)
+        {
+            command.CommandText = MandantKontext.SetzenSql(mandant) + command.CommandText;
+        }
+    }
+}

@@ -1,0 +1,278 @@
+using System.Net.Http.Json;
+using Kim.Casemanagement.Application.Sicherheit;
+using Kim.Casemanagement.Infrastructure.Datenschutz;
+using Kim.Casemanagement.Testing;
+using Kim.Casemanagement.Web.Tests.Infrastruktur;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kim.Casemanagement.Web.Tests.Sicherheit;
+
+/// <summary>
+/// Two Kommunen on one installation (issue 18 item 3, ADR 0014): every row with personal data carries its Mandant, and
+/// the Datenschutz role of one Kommune sees only its own Kommune's audit trail.
+/// </summary>
+public sealed class MandantTrennungTests(MandantTrennungTests.Fixture fx) : IClassFixture<MandantTrennungTests.Fixture>
+{
+    /// <summary>Tables with personal data that carry no mandant column, each reached only through its owner row's foreign key.</summary>
+    private static readonly HashSet<string> UeberBesitzer = new(StringComparer.Ordinal)
+    {
+        // Children of benutzer (ASP.NET Core Identity's tables, ON DELETE CASCADE): reached only through the account.
+        "benutzer_rollen", "benutzer_claims", "benutzer_logins", "benutzer_tokens",
+    };
+
+    [Fact]
+    public void Datenkatalog_EveryTableWithPersonalDataHasAMandantColumn()
+    {
+        var ohne = Datenkatalog.Tabellen
+            .Where(t => t.Betroffene != Betroffene.Keine && t.Spalten.All(s => s.Name != "mandant") && !UeberBesitzer.Contains(t.Name))
+            .Select(t => t.Name)
+            .ToArray();
+
+        ohne.ShouldBeEmpty("Tabellen mit Personendaten ohne Spalte mandant (migration 0019)");
+    }
+
+    [Fact]
+    public async Task JourneyInKreisB_EveryRowOfItsFallAndItsUsersCarriesKreisB()
+    {
+        var fallId = await fx.FmB.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: "Trennung", einwilligungen: new[]
+        {
+            new { empfaenger = "CaseManagement", datenkategorien = new[] { "Stammdaten" }, zweck = "Case Management", gueltigAb = "2026-11-01", formularReferenz = "EW-B-1" },
+            new { empfaenger = "Jobcenter", datenkategorien = new[] { "Stammdaten", "Leistungen" }, zweck = "Abstimmung", gueltigAb = "2026-11-01", formularReferenz = "EW-B-2" },
+        }));
+        await fx.FmB.PostAsJsonAsync($"/api/faelle/{fallId}/ziele", new { was = "Sprachkurs B1", bisWann = "2027-06-30", wer = "Klientin", vereinbartAm = "2026-11-02" }).OkAsync();
+        await fx.FmB.PostAsJsonAsync($"/api/faelle/{fallId}/wiedervorlagen", new { faellig = "2027-01-15", betreff = "Unterlagen" }).OkAsync();
+        await fx.FmB.PostAsJsonAsync($"/api/faelle/{fallId}/notizen", new { text = "Erstgespräch geführt." }).OkAsync();
+        (await fx.FmB.PostAsJsonAsync($"/api/faelle/{fallId}/ueberleitungen", new { empfaenger = "Jobcenter", anliegen = "Termin", fachlichesDatum = "2026-11-03" })).EnsureSuccessStatusCode();
+        await fx.FmB.GetAsync($"/api/faelle/{fallId}").OkAsync();
+
+        var nachTabelle = new Dictionary<string, string>
+        {
+            ["einwilligungen"] = $"fall_id = '{fallId}'",
+            ["ziele"] = $"fall_id = '{fallId}'",
+            ["wiedervorlagen"] = $"fall_id = '{fallId}'",
+            ["notizen"] = $"fall_id = '{fallId}'",
+            ["ueberleitungen"] = $"fall_id = '{fallId}'",
+            ["fall_ereignisse"] = $"fall_id = '{fallId}'",
+            // Written only when a correction encrypts old values; when present, it must carry the Mandant too.
+            ["klient_schluessel"] = $"klient_id = (SELECT klient_id FROM faelle WHERE id = '{fallId}')",
+            ["sitzungen"] = $"benutzer_id = '{fx.KontoFmB.Id}'",
+            ["audit_protokoll"] = $"fall_id = '{fallId}'",
+            ["benachrichtigungen"] = $"fall_id = '{fallId}'",
+        };
+        var fehler = new List<string>();
+        foreach (var (tabelle, bedingung) in nachTabelle)
+        {
+            var werte = await SqlHilfen.SpalteAsync(fx.Database.SuperuserConnectionString, $"SELECT mandant FROM {tabelle} WHERE {bedingung}");
+            if (werte.Count == 0 && tabelle is not ("benachrichtigungen" or "klient_schluessel"))
+            {
+                fehler.Add($"{tabelle}: keine Zeile der Reise gefunden");
+            }
+
+            fehler.AddRange(werte.Where(w => w != Fixture.KreisB).Select(w => $"{tabelle}: mandant = {w ?? "NULL"}"));
+        }
+
+        fehler.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Datenschutz_SeesOnlyTheAuditTrailOfItsOwnKommune()
+    {
+        var fallA = await fx.FmA.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: "KommuneA"));
+        var fallB = await fx.FmB.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: "KommuneB"));
+        await fx.FmA.GetAsync($"/api/faelle/{fallA}").OkAsync();
+        await fx.FmB.GetAsync($"/api/faelle/{fallB}").OkAsync();
+        await fx.AuditGeschriebenAsync(fallA, fallB);
+
+        var dsA = await fx.DsA.GetAsync("/api/datenschutz/audit?groesse=500").OkAsync();
+        var dsB = await fx.DsB.GetAsync("/api/datenschutz/audit?groesse=500").OkAsync();
+        var gezieltB = await fx.DsA.GetAsync($"/api/datenschutz/audit?fallId={fallB}").OkAsync();
+
+        var faelleA = dsA["eintraege"]!.AsArray().Select(z => z!["fallId"]?.GetValue<Guid?>()).OfType<Guid>().ToHashSet();
+        var faelleB = dsB["eintraege"]!.AsArray().Select(z => z!["fallId"]?.GetValue<Guid?>()).OfType<Guid>().ToHashSet();
+        var personenA = dsA["eintraege"]!.AsArray().Select(z => z!["benutzerId"]!.GetValue<string>()).ToHashSet();
+        faelleA.ShouldContain(fallA);
+        faelleA.ShouldNotContain(fallB);
+        personenA.ShouldNotContain(fx.KontoFmB.Id);
+        faelleB.ShouldContain(fallB);
+        faelleB.ShouldNotContain(fallA);
+        gezieltB["eintraege"]!.AsArray().ShouldBeEmpty("auch gezielt nach der Fall-Kennung nichts aus der anderen Kommune");
+    }
+
+    /// <summary>Tables with a mandant column that the row-level security leaves out, each with its reason.</summary>
+    private static readonly HashSet<string> OhneZeilensicherheit = new(StringComparer.Ordinal)
+    {
+        // The token service's clients: no personal data; read before anyone is signed in (token endpoint, session check).
+        "tokendienst_clients",
+    };
+
+    [Fact]
+    public async Task Zeilensicherheit_CoversEveryTableWithAMandantColumn()
+    {
+        var ohne = await SqlHilfen.SpalteAsync(fx.Database.SuperuserConnectionString, """
+            SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'mandant' AND NOT a.attisdropped
+            WHERE n.nspname = 'public' AND c.relkind = 'r' AND NOT c.relrowsecurity
+            ORDER BY 1
+            """);
+
+        ohne.Where(t => !OhneZeilensicherheit.Contains(t!)).ShouldBeEmpty("Tabellen mit Spalte mandant ohne Zeilensicherheit (migration 0020)");
+    }
+
+    [Fact]
+    public async Task RawSqlAsTheApplicationRole_WithoutAMandantSeesNothing_AndWithOneSeesNothingOfTheOther()
+    {
+        var fallA = await fx.FmA.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: "ZeilenA"));
+        var fallB = await fx.FmB.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: "ZeilenB"));
+        await fx.FmB.PostAsJsonAsync($"/api/faelle/{fallB}/notizen", new { text = "Nur für Kreis B." }).OkAsync();
+        await fx.AuditGeschriebenAsync(fallA, fallB, "Fall.Aufnahme");
+        var tabellen = (await SqlHilfen.SpalteAsync(fx.Database.SuperuserConnectionString,
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relrowsecurity ORDER BY 1"))
+            .Select(t => t!).ToArray();
+        tabellen.ShouldContain("faelle");
+        tabellen.ShouldContain("audit_protokoll");
+        (await SqlHilfen.TextAsync(fx.Database.SuperuserConnectionString, $"SELECT count(*) FROM faelle WHERE mandant = '{Fixture.KreisB}'")).ShouldNotBe("0");
+
+        var fehler = new List<string>();
+        await using (var ohne = new Npgsql.NpgsqlConnection(fx.Database.AppConnectionStringOhneMandant))
+        {
+            await ohne.OpenAsync();
+            foreach (var t in tabellen)
+            {
+                var n = await Zahl(ohne, $"SELECT count(*) FROM {t}");
+                if (n != 0)
+                {
+                    fehler.Add($"ohne Mandant: {t} zeigt {n} Zeilen");
+                }
+            }
+        }
+
+        foreach (var (mandant, fremd) in new[] { ("standard", Fixture.KreisB), (Fixture.KreisB, "standard") })
+        {
+            await using var verbindung = new Npgsql.NpgsqlConnection(fx.Database.AppConnectionStringOhneMandant);
+            await verbindung.OpenAsync();
+            await Zahl(verbindung, $"SELECT count(*) FROM (SELECT set_config('kim.mandant', '{mandant}', false)) x");
+            foreach (var t in tabellen)
+            {
+                var n = await Zahl(verbindung, $"SELECT count(*) FROM {t} WHERE mandant IS DISTINCT FROM '{mandant}'");
+                if (n != 0)
+                {
+                    fehler.Add($"als {mandant}: {t} zeigt {n} Zeilen eines anderen Mandanten");
+                }
+            }
+
+            (await Zahl(verbindung, "SELECT count(*) FROM faelle")).ShouldBeGreaterThan(0, $"als {mandant} sieht man die eigenen Fälle");
+            (await Zahl(verbindung, $"SELECT count(*) FROM faelle WHERE id IN ('{fallA}', '{fallB}')")).ShouldBe(1, $"als {mandant} genau der eigene der beiden Fälle");
+
+            // Writes: another Mandant's rows cannot be changed, and no row can be written for another Mandant.
+            await using (var aendern = new Npgsql.NpgsqlCommand($"UPDATE faelle SET letzter_kontakt_am = NULL WHERE mandant = '{fremd}'", verbindung))
+            {
+                (await aendern.ExecuteNonQueryAsync()).ShouldBe(0, $"als {mandant} ändert man keine Fälle von {fremd}");
+            }
+
+            await using var einfuegen = new Npgsql.NpgsqlCommand($"INSERT INTO teams (id, name, mandant) VALUES (gen_random_uuid(), 'Fremdteam', '{fremd}')", verbindung);
+            var verweigert = await Should.ThrowAsync<Npgsql.PostgresException>(() => einfuegen.ExecuteNonQueryAsync());
+            verweigert.SqlState.ShouldBe("42501", "new row violates row-level security policy");
+        }
+
+        fehler.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task EfCore_InARequestsMandant_SeesOnlyItsRows_AndInstallationWideAll()
+    {
+        await fx.FmA.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: "EfA"));
+        await fx.FmB.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: "EfB"));
+
+        await using var scope = fx.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Infrastructure.Persistence.KimDbContext>();
+        var alle = await db.Set<Domain.Faelle.Fall>().Select(f => f.Mandant).Distinct().ToListAsync();
+        List<string> nurB;
+        using (Infrastructure.Mandanten.MandantKontext.Setzen(Fixture.KreisB))
+        {
+            nurB = await db.Set<Domain.Faelle.Fall>().Select(f => f.Mandant).Distinct().ToListAsync();
+        }
+
+        var wiederAlle = await db.Set<Domain.Faelle.Fall>().Select(f => f.Mandant).Distinct().ToListAsync();
+        alle.ShouldBe(["kreis-b", "standard"], ignoreOrder: true);
+        nurB.ShouldBe(["kreis-b"], "die Anfrage eines Kontos von Kreis B sieht über EF Core nur Kreis B, auch ohne Filter im Code");
+        wiederAlle.ShouldBe(["kreis-b", "standard"], ignoreOrder: true);
+    }
+
+    private static async Task<long> Zahl(Npgsql.NpgsqlConnection verbindung, string sql)
+    {
+        await using var befehl = new Npgsql.NpgsqlCommand(sql, verbindung);
+        return Convert.ToInt64(await befehl.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Two Kommunen: the default one (A) and „kreis-b“, each with a case manager and a Datenschutz account.</summary>
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public const string KreisB = "kreis-b";
+
+        private TestDatabase? _database;
+        private KimWebFactory? _factory;
+
+        public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
+
+        public KimWebFactory Factory => _factory ?? throw new InvalidOperationException("Not initialised.");
+
+        public HttpClient FmA { get; private set; } = null!;
+
+        public HttpClient FmB { get; private set; } = null!;
+
+        public HttpClient DsA { get; private set; } = null!;
+
+        public HttpClient DsB { get; private set; } = null!;
+
+        internal TestKonto KontoFmB { get; private set; } = null!;
+
+        /// <summary>Waits until the background writer stored the read entries of both Fälle (reads are audited after the response).</summary>
+        public async Task AuditGeschriebenAsync(Guid a, Guid b, string aktion = "Fall.Lesen")
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                var n = await SqlHilfen.TextAsync(Database.SuperuserConnectionString, $"SELECT count(DISTINCT fall_id) FROM audit_protokoll WHERE aktion = '{aktion}' AND fall_id IN ('{a}', '{b}')");
+                if (n == "2")
+                {
+                    return;
+                }
+
+                await Task.Delay(100);
+            }
+
+            throw new TimeoutException("Die Lesezugriffe wurden nicht protokolliert.");
+        }
+
+        public async Task InitializeAsync()
+        {
+            var cluster = await PostgresTestCluster.GetAsync();
+            _database = await cluster.CreateDatabaseAsync("mandant_trennung");
+            _factory = new KimWebFactory(KimWebFactory.FuerDatenbank(_database.AppConnectionString, _database.OwnerConnectionString));
+            await _factory.MandantAsync(KreisB, "Kreis B");
+            FmA = await _factory.AngemeldetAsync(await _factory.KontoAsync("fm.a", Rolle.Fallmanagement, "Team A"));
+            DsA = await _factory.AngemeldetAsync(await _factory.KontoAsync("ds.a", Rolle.Datenschutz));
+            KontoFmB = await _factory.KontoAsync("fm.b", Rolle.Fallmanagement, "Team B", mandant: KreisB);
+            FmB = await _factory.AngemeldetAsync(KontoFmB);
+            DsB = await _factory.AngemeldetAsync(await _factory.KontoAsync("ds.b", Rolle.Datenschutz, mandant: KreisB));
+        }
+
+        public async Task DisposeAsync()
+        {
+            foreach (var c in new[] { FmA, FmB, DsA, DsB })
+            {
+                c?.Dispose();
+            }
+
+            if (_factory is not null)
+            {
+                await _factory.DisposeAsync();
+            }
+
+            if (_database is not null)
+            {
+                await _database.DisposeAsync();
+            }
+        }
+    }
+}

@@ -60,7 +60,7 @@ public sealed class AnmeldeDienst(UserManager<Benutzer> benutzer, SignInManager<
     public async Task<AnmeldeErgebnis> NachExternerAnmeldungAsync(Benutzer user, bool zweiterFaktorVomIdp, string? code, string? wiederherstellungscode, string art, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (user.Deaktiviert)
+        if (user.Deaktiviert || !await mandanten.IstAktivAsync(user.Mandant, ct))
         {
             return AnmeldeErgebnis.Fehlgeschlagen;
         }

@@ -170,6 +170,37 @@ public sealed class KommuneIdpBrowserTests(KommuneIdpFixture fx)
     }
 
     [Fact]
+    public async Task Anmeldung_WhenTheKommuneIsDisabledByTheProvider_IsRefused_UntilEnabledAgain()
+    {
+        await fx.IdpKontoAsync("mara.mandant", "sub-mara-mandant", "Mara Mandant", "mara@teststadt.example", [KommuneIdpFixture.GruppeFallmanagement], MitMfa);
+        await using (var erster = await fx.KontextAsync())
+        {
+            var seite = await KommuneIdpFixture.UeberKommuneAsync(erster, "mara.mandant");
+            await Expect(seite.GetByRole(AriaRole.Heading, new() { Name = "Willkommen, Mara Mandant", Level = 1 })).ToBeVisibleAsync();
+        }
+
+        var mandanten = fx.Factory.Services.GetRequiredService<Infrastructure.Mandanten.MandantenVerwaltung>();
+        await mandanten.DeaktivierenAsync("standard", "anbieter", default);
+        try
+        {
+            await using var zweiter = await fx.KontextAsync();
+            var wieder = await KommuneIdpFixture.UeberKommuneAsync(zweiter, "mara.mandant");
+            await Expect(wieder.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+            await wieder.GotoAsync("/Faelle");
+            await Expect(wieder).ToHaveURLAsync(new Regex("/Konto/Anmelden"));
+        }
+        finally
+        {
+            await mandanten.AktivierenAsync("standard", default);
+        }
+
+        // The positive control: enabled again, the same person signs in.
+        await using var dritter = await fx.KontextAsync();
+        var danach = await KommuneIdpFixture.UeberKommuneAsync(dritter, "mara.mandant");
+        await Expect(danach.GetByRole(AriaRole.Heading, new() { Name = "Willkommen, Mara Mandant", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Anmeldung_WhenAnotherPersonAtTheProviderHasTheSameEmail_GetsAnAccountOfItsOwn()
     {
         // Two people at the provider and one local account share an e-mail address: only the subject links.

@@ -120,4 +120,37 @@ public sealed class LogRankTests
     private static DauerBeobachtung E(int wochen) => new(wochen, true, 1);
 
     private static DauerBeobachtung Z(int wochen) => new(wochen, false, 1);
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Testen_OnRandomGroups_EqualsTheTextbookSumsAskedPerEventDay(int saat)
+    {
+        var zufall = new Random(saat);
+        List<DauerBeobachtung> Gruppe(int anzahl, int bis) =>
+            [.. Enumerable.Range(0, anzahl).Select(_ => new DauerBeobachtung(zufall.Next(0, bis), zufall.Next(4) > 0, zufall.Next(1, 5)))];
+        var a = Gruppe(600, 700);
+        var b = Gruppe(450, 900);
+
+        var ergebnis = LogRank.Testen(a, b);
+
+        // The definition, day by day: at risk n = those with a duration ≥ t, events d on t.
+        double erwartetA = 0, varianz = 0;
+        long beobachtetA = 0;
+        foreach (var t in a.Concat(b).Where(x => x.Ereignis).Select(x => x.Tage).Distinct().Order())
+        {
+            long n1 = a.Where(x => x.Tage >= t).Sum(x => x.Anzahl), n2 = b.Where(x => x.Tage >= t).Sum(x => x.Anzahl);
+            long d1 = a.Where(x => x.Tage == t && x.Ereignis).Sum(x => x.Anzahl), d2 = b.Where(x => x.Tage == t && x.Ereignis).Sum(x => x.Anzahl);
+            double n = n1 + n2, d = d1 + d2;
+            erwartetA += d * n1 / n;
+            varianz += n > 1 ? d * (n1 / n) * (n2 / n) * (n - d) / (n - 1) : 0;
+            beobachtetA += d1;
+        }
+
+        ergebnis.BeobachtetA.ShouldBe(beobachtetA);
+        ergebnis.ErwartetA.ShouldBe(erwartetA, 1e-9);
+        ergebnis.Varianz.ShouldBe(varianz, 1e-9);
+        ergebnis.Statistik!.Value.ShouldBe(Math.Pow(beobachtetA - erwartetA, 2) / varianz, 1e-9);
+    }
 }

@@ -22,24 +22,27 @@ public static class LogRank
 
         // One pass over the distinct days of both groups in order (asking each group per event day costs days ×
         // observations): at risk at t are those with a duration ≥ t, i.e. all minus those that left before t.
-        var tageA = NachTag(a);
-        var tageB = NachTag(b);
-        long n1 = a.Sum(x => x.Anzahl), n2 = b.Sum(x => x.Anzahl);
+        // Kaplan-Meier's steps are the distinct days in order with their events and censored observations.
+        var kmA = KaplanMeier.Schaetzen(a);
+        var kmB = KaplanMeier.Schaetzen(b);
+        var tageA = kmA.Stufen;
+        var tageB = kmB.Stufen;
+        long n1 = kmA.Beobachtungen, n2 = kmB.Beobachtungen;
         double erwartetA = 0, varianz = 0;
         long beobachtetA = 0, beobachtetB = 0;
         int i = 0, j = 0;
-        while (i < tageA.Length || j < tageB.Length)
+        while (i < tageA.Count || j < tageB.Count)
         {
-            var t = Math.Min(i < tageA.Length ? tageA[i].Tage : int.MaxValue, j < tageB.Length ? tageB[j].Tage : int.MaxValue);
+            var t = Math.Min(i < tageA.Count ? tageA[i].Tage : int.MaxValue, j < tageB.Count ? tageB[j].Tage : int.MaxValue);
             long d1 = 0, c1 = 0, d2 = 0, c2 = 0;
-            if (i < tageA.Length && tageA[i].Tage == t)
+            if (i < tageA.Count && tageA[i].Tage == t)
             {
-                (_, d1, c1) = tageA[i++];
+                (d1, c1) = (tageA[i].Ereignisse, tageA[i++].Zensiert);
             }
 
-            if (j < tageB.Length && tageB[j].Tage == t)
+            if (j < tageB.Count && tageB[j].Tage == t)
             {
-                (_, d2, c2) = tageB[j++];
+                (d2, c2) = (tageB[j].Ereignisse, tageB[j++].Zensiert);
             }
 
             if (d1 + d2 > 0)
@@ -68,11 +71,6 @@ public static class LogRank
     /// The complementary error function, Chebyshev fit with fractional error below 1.2·10⁻⁷ everywhere (Press, Teukolsky,
     /// Vetterling, Flannery: Numerical Recipes in C, 2nd ed., 1992, § 6.2, <c>erfcc</c>).
     /// </summary>
-    /// <summary>Events and censored observations per distinct day, in day order.</summary>
-    private static (int Tage, long Ereignisse, long Zensiert)[] NachTag(List<DauerBeobachtung> gruppe) =>
-        [.. gruppe.GroupBy(x => x.Tage).OrderBy(g => g.Key)
-            .Select(g => (g.Key, g.Where(x => x.Ereignis).Sum(x => x.Anzahl), g.Where(x => !x.Ereignis).Sum(x => x.Anzahl)))];
-
     public static double Erfc(double x)
     {
         var z = Math.Abs(x);

@@ -107,16 +107,16 @@ public sealed class AnalysenHandler(
 
         if (!alle && projektion.Aktuell is { } p)
         {
-            return await BerichtBerechnenAsync(p.Daten, abfrage, spur, teile, nebeneinander: true, ct) with { Stand = p.Stand, Vorberechnet = true };
+            return await BerichtBerechnenAsync(p.Daten, abfrage, spur, teile, ct) with { Stand = p.Stand, Vorberechnet = true };
         }
 
         if (!alle)
         {
-            return await BerichtBerechnenAsync(daten, abfrage, spur, teile, nebeneinander: false, ct);
+            return await BerichtBerechnenAsync(daten, abfrage, spur, teile, ct);
         }
 
         var datenstand = await stand.DatenstandAsync(abfrage.Mandant, ct);
-        var bericht = await BerichtBerechnenAsync(daten, abfrage, spur, BerichtTeile.Alle, nebeneinander: false, ct);
+        var bericht = await BerichtBerechnenAsync(daten, abfrage, spur, BerichtTeile.Alle, ct);
         await stand.SpeichernAsync(abfrage.Mandant, bericht, abfrage.Heute, datenstand, ct);
         return bericht;
     }
@@ -137,17 +137,17 @@ public sealed class AnalysenHandler(
         }
 
         var abfrage = new AnalyseAbfrage(mandant, AnalyseFilter.Keiner, kalender.Heute, KohortenRegel.Abschnitte(regeln));
-        await stand.SpeichernAsync(mandant, await BerichtBerechnenAsync(daten, abfrage, null, BerichtTeile.Alle, nebeneinander: false, ct), abfrage.Heute, datenstand, ct);
+        await stand.SpeichernAsync(mandant, await BerichtBerechnenAsync(daten, abfrage, null, BerichtTeile.Alle, ct), abfrage.Heute, datenstand, ct);
         return true;
     }
 
     /// <summary>
-    /// The parts asked for. <paramref name="nebeneinander"/>: each part on its own thread-pool task (the in-memory
-    /// projection is immutable and its per-request cohort cache is locked); otherwise (over the event log) each part
-    /// starts when the one before has finished.
+    /// The parts asked for: from the projection each on its own thread-pool task (<see cref="Nebeneinander"/>); over the
+    /// event log each part starts when the one before has finished.
     /// </summary>
-    private async Task<AnalysenBericht> BerichtBerechnenAsync(IAnalysenDaten d, AnalyseAbfrage abfrage, Spur? spur, BerichtTeile teile, bool nebeneinander, CancellationToken ct)
+    private async Task<AnalysenBericht> BerichtBerechnenAsync(IAnalysenDaten d, AnalyseAbfrage abfrage, Spur? spur, BerichtTeile teile, CancellationToken ct)
     {
+        var nebeneinander = Nebeneinander(d);
         var jetzt = kalender.Jetzt;
         var vorige = Task.CompletedTask;
         Task<T?> Teil<T>(BerichtTeile teil, Func<Task<T>> berechnen)
@@ -348,9 +348,9 @@ public sealed class AnalysenHandler(
             return (beobachtungen, await d.VariantenAsync(abfrage, Spur.Prozess, O.MaxVarianten, ct), await d.KonformitaetAsync(abfrage, soll, spuren, ct));
         }
 
-        var (rohA, rohB) = ReferenceEquals(d, daten)
-            ? (await Seite(abfrageA), await Seite(abfrageB))
-            : await BeideAsync(Task.Run(() => Seite(abfrageA), ct), Task.Run(() => Seite(abfrageB), ct));
+        var (rohA, rohB) = Nebeneinander(d)
+            ? await BeideAsync(Task.Run(() => Seite(abfrageA), ct), Task.Run(() => Seite(abfrageB), ct))
+            : (await Seite(abfrageA), await Seite(abfrageB));
 
         var dauern = new List<DauerVergleich>();
         for (var i = 0; i < O.Meilensteine.Count; i++)
@@ -392,6 +392,12 @@ public sealed class AnalysenHandler(
 
         return new Vergleich(bezeichnungA, bezeichnungB, dauern, variantenA, variantenB, konformitaet, O.KurvenIntervallTage, false, null, erlaeuterung);
     }
+
+    /// <summary>
+    /// Whether independent parts of one request may run side by side on the thread pool: over the in-memory projection
+    /// (immutable; its per-request cohort cache is locked), not over the event log (one connection at a time).
+    /// </summary>
+    private bool Nebeneinander(IAnalysenDaten d) => !ReferenceEquals(d, daten);
 
     private static async Task<(T A, T B)> BeideAsync<T>(Task<T> a, Task<T> b)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using Kim.Casemanagement.Application.Analysen;
 using Kim.Casemanagement.Domain.Faelle;
+using Kim.Casemanagement.Infrastructure.Mandanten;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -45,7 +46,7 @@ internal static class KohortenSql
     {
         var (basis, bedingungen) = Basis(abfrage, befehl, mitZeitraum, mitMerkmalen, mitEinreise);
         var wo = bedingungen.Count == 0 ? "true" : string.Join(" AND ", bedingungen.Select(b => b.Sql));
-        return $"WITH {basis},\nkohorte AS (SELECT * FROM basis WHERE {wo})";
+        return $"{Eingeschraenkt(abfrage)}WITH {basis},\nkohorte AS (SELECT * FROM basis WHERE {wo})";
     }
 
     /// <summary>The query for the selection check: the selection's size, then per active filter the size without it.</summary>
@@ -55,8 +56,15 @@ internal static class KohortenSql
         string Und(IEnumerable<(string Name, string Sql)> b) => b.Any() ? string.Join(" AND ", b.Select(x => x.Sql)) : "true";
         var spalten = new List<string> { $"count(*) FILTER (WHERE {Und(bedingungen)})" };
         spalten.AddRange(bedingungen.Select(ohne => $"count(*) FILTER (WHERE {Und(bedingungen.Where(b => b.Name != ohne.Name))})"));
-        return $"WITH {basis}\nSELECT {string.Join(", ", spalten)} FROM basis";
+        return $"{Eingeschraenkt(abfrage)}WITH {basis}\nSELECT {string.Join(", ", spalten)} FROM basis";
     }
+
+    /// <summary>
+    /// The statement that narrows the row-level security to the query's Mandant (ADR 0014), put in front of the CTEs:
+    /// besides the explicit <c>@mandant</c> filter, the database itself keeps every analysis statement to one Kommune,
+    /// in a request and in the background recomputation of a Mandant's stored report alike.
+    /// </summary>
+    private static string Eingeschraenkt(AnalyseAbfrage abfrage) => MandantKontext.SetzenSql(abfrage.Mandant) + "\n";
 
     private static (string Sql, List<(string Name, string Sql)> Bedingungen) Basis(AnalyseAbfrage abfrage, NpgsqlCommand befehl, bool mitZeitraum, bool mitMerkmalen, bool mitEinreise)
     {

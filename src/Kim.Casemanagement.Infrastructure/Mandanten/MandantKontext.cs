@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 
 namespace Kim.Casemanagement.Infrastructure.Mandanten;
 
@@ -41,6 +42,23 @@ public static class MandantKontext
     /// </summary>
     public static string SetzenSql(string mandant) =>
         $"SET LOCAL {Einstellung} = '{mandant.Replace("'", "''", StringComparison.Ordinal)}';";
+
+    /// <summary>
+    /// Puts <see cref="SetzenSql"/> of the current flow's Mandant in front of <paramref name="batch"/> (a hand-written
+    /// request path: the Fall aggregate), so that its statements run under the user's Mandant like the EF queries of
+    /// <see cref="MandantBefehlsInterceptor"/>; same round trip, no result set (readers and RecordsAffected of the
+    /// batch's own statements are unchanged). Outside a request nothing is added: installation-wide.
+    /// </summary>
+    public static NpgsqlBatch Eingeschraenkt(NpgsqlBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (Aktuell is { } mandant)
+        {
+            batch.BatchCommands.Insert(0, new NpgsqlBatchCommand(SetzenSql(mandant).TrimEnd(';')));
+        }
+
+        return batch;
+    }
 
     private sealed class Zuruecksetzen(string? vorher) : IDisposable
     {

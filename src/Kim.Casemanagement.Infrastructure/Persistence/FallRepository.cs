@@ -6,6 +6,7 @@ using Kim.Casemanagement.Infrastructure.Audit;
 using Kim.Casemanagement.Infrastructure.Benachrichtigungen;
 using Kim.Casemanagement.Infrastructure.Datenschutz;
 using Kim.Casemanagement.Infrastructure.Idempotenz;
+using Kim.Casemanagement.Infrastructure.Mandanten;
 using Kim.Casemanagement.Infrastructure.Persistence.Aggregat;
 using Microsoft.AspNetCore.Http;
 using Npgsql;
@@ -95,10 +96,10 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
         await using var verbindung = await datenbank.EfDataSource.OpenConnectionAsync(ct);
         if (zwischenspeicher.Versuchen(id, out var bekannt))
         {
-            await using var befehl = new NpgsqlCommand(VersionSql, verbindung)
+            await using var befehl = MandantKontext.Eingeschraenkt(new NpgsqlBatch(verbindung)
             {
-                Parameters = { new NpgsqlParameter<Guid> { TypedValue = id }, new NpgsqlParameter<DateOnly> { TypedValue = heute } },
-            };
+                BatchCommands = { new NpgsqlBatchCommand(VersionSql) { Parameters = { new NpgsqlParameter<Guid> { TypedValue = id }, new NpgsqlParameter<DateOnly> { TypedValue = heute } } } },
+            });
             int version;
             FallSperrvermerk? gesperrt;
             await using (var stand = await befehl.ExecuteReaderAsync(ct))
@@ -120,14 +121,14 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
             }
         }
 
-        await using var batch = new NpgsqlBatch(verbindung)
+        await using var batch = MandantKontext.Eingeschraenkt(new NpgsqlBatch(verbindung)
         {
             BatchCommands =
             {
                 new NpgsqlBatchCommand(FallMitSperreSql) { Parameters = { new NpgsqlParameter<Guid> { TypedValue = id }, new NpgsqlParameter<DateOnly> { TypedValue = heute } } },
                 new NpgsqlBatchCommand(FallZeilen.KinderAuswahlSql) { Parameters = { new NpgsqlParameter<Guid> { TypedValue = id } } },
             },
-        };
+        });
         await using var leser = await batch.ExecuteReaderAsync(ct);
         if (!await leser.ReadAsync(ct))
         {
@@ -158,9 +159,8 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
     /// <summary>The Fall's active hold now (after a save was refused).</summary>
     private async Task<FallSperrvermerk?> SperreAsync(Guid id, CancellationToken ct)
     {
-        await using var befehl = datenbank.EfDataSource.CreateCommand(SperreSql);
-        befehl.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
-        befehl.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = kalender.Heute });
+        await using var befehl = MandantKontext.Eingeschraenkt(datenbank.EfDataSource.CreateBatch());
+        befehl.BatchCommands.Add(new NpgsqlBatchCommand(SperreSql) { Parameters = { new NpgsqlParameter<Guid> { TypedValue = id }, new NpgsqlParameter<DateOnly> { TypedValue = kalender.Heute } } });
         await using var leser = await befehl.ExecuteReaderAsync(ct);
         return await leser.ReadAsync(ct) ? SperreLesen(leser, 0) : null;
     }
@@ -259,7 +259,7 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
 
         // No explicit transaction: the statements of one batch run in an implicit transaction that commits when the
         // last one succeeded (with synchronous_commit, as any commit) and rolls back entirely when one fails.
-        await using var batch = new NpgsqlBatch(verbindung);
+        await using var batch = MandantKontext.Eingeschraenkt(new NpgsqlBatch(verbindung));
         var befehle = batch.BatchCommands;
 
         // The audit entries of this request go into the same transaction as the change they describe; the idempotency

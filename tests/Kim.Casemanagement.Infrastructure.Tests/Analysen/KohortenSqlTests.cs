@@ -3,6 +3,7 @@ using Kim.Casemanagement.Domain.Common;
 using Kim.Casemanagement.Domain.Faelle.Aufenthalt;
 using Kim.Casemanagement.Domain.Klienten;
 using Kim.Casemanagement.Domain.Rechtsregeln;
+using Kim.Casemanagement.Infrastructure.Analysen;
 using static Kim.Casemanagement.Infrastructure.Tests.Analysen.Ereignislog;
 
 namespace Kim.Casemanagement.Infrastructure.Tests.Analysen;
@@ -56,6 +57,24 @@ public sealed class KohortenSqlTests
         var population = await u.Daten.PopulationAsync(u.Abfrage(filter), mitZeitraum: true, default);
 
         population.Gefiltert.ShouldBe(Personen.Count(p => Passt(p, filter)), name);
+    }
+
+    [Fact]
+    public async Task EveryCohortStatement_RunsUnderItsMandant_SoThatEvenAStatementWithoutAMandantFilterSeesNoOtherKommune()
+    {
+        await using var u = await AnalysenUmgebung.MitAsync(Log());
+
+        async Task<long> FaelleOhneFilter(string mandant)
+        {
+            await using var befehl = u.DataSource.CreateCommand();
+            var abfrage = u.Abfrage() with { Mandant = mandant };
+            // The final SELECT forgets the Mandant on purpose: only the row-level security narrows it.
+            befehl.CommandText = $"{KohortenSql.Mit(abfrage, befehl, mitZeitraum: false)}\nSELECT count(*) FROM faelle";
+            return (long)(await befehl.ExecuteScalarAsync())!;
+        }
+
+        (await FaelleOhneFilter(Ereignislog.Mandant)).ShouldBe(Personen.Length);
+        (await FaelleOhneFilter("andere-kommune")).ShouldBe(0L, "unter dem Mandanten einer anderen Kommune ist kein Fall sichtbar");
     }
 
     [Fact]

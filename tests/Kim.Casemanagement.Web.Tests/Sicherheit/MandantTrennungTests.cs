@@ -199,6 +199,48 @@ public sealed class MandantTrennungTests(MandantTrennungTests.Fixture fx) : ICla
         wiederAlle.ShouldBe(["kreis-b", "standard"], ignoreOrder: true);
     }
 
+    [Fact]
+    public async Task FallAggregat_InARequestsMandant_NeitherLoadsNorWritesAnotherKommunesFall()
+    {
+        var fallA = await fx.FmA.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: "AggregatA"));
+        var fallB = await fx.FmB.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: "AggregatB"));
+        string VersionVon(Guid id) => SqlHilfen.TextAsync(fx.Database.SuperuserConnectionString, $"SELECT version FROM faelle WHERE id = '{id}'").GetAwaiter().GetResult()!;
+        var versionA = VersionVon(fallA);
+
+        // The repository itself filters nothing by Mandant (the request's authorisation does); the database narrows it.
+        // Installation-wide first, so the row cache holds Fall A and the cache path (version check) is covered too.
+        await using (var scope = fx.Factory.Services.CreateAsyncScope())
+        {
+            var repo = scope.ServiceProvider.GetRequiredService<Application.Abstractions.IFallRepository>();
+            (await repo.LesenAsync(fallA, default)).ShouldNotBeNull();
+            (await repo.LesenAsync(fallB, default)).ShouldNotBeNull();
+        }
+
+        Domain.Faelle.Fall geladenA;
+        await using (var scope = fx.Factory.Services.CreateAsyncScope())
+        {
+            var repo = scope.ServiceProvider.GetRequiredService<Application.Abstractions.IFallRepository>();
+            geladenA = (await repo.LadenAsync(fallA, default))!;
+            using (Infrastructure.Mandanten.MandantKontext.Setzen(Fixture.KreisB))
+            {
+                (await repo.LesenAsync(fallA, default)).ShouldBeNull("Kreis B liest den Fall von Kreis A nicht, auch nicht aus dem Zwischenspeicher");
+                (await repo.LadenAsync(fallA, default)).ShouldBeNull("Kreis B lädt den Fall von Kreis A nicht zum Ändern");
+                (await repo.LesenAsync(fallB, default)).ShouldNotBeNull("den eigenen Fall liest Kreis B");
+
+                // A Fall of Kreis A, loaded installation-wide, saved in a request of Kreis B: the version-checked update
+                // finds no row, nothing is written.
+                await Should.ThrowAsync<Application.Common.KonfliktException>(() => repo.SpeichernAsync(geladenA, default));
+            }
+        }
+
+        VersionVon(fallA).ShouldBe(versionA, "der Fall von Kreis A ist unverändert");
+        await using (var scope = fx.Factory.Services.CreateAsyncScope())
+        {
+            using var _ = Infrastructure.Mandanten.MandantKontext.Setzen("standard");
+            (await scope.ServiceProvider.GetRequiredService<Application.Abstractions.IFallRepository>().LesenAsync(fallA, default)).ShouldNotBeNull("Kreis A liest seinen Fall");
+        }
+    }
+
     private static async Task<long> Zahl(Npgsql.NpgsqlConnection verbindung, string sql)
     {
         await using var befehl = new Npgsql.NpgsqlCommand(sql, verbindung);

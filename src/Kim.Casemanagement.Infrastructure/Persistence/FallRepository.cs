@@ -275,17 +275,17 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
 
             if (fall.NeueEreignisse.Count > 0)
             {
-                s.Einfuegen("e", "fall_ereignisse", FallZeilen.Ereignisse, fall.NeueEreignisse);
+                s.Einfuegen("e", "fall_ereignisse", FallZeilen.Ereignisse, fall.NeueEreignisse, mandant: fall.Mandant);
             }
 
             if (fall.NeueNotizen.Count > 0)
             {
-                s.Einfuegen("no", "notizen", FallZeilen.Notizen, fall.NeueNotizen);
+                s.Einfuegen("no", "notizen", FallZeilen.Notizen, fall.NeueNotizen, mandant: fall.Mandant);
             }
 
             if (fall.NeueUebergaben.Count > 0)
             {
-                s.Einfuegen("ue", "kompetenzprofil_uebergaben", FallZeilen.Uebergaben, fall.NeueUebergaben);
+                s.Einfuegen("ue", "kompetenzprofil_uebergaben", FallZeilen.Uebergaben, fall.NeueUebergaben, mandant: fall.Mandant);
             }
 
             if (protokoll.Count > 0)

@@ -200,6 +200,18 @@ public sealed class MandantTrennungTests(MandantTrennungTests.Fixture fx) : ICla
     }
 
     [Fact]
+    public async Task MandantTrigger_AreSkippedWhenTheWriterPassedTheMandant()
+    {
+        var ohneBedingung = await SqlHilfen.TextAsync(fx.Database.SuperuserConnectionString, """
+            SELECT count(*) FILTER (WHERE t.tgqual IS NULL) || '/' || count(*) FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+            WHERE NOT t.tgisinternal AND p.proname IN ('mandant_aus_fall', 'mandant_aus_klient', 'mandant_aus_benutzer')
+            """);
+        var teile = ohneBedingung!.Split('/');
+        int.Parse(teile[1], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(10);
+        teile[0].ShouldBe("0", "jeder Mandanten-Trigger hat WHEN (NEW.mandant IS NULL) (migration 0023)");
+    }
+
+    [Fact]
     public async Task FallAggregat_InARequestsMandant_NeitherLoadsNorWritesAnotherKommunesFall()
     {
         var fallA = await fx.FmA.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: "AggregatA"));

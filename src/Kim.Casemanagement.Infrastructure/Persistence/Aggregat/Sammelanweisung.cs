@@ -69,10 +69,15 @@ internal sealed class Sammelanweisung
     /// <c>INSERT INTO tabelle (columns) SELECT * FROM unnest($a, $b, …)</c>: one array parameter per column, holding the
     /// column's value of every row.
     /// </summary>
-    public void Einfuegen<T>(string name, string tabelle, IReadOnlyList<Spalte<T>> spalten, IReadOnlyList<T> zeilen, string? rueckgabe = null)
+    /// <param name="mandant">The Mandant of every row (column <c>mandant</c>), known to the writer: the table's Mandant trigger
+    /// (migration 0019) is then not called at all (0023). Pass it on every call of a part or on none: the text is per form.</param>
+    public void Einfuegen<T>(string name, string tabelle, IReadOnlyList<Spalte<T>> spalten, IReadOnlyList<T> zeilen, string? rueckgabe = null, string? mandant = null)
     {
         var platzhalter = spalten.Select(s => Wert(Feld(s, zeilen))).ToList();
-        Teil(name, () => $"INSERT INTO {tabelle} ({string.Join(", ", spalten.Select(s => s.Name))}) SELECT * FROM unnest({string.Join(", ", platzhalter)}){rueckgabe}");
+        var m = mandant is null ? null : Wert(NpgsqlDbType.Text, mandant);
+        Teil(name, () => m is null
+            ? $"INSERT INTO {tabelle} ({string.Join(", ", spalten.Select(s => s.Name))}) SELECT * FROM unnest({string.Join(", ", platzhalter)}){rueckgabe}"
+            : $"INSERT INTO {tabelle} ({string.Join(", ", spalten.Select(s => s.Name))}, mandant) SELECT u.*, {m} FROM unnest({string.Join(", ", platzhalter)}) AS u{rueckgabe}");
     }
 
     /// <summary>A column's values of all rows as one typed array parameter (NULLs kept).</summary>

@@ -35,13 +35,16 @@ public static class MandantKontext
     }
 
     /// <summary>
-    /// The statement that narrows the setting for the command it is put in front of: <c>SET LOCAL</c>, so it ends with
-    /// the command's (implicit or explicit) transaction and a pooled connection always returns to the session default
-    /// <see cref="Alle"/>, even when the command fails. Sent in the same round trip, returns no result set. The key is
-    /// quoted as a literal (standard-conforming strings).
+    /// The statement that narrows the setting for the command it is put in front of: the procedure <c>mandant_setzen</c>
+    /// (migration 0024), a transaction-local <c>set_config</c> like <c>SET LOCAL</c>, so it ends with the command's
+    /// (implicit or explicit) transaction and a pooled connection always returns to the session default
+    /// <see cref="Alle"/>, even when the command fails. Not <c>SET LOCAL</c> itself: in the implicit transaction of an
+    /// extended-protocol batch it works but PostgreSQL warns on every use (a server log line and a client notice per
+    /// request). Sent in the same round trip, returns no result set. The key is quoted as a literal
+    /// (standard-conforming strings).
     /// </summary>
     public static string SetzenSql(string mandant) =>
-        $"SET LOCAL {Einstellung} = '{mandant.Replace("'", "''", StringComparison.Ordinal)}';";
+        $"CALL mandant_setzen('{mandant.Replace("'", "''", StringComparison.Ordinal)}');";
 
     /// <summary>
     /// Puts <see cref="SetzenSql"/> of the current flow's Mandant in front of <paramref name="batch"/> (a hand-written

@@ -200,6 +200,36 @@ public sealed class MandantTrennungTests(MandantTrennungTests.Fixture fx) : ICla
     }
 
     [Fact]
+    public async Task Narrowing_ToTheRequestsMandant_DrawsNoWarningFromPostgreSql()
+    {
+        var hinweise = new List<string>();
+        void Mitschreiben(object? _, Npgsql.NpgsqlNoticeEventArgs e)
+        {
+            lock (hinweise)
+            {
+                hinweise.Add($"{e.Notice.Severity}: {e.Notice.MessageText}");
+            }
+        }
+
+        await fx.FmB.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: "HinweisB"));
+        await using var scope = fx.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Infrastructure.Persistence.KimDbContext>();
+        ((Npgsql.NpgsqlConnection)db.Database.GetDbConnection()).Notice += Mitschreiben;
+        await db.Database.OpenConnectionAsync();
+        await using var verbindung = await scope.ServiceProvider.GetRequiredService<Infrastructure.Persistence.Datenbank>().EfDataSource.OpenConnectionAsync();
+        verbindung.Notice += Mitschreiben;
+        using (Infrastructure.Mandanten.MandantKontext.Setzen(Fixture.KreisB))
+        {
+            (await db.Set<Domain.Faelle.Fall>().Select(f => f.Mandant).Distinct().ToListAsync()).ShouldBe(["kreis-b"]);
+            await using var batch = Infrastructure.Mandanten.MandantKontext.Eingeschraenkt(new Npgsql.NpgsqlBatch(verbindung) { BatchCommands = { new Npgsql.NpgsqlBatchCommand("SELECT string_agg(DISTINCT mandant, ',') FROM faelle") } });
+            (await batch.ExecuteScalarAsync()).ShouldBe("kreis-b");
+        }
+
+        await db.Database.CloseConnectionAsync();
+        hinweise.ShouldBeEmpty("die Einschränkung auf den Mandanten erzeugt keine Warnung je Anfrage (SET LOCAL außerhalb eines Transaktionsblocks)");
+    }
+
+    [Fact]
     public async Task MandantTrigger_AreSkippedWhenTheWriterPassedTheMandant()
     {
         var ohneBedingung = await SqlHilfen.TextAsync(fx.Database.SuperuserConnectionString, """

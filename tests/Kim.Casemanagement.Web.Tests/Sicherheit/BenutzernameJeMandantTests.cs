@@ -6,6 +6,7 @@ using Kim.Casemanagement.Testing;
 using Kim.Casemanagement.Web.Hosting;
 using Kim.Casemanagement.Web.Tests.Infrastruktur;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 
 namespace Kim.Casemanagement.Web.Tests.Sicherheit;
@@ -167,6 +168,18 @@ public sealed partial class BenutzernameJeMandantTests(BenutzernameJeMandantTest
 
         indizes.ShouldBe(["CREATE UNIQUE INDEX ix_benutzer_mandant_normalized_user_name ON public.benutzer USING btree (mandant, normalized_user_name)"]);
         (await SqlHilfen.TextAsync(fx.Database.OwnerConnectionString, "SELECT count(*) FROM schema_migrations WHERE version = 21")).ShouldBe("1");
+    }
+
+    [Fact]
+    public async Task EfModell_KenntDenselbenIndexWieDieDatenbank()
+    {
+        await using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateAsyncScope(fx.Factory.Services);
+        var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Infrastructure.Persistence.KimDbContext>(scope.ServiceProvider);
+        var benutzer = db.Model.FindEntityType(typeof(Infrastructure.Identitaet.Benutzer))!;
+
+        var eindeutig = benutzer.GetIndexes().Where(i => i.IsUnique).Select(i => $"{i.GetDatabaseName()}({string.Join(",", i.Properties.Select(p => p.GetColumnName()))})").ToArray();
+
+        eindeutig.ShouldBe(["ix_benutzer_mandant_normalized_user_name(mandant,normalized_user_name)"]);
     }
 
     private const string Gemeinsam = "m.mueller";

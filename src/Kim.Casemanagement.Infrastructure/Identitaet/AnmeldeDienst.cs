@@ -13,14 +13,28 @@ public sealed class AnmeldeDienst(UserManager<Benutzer> benutzer, SignInManager<
     // Answering "no such user" must take as long as a wrong password: verify against a dummy hash.
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<Benutzer>().HashPassword(new Benutzer(), Guid.NewGuid().ToString()));
 
-    public async Task<AnmeldeErgebnis> AnmeldenAsync(string benutzername, string passwort, string? code, string? wiederherstellungscode, string art, CancellationToken ct)
+    /// <summary>
+    /// Password sign-in of an account of <paramref name="mandant"/> (user names are unique per Mandant, migration 0021).
+    /// Without a Mandant (a single-Kommune installation's form, an API client that names none) the name must be
+    /// unambiguous among the active Mandanten; a name two Kommunen use then signs in nobody. A wrong Kommune, an unknown
+    /// name, a wrong password, a deactivated account or one of a disabled Mandant all answer the same way, after the
+    /// same password hashing work.
+    /// </summary>
+    public async Task<AnmeldeErgebnis> AnmeldenAsync(string? mandant, string benutzername, string passwort, string? code, string? wiederherstellungscode, string art, CancellationToken ct)
     {
-        var user = string.IsNullOrWhiteSpace(benutzername) ? null : await benutzer.FindByNameAsync(benutzername.Trim());
+        var aktive = (await mandanten.AktiveAsync(ct)).Select(m => m.Schluessel).ToHashSet(StringComparer.Ordinal);
+        Benutzer? user = null;
+        if (!string.IsNullOrWhiteSpace(benutzername))
+        {
+            user = string.IsNullOrWhiteSpace(mandant)
+                ? await benutzer.EindeutigFindenAsync(aktive, benutzername, ct)
+                : aktive.Contains(mandant.Trim()) ? await benutzer.FindenAsync(mandant.Trim(), benutzername, ct) : null;
+        }
 
         // An account without a password (created by the Kommune's identity provider) answers as an unknown one: wrong
         // passwords must not count towards its lockout, or anyone knowing its name could lock its owner out of SSO.
         // A user of a disabled Mandant (ADR 0014) is refused like an unknown one too: no hint that the account exists.
-        if (user is null || user.Deaktiviert || user.PasswordHash is null || !await mandanten.IstAktivAsync(user.Mandant, ct))
+        if (user is null || user.Deaktiviert || user.PasswordHash is null || !aktive.Contains(user.Mandant))
         {
             benutzer.PasswordHasher.VerifyHashedPassword(new Benutzer(), DummyHash.Value, passwort ?? string.Empty);
             return AnmeldeErgebnis.Fehlgeschlagen;

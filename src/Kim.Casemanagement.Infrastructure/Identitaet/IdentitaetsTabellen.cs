@@ -8,6 +8,9 @@ namespace Kim.Casemanagement.Infrastructure.Identitaet;
 /// <summary>Gives the ASP.NET Core Identity tables German snake_case names, as in db/migrations/0002_identitaet.sql.</summary>
 internal static class IdentitaetsTabellen
 {
+    /// <summary>The unique index on (mandant, normalized_user_name) of migration 0021.</summary>
+    public const string BenutzernameIndex = "ix_benutzer_mandant_normalized_user_name";
+
     private static readonly Dictionary<Type, string> Tabellen = new()
     {
         [typeof(Benutzer)] = "benutzer",
@@ -50,6 +53,14 @@ internal static class IdentitaetsTabellen
         {
             b.Property(x => x.Behoerde).HasConversion<string>();
             b.HasIndex(x => x.TeamId).HasDatabaseName("ix_benutzer_team_id");
+
+            // User names are unique per Mandant (migration 0021), not installation-wide as Identity's UserNameIndex says.
+            if (b.Metadata.FindIndex(b.Metadata.FindProperty(nameof(Benutzer.NormalizedUserName))!) is { } installationsweit)
+            {
+                b.Metadata.RemoveIndex(installationsweit);
+            }
+
+            b.HasIndex(x => new { x.Mandant, x.NormalizedUserName }).IsUnique().HasDatabaseName(BenutzernameIndex);
         });
 
         modelBuilder.Entity<DatenschutzSchluessel>(b =>

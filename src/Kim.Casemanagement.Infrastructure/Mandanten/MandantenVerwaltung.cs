@@ -41,6 +41,20 @@ public sealed partial class MandantenVerwaltung(NpgsqlDataSource dataSource, Sit
         return await r.ReadAsync(ct).ConfigureAwait(false) ? Lesen(r) : null;
     }
 
+    /// <summary>The active Mandanten, by name (the sign-in form's "Kommune" field; sign-in without a Kommune).</summary>
+    public async Task<IReadOnlyList<Mandant>> AktiveAsync(CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand("SELECT schluessel, name, status, erstellt_am, geaendert_am FROM mandanten WHERE status = 'aktiv' ORDER BY name, schluessel");
+        await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var liste = new List<Mandant>();
+        while (await r.ReadAsync(ct).ConfigureAwait(false))
+        {
+            liste.Add(Lesen(r));
+        }
+
+        return liste;
+    }
+
     /// <summary>Does the Mandant exist and is it active? (sign-in, account creation)</summary>
     public async Task<bool> IstAktivAsync(string schluessel, CancellationToken ct) =>
         await FindenAsync(schluessel, ct).ConfigureAwait(false) is { Aktiv: true };

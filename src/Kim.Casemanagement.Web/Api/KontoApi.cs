@@ -31,7 +31,7 @@ internal static class KontoApi
 
     internal static async Task<IResult> Anmelden(AnmeldeAnfrage anfrage, AnmeldeDienst dienst, IAuditProtokoll audit, HttpContext http, CancellationToken ct)
     {
-        var ergebnis = await dienst.AnmeldenAsync(anfrage.Benutzername ?? string.Empty, anfrage.Passwort ?? string.Empty, anfrage.Code, anfrage.Wiederherstellungscode, "Token", ct);
+        var ergebnis = await dienst.AnmeldenAsync(anfrage.Mandant, anfrage.Benutzername ?? string.Empty, anfrage.Passwort ?? string.Empty, anfrage.Code, anfrage.Wiederherstellungscode, "Token", ct);
         audit.Vormerken(ergebnis.Status == AnmeldeStatus.Erfolgreich ? "Anmeldung.Erfolgreich" : "Anmeldung." + ergebnis.Status, "Token", null, null);
         switch (ergebnis.Status)
         {
@@ -157,8 +157,8 @@ internal static class KontoApi
     }
 }
 
-/// <summary>Body of POST /api/anmeldung.</summary>
-public sealed record AnmeldeAnfrage(string? Benutzername, string? Passwort, string? Code, string? Wiederherstellungscode);
+/// <summary>Body of POST /api/anmeldung. <c>Mandant</c>: the key of the Kommune (optional; without it the user name must be unambiguous among the active Mandanten).</summary>
+public sealed record AnmeldeAnfrage(string? Benutzername, string? Passwort, string? Code, string? Wiederherstellungscode, string? Mandant = null);
 
 /// <summary>Body of POST /api/anmeldung/erneuern.</summary>
 public sealed record ErneuernAnfrage(string? ErneuerungsToken);

@@ -5,6 +5,7 @@ using Kim.Casemanagement.Application.Sicherheit;
 using Kim.Casemanagement.Domain.Common;
 using Kim.Casemanagement.Infrastructure.Demodaten;
 using Kim.Casemanagement.Infrastructure.Identitaet;
+using Kim.Casemanagement.Infrastructure.Mandanten;
 using Kim.Casemanagement.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -166,7 +167,7 @@ public sealed class DemoDaten(IServiceScopeFactory scopes, IWebHostEnvironment u
         var liste = new List<DemoZugang>();
         foreach (var k in Konten)
         {
-            var user = await benutzer.FindByNameAsync(k.Benutzername);
+            var user = await benutzer.FindenAsync(MandantenVerwaltung.Standard, k.Benutzername, CancellationToken.None);
             if (user is null)
             {
                 continue;

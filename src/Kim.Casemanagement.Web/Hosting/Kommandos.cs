@@ -90,7 +90,7 @@ internal static class Kommandos
                 }
 
             case CreateAdmin:
-                return await AdministratorAnlegenAsync(args, builder);
+                return await AdministratorAnlegenAsync(args, builder, Console.Out, Console.Error);
             case SeedKommando.Name:
                 return await SeedKommando.AusfuehrenAsync(args, builder, loggerFactory);
             case MandantenKommando.Liste or MandantenKommando.Anlegen or MandantenKommando.Deaktivieren or MandantenKommando.Aktivieren:
@@ -101,19 +101,25 @@ internal static class Kommandos
         }
     }
 
-    private static async Task<int> AdministratorAnlegenAsync(string[] args, WebApplicationBuilder builder)
+    /// <summary>
+    /// <c>create-admin</c>: the first Administration account of a Mandant, or an account of the provider's administration.
+    /// The user name needs to be unique only within the Mandant (migration 0021). Audited like the Administration's API
+    /// (<c>Admin.BenutzerAngelegt</c>, actor <c>CLI:</c> + OS user; the Mandant the provider's one creates as
+    /// <c>Anbieter.MandantAngelegt</c>). <paramref name="passwort"/>: for tests; otherwise <c>KIM_ADMIN_PASSWORT</c> or standard input.
+    /// </summary>
+    internal static async Task<int> AdministratorAnlegenAsync(string[] args, WebApplicationBuilder builder, TextWriter aus, TextWriter fehler, string? passwort = null)
     {
         var name = Wert(args, "--benutzername");
         if (string.IsNullOrWhiteSpace(name))
         {
-            await Console.Error.WriteLineAsync("Aufruf: create-admin --benutzername NAME [--anzeigename TEXT] [--mandant KEY | --anbieter]  (Passwort aus KIM_ADMIN_PASSWORT oder von der Standardeingabe)");
+            await fehler.WriteLineAsync("Aufruf: create-admin --benutzername NAME [--anzeigename TEXT] [--mandant KEY | --anbieter]  (Passwort aus KIM_ADMIN_PASSWORT oder von der Standardeingabe)");
             return 2;
         }
 
-        var passwort = Environment.GetEnvironmentVariable("KIM_ADMIN_PASSWORT");
+        passwort ??= Environment.GetEnvironmentVariable("KIM_ADMIN_PASSWORT");
         if (string.IsNullOrEmpty(passwort))
         {
-            Console.Write("Passwort (mindestens 12 Zeichen): ");
+            await aus.WriteAsync("Passwort (mindestens 12 Zeichen): ");
             passwort = Console.ReadLine();
         }
 
@@ -138,29 +144,37 @@ internal static class Kommandos
             }
         }
 
+        var anbieter = args.Contains("--anbieter");
+        var mandant = anbieter ? AnbieterMandant : Wert(args, "--mandant") ?? MandantenVerwaltung.Standard;
         try
         {
-            var anbieter = args.Contains("--anbieter");
-            var mandant = anbieter ? AnbieterMandant : Wert(args, "--mandant") ?? MandantenVerwaltung.Standard;
-            if (anbieter && await scope.ServiceProvider.GetRequiredService<MandantenVerwaltung>().FindenAsync(mandant, CancellationToken.None) is null)
+            var mandanten = scope.ServiceProvider.GetRequiredService<MandantenVerwaltung>();
+            if (anbieter && await mandanten.FindenAsync(mandant, CancellationToken.None) is null)
             {
-                await scope.ServiceProvider.GetRequiredService<MandantenVerwaltung>().AnlegenAsync(mandant, "IT-Dienstleister (Anbieteradministration)", CancellationToken.None);
+                await mandanten.AnlegenAsync(mandant, "IT-Dienstleister (Anbieteradministration)", CancellationToken.None);
+                await KommandozeilenAudit.SchreibenAsync(app.Services, "Anbieter.MandantAngelegt", mandant, 200, null);
             }
 
+            var rolleNeu = anbieter ? Rolle.Anbieteradministration : Rolle.Administration;
             var zeile = await scope.ServiceProvider.GetRequiredService<BenutzerVerwaltung>().AnlegenAsync(
-                new NeuerBenutzer(name, Wert(args, "--anzeigename") ?? (anbieter ? "Anbieteradministration" : "Administration"), null, [anbieter ? Rolle.Anbieteradministration : Rolle.Administration], null, null, passwort ?? string.Empty),
+                new NeuerBenutzer(name, Wert(args, "--anzeigename") ?? (anbieter ? "Anbieteradministration" : "Administration"), null, [rolleNeu], null, null, passwort ?? string.Empty),
                 mandant,
                 CancellationToken.None,
                 anbieter);
-            Console.WriteLine($"{(anbieter ? "Anbieteradministration" : "Administrator")} „{zeile.Benutzername}“ (Mandant {mandant}) angelegt. Bei der ersten Anmeldung wird die Zwei-Faktor-Anmeldung eingerichtet.");
+
+            // The account's id and role, as the Administration's API notes it: no name, no password.
+            await KommandozeilenAudit.SchreibenAsync(app.Services, "Admin.BenutzerAngelegt", $"{zeile.Id}: {rolleNeu}", 200, mandant);
+            await aus.WriteLineAsync($"{(anbieter ? "Anbieteradministration" : "Administrator")} „{zeile.Benutzername}“ (Mandant {mandant}) angelegt. Bei der ersten Anmeldung wird die Zwei-Faktor-Anmeldung eingerichtet.");
             return 0;
         }
         catch (Domain.Common.DomainException e)
         {
-            await Console.Error.WriteLineAsync(e.Message);
+            // Refused (e.g. the name exists in this Mandant, a weak password, an unknown Mandant): audited without the name.
+            await KommandozeilenAudit.SchreibenAsync(app.Services, "Admin.BenutzerAngelegt", string.Join(",", e.Errors.Keys.Order(StringComparer.Ordinal)), 400, null);
+            await fehler.WriteLineAsync(e.Message);
             foreach (var (feld, texte) in e.Errors)
             {
-                await Console.Error.WriteLineAsync($"  {feld}: {string.Join(" ", texte)}");
+                await fehler.WriteLineAsync($"  {feld}: {string.Join(" ", texte)}");
             }
 
             return 1;

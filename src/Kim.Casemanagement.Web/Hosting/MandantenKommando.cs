@@ -17,7 +17,8 @@ namespace Kim.Casemanagement.Web.Hosting;
 /// <item><c>mandant-deaktivieren --schluessel KEY</c>: disable it; its users' sessions end at once (on every instance).</item>
 /// <item><c>mandant-aktivieren --schluessel KEY</c>: enable it again.</item>
 /// </list>
-/// Exit code 0 on success, 1 when refused (the reason on standard error, in German), 2 on a usage error.
+/// Exit code 0 on success, 1 when refused (the reason on standard error, in German), 2 on a usage error. Every change
+/// and every refused change is audited like the API's (<see cref="KommandozeilenAudit"/>, actor <c>CLI:</c> + OS user).
 /// </summary>
 internal static class MandantenKommando
 {
@@ -44,20 +45,30 @@ internal static class MandantenKommando
         await using var app = builder.Build();
         await new SqlMigrator().MigrateAsync(app.Services.GetRequiredService<Datenbank>().OwnerConnectionString);
         var verwaltung = app.Services.GetRequiredService<MandantenVerwaltung>();
+        var aktion = args[0] switch
+        {
+            Anlegen => "Anbieter.MandantAngelegt",
+            Deaktivieren => "Anbieter.MandantDeaktiviert",
+            Aktivieren => "Anbieter.MandantAktiviert",
+            _ => null,
+        };
         try
         {
             switch (args[0])
             {
                 case Anlegen:
                     var neu = await verwaltung.AnlegenAsync(schluessel, Kommandos.Wert(args, "--name"), CancellationToken.None);
+                    await KommandozeilenAudit.SchreibenAsync(app.Services, aktion!, neu.Schluessel, 200, null);
                     await aus.WriteLineAsync($"Mandant „{neu.Schluessel}“ ({neu.Name}) angelegt. Erstes Administrationskonto: create-admin --mandant {neu.Schluessel} --benutzername NAME");
                     return 0;
                 case Deaktivieren:
                     var (aus1, beendet) = await verwaltung.DeaktivierenAsync(schluessel!, eigenerMandant: string.Empty, CancellationToken.None);
+                    await KommandozeilenAudit.SchreibenAsync(app.Services, aktion!, $"{aus1.Schluessel}: {beendet} Sitzungen beendet", 200, null);
                     await aus.WriteLineAsync($"Mandant „{aus1.Schluessel}“ deaktiviert; {beendet} Sitzungen beendet.");
                     return 0;
                 case Aktivieren:
                     var an = await verwaltung.AktivierenAsync(schluessel!, CancellationToken.None);
+                    await KommandozeilenAudit.SchreibenAsync(app.Services, aktion!, an.Schluessel, 200, null);
                     await aus.WriteLineAsync($"Mandant „{an.Schluessel}“ ist wieder aktiv.");
                     return 0;
                 default:
@@ -71,6 +82,7 @@ internal static class MandantenKommando
         }
         catch (DomainException e)
         {
+            await AbgelehntAuditierenAsync(app.Services, aktion, schluessel, e);
             await fehler.WriteLineAsync(e.Message);
             foreach (var (feld, texte) in e.Errors)
             {
@@ -81,8 +93,15 @@ internal static class MandantenKommando
         }
         catch (Exception e) when (e is NichtGefundenException or Application.Common.KonfliktException)
         {
+            await AbgelehntAuditierenAsync(app.Services, aktion, schluessel, e);
             await fehler.WriteLineAsync(e.Message);
             return 1;
         }
     }
+
+    /// <summary>A refused command is audited too (the key as given, at most 64 characters: a key, no personal data).</summary>
+    private static Task AbgelehntAuditierenAsync(IServiceProvider dienste, string? aktion, string? schluessel, Exception e) =>
+        aktion is null
+            ? Task.CompletedTask
+            : KommandozeilenAudit.SchreibenAsync(dienste, aktion, schluessel is { Length: > 64 } ? schluessel[..64] : schluessel, KommandozeilenAudit.Ergebnis(e), null);
 }

@@ -7,7 +7,7 @@ internal sealed class DeutscheIdentityFehler : IdentityErrorDescriber
 {
     public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"Das Passwort muss mindestens {length} Zeichen lang sein." };
 
-    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = "Dieser Benutzername ist bereits vergeben." };
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = "Diesen Benutzernamen gibt es in dieser Kommune bereits." };
 
     public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = "Der Benutzername darf nur Buchstaben, Ziffern und . - _ @ enthalten." };
 

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Kim.Casemanagement.Web.Sicherheit;
@@ -63,6 +64,9 @@ internal static class SicherheitsKonfiguration
             .AddErrorDescriber<DeutscheIdentityFehler>()
             .AddPasswordValidator<HaeufigePasswoerterValidator>()
             .AddTokenProvider<EinmalAuthenticatorTokenProvider>(EinmalAuthenticatorTokenProvider.Name);
+        // User names are unique per Mandant (migration 0021): Identity's installation-wide duplicate check is replaced.
+        services.RemoveAll<IUserValidator<Benutzer>>();
+        services.AddScoped<IUserValidator<Benutzer>, BenutzernameJeMandantValidator>();
         services.AddScoped<AnmeldeDienst>();
         services.AddSingleton<SitzungsDienst>();
 

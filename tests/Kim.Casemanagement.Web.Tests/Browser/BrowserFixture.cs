@@ -107,6 +107,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         for (var versuch = 1; ; versuch++)
         {
             await seite.GotoAsync("/Konto/Anmelden");
+            if (await seite.Locator("#kommune").CountAsync() > 0)
+            {
+                // More than one active Mandant: the Kommune is part of the credentials (migration 0021).
+                await seite.GetByLabel("Kommune").SelectOptionAsync(konto.Mandant);
+            }
+
             await seite.GetByLabel("Benutzername").FillAsync(konto.Benutzername);
             await seite.GetByLabel("Passwort", new() { Exact = true }).FillAsync(konto.Passwort);
             var code = await factory.CodeAsync(konto);

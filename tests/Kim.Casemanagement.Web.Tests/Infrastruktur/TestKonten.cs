@@ -12,8 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kim.Casemanagement.Web.Tests.Infrastruktur;
 
-/// <summary>A staff account created for a test, with its password and TOTP key.</summary>
-public sealed record TestKonto(string Id, string Benutzername, string Passwort, string TotpSchluessel, IReadOnlyList<Rolle> Rollen, Guid? TeamId, Behoerde? Behoerde);
+/// <summary>A staff account created for a test, with its password, TOTP key and Mandant (user names are unique per Mandant).</summary>
+public sealed record TestKonto(string Id, string Benutzername, string Passwort, string TotpSchluessel, IReadOnlyList<Rolle> Rollen, Guid? TeamId, Behoerde? Behoerde, string Mandant = "standard");
 
 /// <summary>Creates accounts through the application's own services and signs in for real over HTTP.</summary>
 public static class TestKonten
@@ -43,14 +43,14 @@ public static class TestKonten
         }
     }
 
-    public static async Task<TestKonto> KontoAsync(this KimWebFactory factory, string benutzername, Rolle rolle, string? team = null, Behoerde? behoerde = null, bool zweiFaktor = true, string mandant = "standard")
+    public static async Task<TestKonto> KontoAsync(this KimWebFactory factory, string benutzername, Rolle rolle, string? team = null, Behoerde? behoerde = null, bool zweiFaktor = true, string mandant = "standard", string passwort = Passwort)
     {
         factory.StartServer();
         Guid? teamId = team is null ? null : await factory.TeamAsync(team, mandant);
         await using var scope = factory.Services.CreateAsyncScope();
         var verwaltung = scope.ServiceProvider.GetRequiredService<BenutzerVerwaltung>();
         var benutzer = scope.ServiceProvider.GetRequiredService<UserManager<Benutzer>>();
-        var zeile = await verwaltung.AnlegenAsync(new NeuerBenutzer(benutzername, benutzername, null, [rolle], teamId, behoerde, Passwort), mandant, default, anbieter: rolle == Rolle.Anbieteradministration);
+        var zeile = await verwaltung.AnlegenAsync(new NeuerBenutzer(benutzername, benutzername, null, [rolle], teamId, behoerde, passwort), mandant, default, anbieter: rolle == Rolle.Anbieteradministration);
         var user = (await benutzer.FindByIdAsync(zeile.Id))!;
         var schluessel = Base32(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
         if (zweiFaktor)
@@ -59,7 +59,7 @@ public static class TestKonten
             await benutzer.SetTwoFactorEnabledAsync(user, true);
         }
 
-        return new TestKonto(zeile.Id, benutzername, Passwort, schluessel, [rolle], teamId, behoerde);
+        return new TestKonto(zeile.Id, benutzername, passwort, schluessel, [rolle], teamId, behoerde, mandant);
     }
 
     /// <summary>The next TOTP code the server will accept for the account (one step after the last used one if needed).</summary>
@@ -92,7 +92,7 @@ public static class TestKonten
 
     public static async Task<string> TokenAsync(this KimWebFactory factory, HttpClient client, TestKonto konto)
     {
-        using var antwort = await client.PostAsJsonAsync("/api/anmeldung", new { benutzername = konto.Benutzername, passwort = konto.Passwort, code = await factory.CodeAsync(konto) });
+        using var antwort = await client.PostAsJsonAsync("/api/anmeldung", new { mandant = konto.Mandant, benutzername = konto.Benutzername, passwort = konto.Passwort, code = await factory.CodeAsync(konto) });
         var text = await antwort.Content.ReadAsStringAsync();
         if (!antwort.IsSuccessStatusCode)
         {

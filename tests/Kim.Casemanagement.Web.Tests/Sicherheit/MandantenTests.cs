@@ -127,6 +127,44 @@ public sealed class MandantenTests(MandantenTests.Fixture fx) : IClassFixture<Ma
         (await CliAsync("mandant-deaktivieren")).Code.ShouldBe(2);
     }
 
+    [Fact]
+    public async Task Cli_AuditsEveryChangeAndRefusal_WithTheActorCliAndTheOsUser_AndTheChainStaysIntact()
+    {
+        (await CliAsync("mandant-anlegen", "--schluessel", "kreis-audit", "--name", "Kreis mit Audit")).Code.ShouldBe(0);
+        (await CliAsync("mandant-deaktivieren", "--schluessel", "kreis-audit")).Code.ShouldBe(0);
+        (await CliAsync("mandant-aktivieren", "--schluessel", "kreis-audit")).Code.ShouldBe(0);
+        (await CliAsync("mandant-anlegen", "--schluessel", "kreis-audit", "--name", "Noch einmal")).Code.ShouldBe(1);
+        (await CliAsync("mandant-aktivieren", "--schluessel", "kreis-unbekannt")).Code.ShouldBe(1);
+
+        var akteur = ("CLI:" + Environment.UserName).Replace("'", "''", StringComparison.Ordinal);
+        var zeilen = await SqlHilfen.SpalteAsync(fx.Database.OwnerConnectionString, $"""
+            SELECT aktion || '|' || coalesce(detail, '') || '|' || ergebnis || '|' || rollen || '|' || coalesce(herkunft, '-') || '|' || coalesce(mandant, '-')
+            FROM audit_protokoll WHERE benutzer_id = '{akteur}' AND (detail LIKE 'kreis-audit%' OR detail = 'kreis-unbekannt') ORDER BY id
+            """);
+        zeilen.ShouldBe([
+            "Anbieter.MandantAngelegt|kreis-audit|200||-|-",
+            "Anbieter.MandantDeaktiviert|kreis-audit: 0 Sitzungen beendet|200||-|-",
+            "Anbieter.MandantAktiviert|kreis-audit|200||-|-",
+            "Anbieter.MandantAngelegt|kreis-audit|409||-|-",
+            "Anbieter.MandantAktiviert|kreis-unbekannt|404||-|-",
+        ]);
+
+        // The rows are sealed into the same hash chain as every other row, and verify-audit finds it intact.
+        var versiegelung = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Infrastructure.Audit.AuditVersiegelung>(fx.Factory.Services);
+        var versiegelt = $"""
+            SELECT count(*) FROM audit_protokoll a JOIN audit_siegel s ON s.audit_id = a.id WHERE a.benutzer_id = '{akteur}' AND a.detail LIKE 'kreis-audit%'
+            """;
+        for (var i = 0; i < 50 && await SqlHilfen.TextAsync(fx.Database.OwnerConnectionString, versiegelt) != "4"; i++)
+        {
+            await versiegelung.VersiegelnAsync(default);
+            await Task.Delay(200);
+        }
+
+        (await SqlHilfen.TextAsync(fx.Database.OwnerConnectionString, versiegelt)).ShouldBe("4");
+        using var pruefung = new StringWriter();
+        (await Infrastructure.Audit.AuditKommando.VerifyAsync(fx.Database.OwnerConnectionString, pruefung, default)).ShouldBe(Infrastructure.Audit.AuditKommando.Intakt, pruefung.ToString());
+    }
+
     private async Task<(int Code, string Aus, string Fehler)> CliAsync(params string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });

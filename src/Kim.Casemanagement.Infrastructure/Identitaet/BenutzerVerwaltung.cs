@@ -119,14 +119,14 @@ public sealed class BenutzerVerwaltung(UserManager<Benutzer> benutzer, KimDbCont
         };
         if (verknuepfung is null)
         {
-            Pruefen(await benutzer.CreateAsync(user, neu.Passwort ?? string.Empty), "passwort");
+            Pruefen(await KontoEinfuegenAsync(user, () => benutzer.CreateAsync(user, neu.Passwort ?? string.Empty)), "passwort");
             Pruefen(await benutzer.AddToRolesAsync(user, rollen.Select(r => r.ToString())), "rollen");
             return await ZeileAsync(user);
         }
 
         // Account, roles and link together or not at all (a second first sign-in at the same moment fails on the link's key).
         await using var transaktion = await db.Database.BeginTransactionAsync(ct);
-        Pruefen(await benutzer.CreateAsync(user), "benutzername");
+        Pruefen(await KontoEinfuegenAsync(user, () => benutzer.CreateAsync(user)), "benutzername");
         Pruefen(await benutzer.AddToRolesAsync(user, rollen.Select(r => r.ToString())), "rollen");
         Pruefen(await benutzer.AddLoginAsync(user, verknuepfung), "verknuepfung");
         await transaktion.CommitAsync(ct);
@@ -215,6 +215,23 @@ public sealed class BenutzerVerwaltung(UserManager<Benutzer> benutzer, KimDbCont
 
     private static BenutzerZeile Zeile(Benutzer u, IReadOnlyList<string> rollen) =>
         new(u.Id, u.UserName ?? string.Empty, u.Anzeigename, rollen, u.TeamId, u.Behoerde?.ToString(), !u.Deaktiviert, u.TwoFactorEnabled, u.LockoutEnd);
+
+    /// <summary>
+    /// Creates the account; a name taken in the same Kommune between the validator's check and the insert (two creations
+    /// at the same moment) fails on the unique index (migration 0021) and is answered like the validator's refusal.
+    /// </summary>
+    private async Task<IdentityResult> KontoEinfuegenAsync(Benutzer user, Func<Task<IdentityResult>> anlegen)
+    {
+        try
+        {
+            return await anlegen();
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: IdentitaetsTabellen.BenutzernameIndex })
+        {
+            db.Entry(user).State = EntityState.Detached;
+            return IdentityResult.Failed(benutzer.ErrorDescriber.DuplicateUserName(user.UserName ?? string.Empty));
+        }
+    }
 
     private static void Pruefen(IdentityResult ergebnis, string feld)
     {

@@ -119,6 +119,24 @@ public sealed partial class BenutzernameJeMandantTests(BenutzernameJeMandantTest
     }
 
     [Fact]
+    public async Task Anlegen_DesselbenNamensGleichzeitig_EinmalAngelegt_SonstDeutsche400_NieEin500()
+    {
+        using var nord = await fx.Factory.AngemeldetAsync(fx.Nord);
+        var neu = new { benutzername = "g.gleichzeitig", anzeigename = "Gleichzeitig", rollen = new[] { "Datenschutz" }, passwort = TestKonten.Passwort };
+
+        // Twelve creations of one name at once: the validator's check and the insert race; the unique index decides.
+        var antworten = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => nord.PostAsJsonAsync("/api/admin/benutzer", neu)));
+        var status = antworten.Select(a => (int)a.StatusCode).ToArray();
+
+        status.Count(s => s is >= 200 and < 300).ShouldBe(1, string.Join(", ", status));
+        status.Where(s => s is < 200 or >= 300).ShouldAllBe(s => s == 400);
+        foreach (var abgelehnt in antworten.Where(a => a.StatusCode == HttpStatusCode.BadRequest))
+        {
+            (await abgelehnt.ProblemAsync(HttpStatusCode.BadRequest)).Fehler("benutzername").Single().ShouldBe("Diesen Benutzernamen gibt es in dieser Kommune bereits.");
+        }
+    }
+
+    [Fact]
     public async Task CreateAdmin_LegtDenGleichenNamenInEinerAnderenKommuneAn_LehntIhnInDerselbenAb_UndProtokolliertBeides()
     {
         var erst = await CreateAdminAsync("--benutzername", "admin.cli", "--mandant", "kreis-nord");

@@ -33,7 +33,6 @@ public sealed class EinstellungenJeMandantTests
         var vNachbar = await nachbar.VariantenAsync(AnalyseFilter.Keiner, Spur.Prozess, default);
         vStadt.Varianten.Select(v => (v.Zustaende[^1], v.Faelle)).ShouldBe([("Assessment", 4L), ("Verweisung", 2L)], ignoreOrder: true);
         vNachbar.Varianten.ShouldNotContain(v => v.Faelle == 2, "k = 3 of the Kommune withholds the variant of two Fälle");
-        vNachbar.Sonstige.Gesperrt.ShouldBeTrue();
 
         // FTE: the configured 2,5 in one, the counted case managers (one) in the other.
         var kStadt = await stadt.KennzahlenAsync(AnalyseFilter.Keiner, default);

@@ -35,7 +35,12 @@ public sealed class EinstellungenBrowserTests(BrowserFixture fx)
         // Below the installation's floor: refused at the field, nothing stored.
         await seite.GetByLabel("Mindestgruppengröße", new() { Exact = false }).FillAsync((standard - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await seite.GetByLabel("Vollzeitstellen im Fallmanagement").FillAsync("0");
+        var pfade = seite.Locator("textarea[name='Werte.Idealverlauf[0].Pfade']");
+        await pfade.FillAsync("Anfrage>Nirgendwo");
         await seite.GetByRole(AriaRole.Button, new() { Name = "Einstellungen speichern" }).ClickAsync();
+        await Expect(seite.Locator("#fehlerliste")).ToContainTextAsync("„Nirgendwo“ ist kein Zustand dieser Spur.");
+        await Expect(seite.Locator("textarea[name='Werte.Idealverlauf[0].Pfade']")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(seite.Locator("textarea[name='Werte.Idealverlauf[0].Pfade']")).ToHaveValueAsync("Anfrage>Nirgendwo");
         await Expect(seite.Locator("#fehlerliste")).ToContainTextAsync($"Die Mindestgruppengröße darf nicht unter {standard} liegen");
         await Expect(seite.GetByLabel("Mindestgruppengröße", new() { Exact = false })).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(seite.GetByLabel("Vollzeitstellen im Fallmanagement")).ToHaveAttributeAsync("aria-invalid", "true");
@@ -49,6 +54,7 @@ public sealed class EinstellungenBrowserTests(BrowserFixture fx)
 
         await seite.GetByLabel("Mindestgruppengröße", new() { Exact = false }).FillAsync((standard + 3).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await seite.GetByLabel("Vollzeitstellen im Fallmanagement").FillAsync("4,5");
+        await seite.Locator("textarea[name='Werte.Idealverlauf[0].Pfade']").FillAsync(string.Empty);
         await seite.GetByRole(AriaRole.Button, new() { Name = "Einstellungen speichern" }).ClickAsync();
         await Expect(seite.GetByText("Die Einstellungen sind gespeichert.")).ToBeVisibleAsync();
         await Expect(zeile).ToContainTextAsync($"{standard + 3}");

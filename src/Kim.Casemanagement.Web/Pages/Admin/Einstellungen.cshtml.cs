@@ -40,6 +40,9 @@ public sealed class EinstellungenModel(MandantEinstellungen einstellungen, IAktu
             return Redirect("/Admin/Einstellungen");
         }
 
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LadenAsync(ct);
+
         // A track's message belongs to its paths field.
         for (var i = 0; i < Werte.Idealverlauf.Count; i++)
         {
@@ -54,8 +57,6 @@ public sealed class EinstellungenModel(MandantEinstellungen einstellungen, IAktu
             }
         }
 
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        await LadenAsync(ct);
         return Page();
     }
 
@@ -114,10 +115,10 @@ public sealed class EinstellungenModel(MandantEinstellungen einstellungen, IAktu
     private async Task LadenAsync(CancellationToken ct)
     {
         Stand = EinstellungenApi.Antwort(await einstellungen.WirksamAsync(ich.Mandant, ct), einstellungen);
-        if (Werte.Idealverlauf.Count == 0)
-        {
-            Werte.Idealverlauf = Stand.Idealverlauf.Select(i => new IdealEingabe { Spur = i.Spur.ToString() }).ToList();
-        }
+        // One entry per track, in the track order, whatever the form sent back.
+        Werte.Idealverlauf = Stand.Idealverlauf
+            .Select(i => Werte.Idealverlauf.FirstOrDefault(e => e.Spur == i.Spur.ToString()) ?? new IdealEingabe { Spur = i.Spur.ToString() })
+            .ToList();
     }
 
     /// <summary>A number in German notation.</summary>

@@ -44,6 +44,10 @@ public static class DependencyInjection
         // The standard rule table with the deployment's dated rows (section Rechtsregeln), e.g. a Kommune's retention periods.
         services.AddSingleton(Rechtsregeln.RechtsregelKonfiguration.Laden(configuration));
         services.AddKimBenachrichtigungsSchreibweg(configuration);
+        // Settings per Mandant (migration 0022): the installation's lead times are the defaults of every Kommune.
+        services.AddOptions<Application.Einstellungen.TerminVorlaufOptionen>().Bind(configuration.GetSection(Application.Einstellungen.TerminVorlaufOptionen.Abschnitt));
+        services.AddSingleton<Application.Einstellungen.IMandantEinstellungenSpeicher>(sp => new Mandanten.MandantEinstellungenSpeicher(sp.GetRequiredService<Datenbank>().DataSource));
+        services.AddSingleton<Application.Einstellungen.MandantEinstellungen>();
         // First of all hosted services: DataProtection's own hosted service (registered earlier by Razor Pages and
         // antiforgery) reads the key ring from the database at start; on a fresh database the table must exist by then.
         services.Insert(0, ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, MigrationBeimStart>());

@@ -112,6 +112,7 @@ app.MapSpurenApi();
 app.MapAdminApi();
 app.MapAnbieterApi();
 app.MapPartnersystemeApi();
+app.MapEinstellungenApi();
 app.MapDatenschutzApi();
 app.MapBenachrichtigungenApi();
 app.MapTeamleitungApi();

@@ -3,6 +3,7 @@ using Kim.Casemanagement.Application.Abstractions;
 using Kim.Casemanagement.Application.Analysen.Algorithmen;
 using Kim.Casemanagement.Application.Analysen.Ergebnisse;
 using Kim.Casemanagement.Application.Analysen.Rohdaten;
+using Kim.Casemanagement.Application.Einstellungen;
 using Kim.Casemanagement.Application.Sicherheit;
 using Kim.Casemanagement.Domain.Common;
 using Kim.Casemanagement.Domain.Faelle.Prozess;
@@ -29,7 +30,8 @@ public sealed class AnalysenHandler(
     IOptions<AnalysenOptionen> optionen,
     IAuditProtokoll audit,
     IAnalysenStand stand,
-    IAnalysenProjektion projektion)
+    IAnalysenProjektion projektion,
+    MandantEinstellungen? einstellungen = null)
 {
     /// <summary>The conformance measure, as the UI and the CSV state it.</summary>
     public const string KonformitaetsDefinition =
@@ -47,13 +49,19 @@ public sealed class AnalysenHandler(
     /// </summary>
     public DateTimeOffset? Vorberechnet { get; private set; }
 
-    public Task<Prozesslandkarte> ProzesslandkarteAsync(AnalyseFilter filter, Spur? spur, CancellationToken ct) =>
-        LandkarteBerechnenAsync(Quelle(), Abfrage(filter, "Prozesslandkarte", spur), spur, ct);
+    public async Task<Prozesslandkarte> ProzesslandkarteAsync(AnalyseFilter filter, Spur? spur, CancellationToken ct)
+    {
+        var abfrage = await AbfrageAsync(filter, "Prozesslandkarte", spur, ct);
+        return await LandkarteBerechnenAsync(Quelle(), abfrage, spur, ct);
+    }
 
-    public Task<Variantenanalyse> VariantenAsync(AnalyseFilter filter, Spur spur, CancellationToken ct) =>
-        VariantenBerechnenAsync(Quelle(), Abfrage(filter, "Varianten", spur), spur, ct);
+    public async Task<Variantenanalyse> VariantenAsync(AnalyseFilter filter, Spur spur, CancellationToken ct)
+    {
+        var abfrage = await AbfrageAsync(filter, "Varianten", spur, ct);
+        return await VariantenBerechnenAsync(Quelle(), abfrage, spur, ct);
+    }
 
-    public Task<Dauernanalyse> DauernAsync(AnalyseFilter filter, string? meilenstein, CancellationToken ct)
+    public async Task<Dauernanalyse> DauernAsync(AnalyseFilter filter, string? meilenstein, CancellationToken ct)
     {
         var definitionen = O.Meilensteine.Where(m => meilenstein is null || string.Equals(m.Schluessel, meilenstein, StringComparison.Ordinal)).ToList();
         if (definitionen.Count == 0)
@@ -61,17 +69,41 @@ public sealed class AnalysenHandler(
             throw new DomainException("Unbekannter Meilenstein.", new Dictionary<string, string[]> { ["meilenstein"] = [$"Erlaubt: {string.Join(", ", O.Meilensteine.Select(m => m.Schluessel))}."] });
         }
 
-        return DauernBerechnenAsync(Quelle(), Abfrage(filter, "Dauern", meilenstein), definitionen, ct);
+        var abfrage = await AbfrageAsync(filter, "Dauern", meilenstein, ct);
+        return await DauernBerechnenAsync(Quelle(), abfrage, definitionen, ct);
     }
 
-    public Task<Abweichungsanalyse> AbweichungenAsync(AnalyseFilter filter, CancellationToken ct) =>
-        AbweichungenBerechnenAsync(Quelle(), Abfrage(filter, "Abweichungen", null), mitEngpaessen: true, ct);
+    public async Task<Abweichungsanalyse> AbweichungenAsync(AnalyseFilter filter, CancellationToken ct)
+    {
+        var abfrage = await AbfrageAsync(filter, "Abweichungen", null, ct);
+        return await AbweichungenBerechnenAsync(Quelle(), abfrage, mitEngpaessen: true, ct);
+    }
 
-    public Task<Kennzahlenanalyse> KennzahlenAsync(AnalyseFilter filter, CancellationToken ct) =>
-        KennzahlenBerechnenAsync(Quelle(), Abfrage(filter, "Kennzahlen", null), ct);
+    public async Task<Kennzahlenanalyse> KennzahlenAsync(AnalyseFilter filter, CancellationToken ct)
+    {
+        var abfrage = await AbfrageAsync(filter, "Kennzahlen", null, ct);
+        return await KennzahlenBerechnenAsync(Quelle(), abfrage, ct);
+    }
 
-    public Task<Themenuebersicht> ThemenAsync(AnalyseFilter filter, CancellationToken ct) =>
-        ThemenBerechnenAsync(Quelle(), Abfrage(filter, "Themen", null), ct);
+    public async Task<Themenuebersicht> ThemenAsync(AnalyseFilter filter, CancellationToken ct)
+    {
+        var abfrage = await AbfrageAsync(filter, "Themen", null, ct);
+        return await ThemenBerechnenAsync(Quelle(), abfrage, ct);
+    }
+
+    /// <summary>
+    /// The settings the caller's analyses are computed with (its Kommune's minimum group size k, FTE and ideal flow,
+    /// each its override or the installation's default), for the pages to say which k applies. Lenkungsgruppe only.
+    /// </summary>
+    public async Task<WirksameEinstellungen> EinstellungenAsync(CancellationToken ct)
+    {
+        if (!benutzer.IstAngemeldet || !benutzer.HatRolle(Rolle.Lenkungsgruppe))
+        {
+            throw new ZugriffVerweigertException("Auswertungen sind der Lenkungsgruppe vorbehalten.");
+        }
+
+        return await WirksamAsync(benutzer.Mandant, ct);
+    }
 
     /// <summary>
     /// The one implementation every analysis answers from (API, CSV, pages, comparison): the per-Fall projection when it
@@ -98,9 +130,10 @@ public sealed class AnalysenHandler(
     /// </summary>
     public async Task<AnalysenBericht> BerichtAsync(AnalyseFilter filter, Spur? spur, BerichtTeile teile, CancellationToken ct)
     {
-        var abfrage = Abfrage(filter, "Bericht", spur);
+        var abfrage = await AbfrageAsync(filter, "Bericht", spur, ct);
         var alle = spur is null && filter == AnalyseFilter.Keiner;
-        if (alle && await stand.LesenAsync(abfrage.Mandant, ct) is { } gespeichert)
+        // A stored report computed under other settings of the Kommune (k, FTE, ideal flow) is not shown: recomputed now.
+        if (alle && await stand.LesenAsync(abfrage.Mandant, ct) is { } gespeichert && UnterEinstellungen(gespeichert.Datenstand, abfrage.Einstellungen!))
         {
             return gespeichert.Bericht with { Gespeichert = true };
         }
@@ -115,7 +148,7 @@ public sealed class AnalysenHandler(
             return await BerichtBerechnenAsync(daten, abfrage, spur, teile, ct);
         }
 
-        var datenstand = await stand.DatenstandAsync(abfrage.Mandant, ct);
+        var datenstand = Datenstand(await stand.DatenstandAsync(abfrage.Mandant, ct), abfrage.Einstellungen!);
         var bericht = await BerichtBerechnenAsync(daten, abfrage, spur, BerichtTeile.Alle, ct);
         await stand.SpeichernAsync(abfrage.Mandant, bericht, abfrage.Heute, datenstand, ct);
         return bericht;
@@ -129,14 +162,15 @@ public sealed class AnalysenHandler(
     public async Task<bool> StandErneuernAsync(string mandant, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(mandant);
-        var datenstand = await stand.DatenstandAsync(mandant, ct);
-        if (await stand.LesenAsync(mandant, ct) is { } g && g.Stichtag == kalender.Heute
+        var e = await WirksamAsync(mandant, ct);
+        var datenstand = Datenstand(await stand.DatenstandAsync(mandant, ct), e);
+        if (await stand.LesenAsync(mandant, ct) is { } g && g.Stichtag == kalender.Heute && UnterEinstellungen(g.Datenstand, e)
             && (g.Datenstand == datenstand || kalender.Jetzt - g.Bericht.Stand < O.StandIntervall))
         {
             return false;
         }
 
-        var abfrage = new AnalyseAbfrage(mandant, AnalyseFilter.Keiner, kalender.Heute, KohortenRegel.Abschnitte(regeln));
+        var abfrage = new AnalyseAbfrage(mandant, AnalyseFilter.Keiner, kalender.Heute, KohortenRegel.Abschnitte(regeln)) { Einstellungen = e };
         await stand.SpeichernAsync(mandant, await BerichtBerechnenAsync(daten, abfrage, null, BerichtTeile.Alle, ct), abfrage.Heute, datenstand, ct);
         return true;
     }
@@ -187,7 +221,7 @@ public sealed class AnalysenHandler(
         }
 
         var roh = await d.LandkarteAsync(abfrage, spur, spuruebergreifend: spur is null, ct);
-        return Landkarten.Erstellen(roh, spur, spur is null, O.Mindestgroesse);
+        return Landkarten.Erstellen(roh, spur, spur is null, K(abfrage));
     }
 
     private async Task<Variantenanalyse> VariantenBerechnenAsync(IAnalysenDaten d, AnalyseAbfrage abfrage, Spur spur, CancellationToken ct)
@@ -198,7 +232,7 @@ public sealed class AnalysenHandler(
         }
 
         var roh = await d.VariantenAsync(abfrage, spur, O.MaxVarianten, ct);
-        return VariantenSperren(roh, spur, O.Mindestgroesse);
+        return VariantenSperren(roh, spur, K(abfrage));
     }
 
     private async Task<Dauernanalyse> DauernBerechnenAsync(IAnalysenDaten d, AnalyseAbfrage abfrage, IReadOnlyList<MeilensteinDefinition> definitionen, CancellationToken ct)
@@ -212,7 +246,7 @@ public sealed class AnalysenHandler(
         foreach (var m in definitionen)
         {
             var schaetzung = KaplanMeier.Schaetzen(await d.DauernAsync(abfrage, m, ct));
-            ergebnisse.Add(DauerSperren(m, schaetzung, O.Mindestgroesse, O.KurvenIntervallTage));
+            ergebnisse.Add(DauerSperren(m, schaetzung, K(abfrage), O.KurvenIntervallTage));
         }
 
         return new Dauernanalyse(ergebnisse, O.KurvenIntervallTage, false, null);
@@ -226,18 +260,17 @@ public sealed class AnalysenHandler(
             return new Abweichungsanalyse([], [], [], KonformitaetsDefinition, true, hinweis);
         }
 
-        var spuren = O.Idealverlauf.Where(i => i.Value.Pfade.Count > 0).Select(i => i.Key).Order().ToList();
-        var soll = SollKanten();
-        var konformitaet = await d.KonformitaetAsync(abfrage, soll, spuren, ct);
-        var (anteile, abweichungen) = KonformitaetSperren(konformitaet, O.Mindestgroesse, O.MaxAbweichungen);
+        var e = Einstellungen(abfrage);
+        var konformitaet = await d.KonformitaetAsync(abfrage, e.SollKanten(), e.SpurenMitIdealverlauf(), ct);
+        var (anteile, abweichungen) = KonformitaetSperren(konformitaet, e.Mindestgroesse, O.MaxAbweichungen);
 
-        var engpaesse = mitEngpaessen ? EngpaesseBilden(await d.LandkarteAsync(abfrage, null, spuruebergreifend: false, ct)) : [];
+        var engpaesse = mitEngpaessen ? EngpaesseBilden(await d.LandkarteAsync(abfrage, null, spuruebergreifend: false, ct), e) : [];
         return new Abweichungsanalyse(anteile, abweichungen, engpaesse, KonformitaetsDefinition, false, null);
     }
 
     private async Task<Kennzahlenanalyse> KennzahlenBerechnenAsync(IAnalysenDaten d, AnalyseAbfrage abfrage, CancellationToken ct)
     {
-        var grundlage = O.Vollzeitstellen is { } vz
+        var grundlage = Einstellungen(abfrage).Vollzeitstellen is { } vz
             ? string.Create(CultureInfo.GetCultureInfo("de-DE"), $"konfigurierte Vollzeitstellen ({vz})")
             : "Fallmanager*innen, die im Quartal mindestens einen Prozessschritt erfasst haben";
         if (await AuswahlPruefenAsync(d, abfrage, mitZeitraum: false, ct) is { } hinweis)
@@ -246,7 +279,7 @@ public sealed class AnalysenHandler(
         }
 
         var roh = await d.KennzahlenAsync(abfrage, ct);
-        return new Kennzahlenanalyse(KennzahlenBilden(roh, abfrage.Filter, abfrage.Heute), grundlage, false, null);
+        return new Kennzahlenanalyse(KennzahlenBilden(roh, abfrage.Filter, abfrage.Heute, Einstellungen(abfrage)), grundlage, false, null);
     }
 
     private async Task<Themenuebersicht> ThemenBerechnenAsync(IAnalysenDaten d, AnalyseAbfrage abfrage, CancellationToken ct)
@@ -256,7 +289,7 @@ public sealed class AnalysenHandler(
             return new Themenuebersicht([], true, hinweis);
         }
 
-        return ThemenSperren(await d.ThemenAsync(abfrage, ct), O.Mindestgroesse);
+        return ThemenSperren(await d.ThemenAsync(abfrage, ct), K(abfrage));
     }
 
     /// <summary>The plain-German explanation of a decision's before/after comparison and the log-rank test, with its caveats (page and API).</summary>
@@ -313,10 +346,11 @@ public sealed class AnalysenHandler(
     public async Task<Vergleich> VergleichAsync(AnalyseFilter a, AnalyseFilter b, string bezeichnungA, string bezeichnungB, string erlaeuterung, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(b);
-        var abfrageA = Abfrage(a, "Vergleich", "A");
-        var abfrageB = Abfrage(b, "Vergleich", "B");
+        var abfrageA = await AbfrageAsync(a, "Vergleich", "A", ct);
+        var abfrageB = await AbfrageAsync(b, "Vergleich", "B", ct);
         var d = Quelle();
-        var k = O.Mindestgroesse;
+        var e = Einstellungen(abfrageA);
+        var k = e.Mindestgroesse;
         var leer = new Variantenanalyse(Spur.Prozess, null, null, [], new SonstigeVarianten(null, null, true), true, null);
         var hinweisA = await AuswahlPruefenAsync(d, abfrageA, mitZeitraum: true, ct);
         var hinweisB = await AuswahlPruefenAsync(d, abfrageB, mitZeitraum: true, ct);
@@ -335,8 +369,8 @@ public sealed class AnalysenHandler(
 
         // The raw figures of both sides: from the in-memory projection side by side on the thread pool, over the event
         // log one after another.
-        var spuren = O.Idealverlauf.Where(i => i.Value.Pfade.Count > 0).Select(i => i.Key).Order().ToList();
-        var soll = SollKanten();
+        var spuren = e.SpurenMitIdealverlauf();
+        var soll = e.SollKanten();
         async Task<(List<IReadOnlyList<DauerBeobachtung>> Dauern, VariantenRohdaten Varianten, KonformitaetsRohdaten Konformitaet)> Seite(AnalyseAbfrage abfrage)
         {
             var beobachtungen = new List<IReadOnlyList<DauerBeobachtung>>();
@@ -423,15 +457,15 @@ public sealed class AnalysenHandler(
     /// </summary>
     public async Task<Func<Stream, CancellationToken, Task>> XesAsync(AnalyseFilter filter, Spur? spur, bool mitNamensraum, CancellationToken ct)
     {
-        var abfrage = Abfrage(filter, "XesExport", spur);
+        var abfrage = await AbfrageAsync(filter, "XesExport", spur, ct);
         // The log itself is read from the event log (traces, not aggregates): its selection is checked on the same data.
         if (await AuswahlPruefenAsync(daten, abfrage, mitZeitraum: true, ct) is { } hinweis)
         {
             throw new DomainException(hinweis, new Dictionary<string, string[]> { ["filter"] = [hinweis] });
         }
 
-        var einstellungen = new XesEinstellungen(O.Mindestgroesse, spur, mitNamensraum);
-        return (ziel, abbruch) => xes.SchreibenAsync(ziel, abfrage, einstellungen, abbruch);
+        var xesEinstellungen = new XesEinstellungen(K(abfrage), spur, mitNamensraum);
+        return (ziel, abbruch) => xes.SchreibenAsync(ziel, abfrage, xesEinstellungen, abbruch);
     }
 
     /// <summary>One table of an analysis for the CSV export (names: <see cref="AnalyseTabellen.Namen"/>).</summary>
@@ -451,7 +485,7 @@ public sealed class AnalysenHandler(
         _ => throw new DomainException("Unbekannte Tabelle.", new Dictionary<string, string[]> { ["tabelle"] = [$"Erlaubt: {string.Join(", ", AnalyseTabellen.Namen)}."] }),
     };
 
-    /// <summary>The allowed steps of every configured ideal flow.</summary>
+    /// <summary>The allowed steps of every ideal flow of the installation's configuration (a Kommune's own: <see cref="WirksameEinstellungen.SollKanten"/>).</summary>
     public IReadOnlyList<SollKante> SollKanten() =>
         O.Idealverlauf.SelectMany(i => i.Value.Kanten().Select(k => new SollKante(i.Key, k.Von, k.Nach))).ToList();
 
@@ -595,7 +629,7 @@ public sealed class AnalysenHandler(
 
     // ------------------------------------------------------------------ helpers
 
-    private AnalyseAbfrage Abfrage(AnalyseFilter filter, string vorgang, object? zusatz)
+    private async Task<AnalyseAbfrage> AbfrageAsync(AnalyseFilter filter, string vorgang, object? zusatz, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
         if (!benutzer.IstAngemeldet || !benutzer.HatRolle(Rolle.Lenkungsgruppe))
@@ -610,12 +644,29 @@ public sealed class AnalysenHandler(
         }
 
         audit.Vormerken("Analysen." + vorgang, detail.Length == 0 ? null : detail, null, null);
-        return new AnalyseAbfrage(benutzer.Mandant, filter, kalender.Heute, KohortenRegel.Abschnitte(regeln));
+        return new AnalyseAbfrage(benutzer.Mandant, filter, kalender.Heute, KohortenRegel.Abschnitte(regeln)) { Einstellungen = await WirksamAsync(benutzer.Mandant, ct) };
     }
+
+    /// <summary>The Kommune's effective settings (override or installation default); without the settings service (unit tests): the installation's.</summary>
+    private async Task<WirksameEinstellungen> WirksamAsync(string mandant, CancellationToken ct) =>
+        einstellungen is null ? InstallationsEinstellungen(mandant) : await einstellungen.WirksamAsync(mandant, ct);
+
+    private WirksameEinstellungen InstallationsEinstellungen(string mandant) => new(
+        mandant, O.Mindestgroesse, O.Vollzeitstellen, O.Idealverlauf, 0, 0, 0, 0, MandantUeberschreibungen.Keine, null, MandantEinstellungen.StandardVersion);
+
+    private WirksameEinstellungen Einstellungen(AnalyseAbfrage abfrage) => abfrage.Einstellungen ?? InstallationsEinstellungen(abfrage.Mandant);
+
+    /// <summary>The minimum group size k of the request's Kommune.</summary>
+    private int K(AnalyseAbfrage abfrage) => Einstellungen(abfrage).Mindestgroesse;
+
+    /// <summary>The stored report's fingerprint: the data's, and the version of the Kommune's settings it is computed under.</summary>
+    private static string Datenstand(string daten, WirksameEinstellungen e) => daten + "|e=" + e.Version;
+
+    private static bool UnterEinstellungen(string datenstand, WirksameEinstellungen e) => datenstand.EndsWith("|e=" + e.Version, StringComparison.Ordinal);
 
     private async Task<string?> AuswahlPruefenAsync(IAnalysenDaten d, AnalyseAbfrage abfrage, bool mitZeitraum, CancellationToken ct)
     {
-        var k = O.Mindestgroesse;
+        var k = K(abfrage);
         var population = await d.PopulationAsync(abfrage, mitZeitraum, ct);
         if (population.Gefiltert < k)
         {
@@ -630,11 +681,11 @@ public sealed class AnalysenHandler(
     private static string AuswahlZuKlein(int k) =>
         string.Create(CultureInfo.InvariantCulture, $"Die Auswahl umfasst weniger als {k} Fälle. Aus Datenschutzgründen wird nichts angezeigt.");
 
-    private List<Engpass> EngpaesseBilden(LandkartenRohdaten landkarte)
+    private List<Engpass> EngpaesseBilden(LandkartenRohdaten landkarte, WirksameEinstellungen einstellung)
     {
-        var k = O.Mindestgroesse;
+        var k = einstellung.Mindestgroesse;
         var engpaesse = new List<Engpass>();
-        foreach (var (spur, ideal) in O.Idealverlauf.OrderBy(i => i.Key))
+        foreach (var (spur, ideal) in einstellung.Idealverlauf.OrderBy(i => i.Key))
         {
             var warten = ideal.Wartezustaende.ToHashSet(StringComparer.Ordinal);
             if (warten.Count == 0)
@@ -666,9 +717,9 @@ public sealed class AnalysenHandler(
             .ToList();
     }
 
-    private List<Quartalskennzahlen> KennzahlenBilden(IReadOnlyList<QuartalsWertRoh> roh, AnalyseFilter filter, DateOnly heute)
+    private List<Quartalskennzahlen> KennzahlenBilden(IReadOnlyList<QuartalsWertRoh> roh, AnalyseFilter filter, DateOnly heute, WirksameEinstellungen e)
     {
-        var k = O.Mindestgroesse;
+        var k = e.Mindestgroesse;
         var bisQuartal = Quartalsbeginn(heute);
         var quartale = new List<DateOnly>();
         if (roh.Count > 0)
@@ -726,7 +777,7 @@ public sealed class AnalysenHandler(
             .Select(z =>
             {
                 double? vollzeit = kohortenfilter ? null
-                    : O.Vollzeitstellen is { } konfiguriert ? (double)konfiguriert
+                    : e.Vollzeitstellen is { } konfiguriert ? (double)konfiguriert
                     : z.Fallmanager >= O.MindestzahlFallmanager ? z.Fallmanager : null;
                 var offen = t.Wert(z.Offen);
                 var nummer = ((z.Beginn.Month - 1) / 3) + 1;

@@ -23,6 +23,23 @@ public sealed class AnalysenOptionenPruefung : IPostConfigureOptions<AnalysenOpt
         }
     }
 
+    /// <summary>
+    /// What is wrong with one track's ideal flow, in German (empty: nothing): every state of a path and every waiting state
+    /// must be a state of that track. The installation's configuration (at start-up) and a Kommune's override
+    /// (<see cref="Einstellungen.MandantEinstellungen"/>) are checked by this one rule.
+    /// </summary>
+    public static IEnumerable<string> IdealverlaufPruefen(Spur spur, IdealverlaufSpur ideal)
+    {
+        ArgumentNullException.ThrowIfNull(ideal);
+        foreach (var zustand in ideal.Zustaende().Concat(ideal.Wartezustaende).Distinct(StringComparer.Ordinal))
+        {
+            if (!Spurzustaende.IstGueltig(spur, zustand))
+            {
+                yield return $"„{zustand}“ ist kein Zustand dieser Spur.";
+            }
+        }
+    }
+
     public ValidateOptionsResult Validate(string? name, AnalysenOptionen options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -64,13 +81,7 @@ public sealed class AnalysenOptionenPruefung : IPostConfigureOptions<AnalysenOpt
 
         foreach (var (spur, ideal) in options.Idealverlauf)
         {
-            foreach (var zustand in ideal.Zustaende().Concat(ideal.Wartezustaende).Distinct(StringComparer.Ordinal))
-            {
-                if (!Spurzustaende.IstGueltig(spur, zustand))
-                {
-                    fehler.Add($"Analysen:Idealverlauf:{spur}: „{zustand}“ ist kein Zustand dieser Spur.");
-                }
-            }
+            fehler.AddRange(IdealverlaufPruefen(spur, ideal).Select(f => $"Analysen:Idealverlauf:{spur}: {f}"));
         }
 
         var schluesselListe = new HashSet<string>(StringComparer.Ordinal);

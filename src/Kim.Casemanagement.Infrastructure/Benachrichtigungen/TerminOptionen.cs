@@ -1,21 +1,16 @@
+using Kim.Casemanagement.Application.Einstellungen;
+
 namespace Kim.Casemanagement.Infrastructure.Benachrichtigungen;
 
-/// <summary>Deadline scheduler settings (section <c>Termine</c>). Lead times are product settings, not law; legal periods come from the rule table.</summary>
-public sealed class TerminOptionen
+/// <summary>
+/// Deadline scheduler settings (section <c>Termine</c>). The lead times (<see cref="TerminVorlaufOptionen"/>) are product
+/// settings, not law, and are the installation's defaults: a Kommune may override them for its own Fälle
+/// (<see cref="MandantEinstellungen"/>). Legal periods come from the rule table, the same for every Kommune.
+/// </summary>
+public sealed class TerminOptionen : TerminVorlaufOptionen
 {
-    public const string Abschnitt = "Termine";
-
     /// <summary>How often the scheduler runs.</summary>
     public TimeSpan Intervall { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>A permit's expiry is raised this many weeks ahead ("Verlängerung beantragen").</summary>
-    public int TitelVorlaufWochen { get; set; } = 8;
-
-    public int EinwilligungVorlaufTage { get; set; } = 28;
-
-    public int KooperationsplanVorlaufTage { get; set; } = 14;
-
-    public int ChancenaufenthaltsrechtVorlaufWochen { get; set; } = 8;
 
     /// <summary>False turns the background runs off (tests trigger <see cref="TerminPruefung.LaufAsync"/> directly).</summary>
     public bool Aktiv { get; set; } = true;

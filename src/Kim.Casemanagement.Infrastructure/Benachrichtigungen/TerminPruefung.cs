@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kim.Casemanagement.Application.Abstractions;
 using Kim.Casemanagement.Application.Benachrichtigungen;
+using Kim.Casemanagement.Application.Einstellungen;
 using Kim.Casemanagement.Domain.Faelle;
 using Kim.Casemanagement.Domain.Rechtsregeln;
 using Kim.Casemanagement.Infrastructure.Persistence;
@@ -20,8 +21,12 @@ namespace Kim.Casemanagement.Infrastructure.Benachrichtigungen;
 /// idempotent across restarts: each notice carries a key that is stored with it, Wiedervorlagen carry a key per Fall.
 /// A held Fall (Sperrung, Art. 18 DSGVO) is skipped: it is read-only, so no Wiedervorlage is created and no notice sent
 /// for it; what falls due meanwhile follows once the hold is lifted or has run out (docs/adr/0008-sperrung.md).
+/// The lead times are those of each Fall's Kommune (<see cref="MandantEinstellungen"/>: its override, else the
+/// installation's <see cref="TerminOptionen"/>), read fresh at the start of every run; the SQL preselection joins the same
+/// overrides (<c>mandant_einstellungen</c>, migration 0022) and falls back to the installation's value.
 /// </summary>
-public sealed partial class TerminPruefung(IServiceScopeFactory scopes, Datenbank datenbank, TimeProvider zeit, IOptions<TerminOptionen> optionen, ILogger<TerminPruefung> logger) : BackgroundService
+public sealed partial class TerminPruefung(
+    IServiceScopeFactory scopes, Datenbank datenbank, TimeProvider zeit, IOptions<TerminOptionen> optionen, MandantEinstellungen einstellungen, ILogger<TerminPruefung> logger) : BackgroundService
 {
     public const long SperrSchluessel = 0x4B494D5F5445524D;
     private static readonly CultureInfo De = CultureInfo.GetCultureInfo("de-DE");
@@ -49,19 +54,28 @@ public sealed partial class TerminPruefung(IServiceScopeFactory scopes, Datenban
 
         try
         {
-            var o = optionen.Value;
+            var je = await einstellungen.AlleFrischAsync(ct);
+            var standard = einstellungen.Standard(MandantenStandard);
+            WirksameEinstellungen V(Fall fall) => je.GetValueOrDefault(fall.Mandant) ?? standard;
             var heute = await HeuteAsync(ct);
             var summe = 0;
             summe += await WiedervorlagenFaelligAsync(heute, ct);
             summe += await FaelleAsync(
                 "Titelablauf",
-                "SELECT id FROM faelle f WHERE aufenthalt_gueltig_bis IS NOT NULL AND aufenthalt_gueltig_bis - @vorlauf <= @heute AND aufenthalt_zustand = ANY(@titel) AND prozess_zustand <> ALL(@beendet) AND NOT " + Gesperrt,
-                c => { c.Parameters.AddWithValue("vorlauf", o.TitelVorlaufWochen * 7); c.Parameters.AddWithValue("titel", Titelzustaende); },
+                "SELECT f.id FROM faelle f LEFT JOIN mandant_einstellungen me ON me.mandant = f.mandant WHERE f.aufenthalt_gueltig_bis IS NOT NULL "
+                + "AND f.aufenthalt_gueltig_bis - coalesce(me.titel_vorlauf_wochen * 7, @vorlauf) <= @heute AND f.aufenthalt_zustand = ANY(@titel) AND f.prozess_zustand <> ALL(@beendet) AND NOT " + Gesperrt,
+                c => { c.Parameters.AddWithValue("vorlauf", standard.TitelVorlaufWochen * 7); c.Parameters.AddWithValue("titel", Titelzustaende); },
                 heute,
                 (fall, regeln) =>
                 {
                     var bis = fall.Aufenthalt.GueltigBis!.Value;
-                    return (WiedervorlageArt.Titelablauf, $"titelablauf:{bis:yyyy-MM-dd}", Max(bis.AddDays(-7 * o.TitelVorlaufWochen), heute),
+                    var wochen = V(fall).TitelVorlaufWochen;
+                    if (bis.AddDays(-7 * wochen) > heute)
+                    {
+                        return null;
+                    }
+
+                    return (WiedervorlageArt.Titelablauf, $"titelablauf:{bis:yyyy-MM-dd}", Max(bis.AddDays(-7 * wochen), heute),
                         string.Create(De, $"Verlängerung beantragen: Aufenthaltstitel/Duldung gültig bis {bis:dd.MM.yyyy}"));
                 },
                 ct);
@@ -74,8 +88,9 @@ public sealed partial class TerminPruefung(IServiceScopeFactory scopes, Datenban
                 {
                     var am = fall.Leistungen.KooperationsplanAm!.Value;
                     var faellig = am.AddMonths(regeln.Wert(Regeln.KooperationsplanUeberpruefungMonate, heute));
-                    return faellig.AddDays(-o.KooperationsplanVorlaufTage) > heute ? null
-                        : (WiedervorlageArt.Kooperationsplan, $"kooperationsplan:{am:yyyy-MM-dd}", Max(faellig.AddDays(-o.KooperationsplanVorlaufTage), heute),
+                    var vorlauf = V(fall).KooperationsplanVorlaufTage;
+                    return faellig.AddDays(-vorlauf) > heute ? null
+                        : (WiedervorlageArt.Kooperationsplan, $"kooperationsplan:{am:yyyy-MM-dd}", Max(faellig.AddDays(-vorlauf), heute),
                             string.Create(De, $"Kooperationsplan überprüfen (spätestens {faellig:dd.MM.yyyy})"));
                 },
                 ct);
@@ -88,12 +103,13 @@ public sealed partial class TerminPruefung(IServiceScopeFactory scopes, Datenban
                 {
                     var seit = fall.Aufenthalt.ChancenaufenthaltsrechtSeit!.Value;
                     var ende = seit.AddMonths(regeln.Wert(Regeln.Paragraph104cLaufzeitMonate, heute));
-                    return ende.AddDays(-7 * o.ChancenaufenthaltsrechtVorlaufWochen) > heute ? null
-                        : (WiedervorlageArt.Chancenaufenthaltsrecht, $"104c:{seit:yyyy-MM-dd}", Max(ende.AddDays(-7 * o.ChancenaufenthaltsrechtVorlaufWochen), heute),
+                    var wochen = V(fall).ChancenaufenthaltsrechtVorlaufWochen;
+                    return ende.AddDays(-7 * wochen) > heute ? null
+                        : (WiedervorlageArt.Chancenaufenthaltsrecht, $"104c:{seit:yyyy-MM-dd}", Max(ende.AddDays(-7 * wochen), heute),
                             string.Create(De, $"Chancen-Aufenthaltsrecht endet am {ende:dd.MM.yyyy}: Übergang nach § 25a/§ 25b prüfen"));
                 },
                 ct);
-            summe += await EinwilligungenAsync(heute, o.EinwilligungVorlaufTage, ct);
+            summe += await EinwilligungenAsync(heute, standard.EinwilligungVorlaufTage, fall => V(fall).EinwilligungVorlaufTage, ct);
 
             // Housekeeping in the same single-instance round, each with its period from the rule table: idempotency keys,
             // ended sessions and old notices, Fälle past their retention; audit segments (the step has its own lock as well, for the
@@ -158,6 +174,9 @@ public sealed partial class TerminPruefung(IServiceScopeFactory scopes, Datenban
             }
         }
     }
+
+    /// <summary>The name the installation's own settings are built under (only their lead times are read here).</summary>
+    private const string MandantenStandard = "standard";
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
@@ -235,22 +254,23 @@ public sealed partial class TerminPruefung(IServiceScopeFactory scopes, Datenban
         return summe;
     }
 
-    private async Task<int> EinwilligungenAsync(DateOnly heute, int vorlaufTage, CancellationToken ct)
+    private async Task<int> EinwilligungenAsync(DateOnly heute, int standardTage, Func<Fall, int> vorlauf, CancellationToken ct)
     {
         var summe = 0;
         var ids = await IdsAsync(
             """
-            SELECT DISTINCT e.fall_id FROM einwilligungen e JOIN faelle f ON f.id = e.fall_id
-            WHERE e.gueltig_bis IS NOT NULL AND e.widerrufen_am IS NULL AND e.gueltig_bis >= @heute AND e.gueltig_bis - @vorlauf <= @heute
+            SELECT DISTINCT e.fall_id FROM einwilligungen e JOIN faelle f ON f.id = e.fall_id LEFT JOIN mandant_einstellungen me ON me.mandant = f.mandant
+            WHERE e.gueltig_bis IS NOT NULL AND e.widerrufen_am IS NULL AND e.gueltig_bis >= @heute AND e.gueltig_bis - coalesce(me.einwilligung_vorlauf_tage, @vorlauf) <= @heute
               AND f.prozess_zustand <> ALL(@beendet) AND NOT
             """ + " " + Gesperrt,
-            c => c.Parameters.AddWithValue("vorlauf", vorlaufTage),
+            c => c.Parameters.AddWithValue("vorlauf", standardTage),
             heute,
             ct);
         foreach (var fallId in ids)
         {
             summe += await FallBearbeitenAsync(fallId, (fall, _, benachrichtigungen, _) =>
             {
+                var vorlaufTage = vorlauf(fall);
                 foreach (var e in fall.Einwilligungen.Where(e => e.WiderrufenAm is null && e.GueltigBis is { } bis && bis >= heute && bis.AddDays(-vorlaufTage) <= heute))
                 {
                     var betreff = string.Create(De, $"Einwilligung ({e.Empfaenger}) läuft am {e.GueltigBis:dd.MM.yyyy} ab: erneuern oder Weitergabe beenden");

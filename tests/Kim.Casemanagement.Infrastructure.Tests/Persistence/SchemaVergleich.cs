@@ -59,6 +59,9 @@ internal static partial class SchemaVergleich
         // The Mandanten (Kommunen) of the installation (migration 0019, ADR 0014): read and written with plain SQL by
         // MandantenVerwaltung (provider's CLI, API and page) and joined by sign-in and the token service.
         "mandanten",
+
+        // The settings per Mandant (migration 0022): read and written with plain SQL by MandantEinstellungenSpeicher.
+        "mandant_einstellungen",
     };
 
     /// <summary>

@@ -136,6 +136,8 @@ internal static class AutorisierungsMatrixAnfragen
         ["RollenSetzen"] = k => k.Client.PutAsJsonAsync($"/api/admin/benutzer/{k.Fixture.Zielkonto.Id}/rollen", new { rollen = new[] { "Lenkungsgruppe" } }),
         ["Teams"] = k => k.Client.GetAsync("/api/admin/teams"),
         ["TeamAnlegen"] = k => k.Client.PostAsJsonAsync("/api/admin/teams", new { name = k.Fixture.Eindeutig("Team MX ") }),
+        ["EinstellungenLesen"] = k => k.Client.GetAsync("/api/admin/einstellungen"),
+        ["EinstellungenAendern"] = k => k.Client.PutAsJsonAsync("/api/admin/einstellungen", new { mindestgroesse = 6, titelVorlaufWochen = 9 }),
         ["MandantenListe"] = k => k.Client.GetAsync("/api/anbieter/mandanten"),
         ["MandantAnlegen"] = k => k.Client.PostAsJsonAsync("/api/anbieter/mandanten", new { schluessel = k.Fixture.Eindeutig("kreis-mx-"), name = "Matrixkreis" }),
         ["MandantDeaktivieren"] = async k => await k.Client.PostAsync($"/api/anbieter/mandanten/{await k.Fixture.ZielMandantAsync()}/deaktivierung", null),

@@ -604,6 +604,12 @@ internal static class AutorisierungsMatrixTabelle
         Allgemein("PartnersystemDeaktivieren", "POST", "/api/admin/partnersysteme/{clientId}/deaktivierung", schreibend: true,    "403  403  403  403   403  403  403  403  403  Ok   403  401"),
         Allgemein("PartnersystemAktivieren", "POST", "/api/admin/partnersysteme/{clientId}/aktivierung", schreibend: true,       "403  403  403  403   403  403  403  403  403  Ok   403  401"),
 
+        // The own Kommune's settings (minimum group size, FTE, ideal flow, lead times; migration 0022): Administration only.
+        // No Mandant in path or body: a Kommune's Administration reads and writes its own row only (cross-Mandant scenario:
+        // AutorisierungsMatrixTests.Einstellungen_OfAnotherKommune_AreNeitherShownNorChanged).
+        Allgemein("EinstellungenLesen", "GET", "/api/admin/einstellungen/", schreibend: false,                                  "403  403  403  403   403  403  403  403  403  Ok   403  401"),
+        Allgemein("EinstellungenAendern", "PUT", "/api/admin/einstellungen/", schreibend: true,                                 "403  403  403  403   403  403  403  403  403  Ok   403  401"),
+
         // Mandanten of the installation (ADR 0014): the provider's administration only, not a Kommune's Administration.
         Allgemein("MandantenListe", "GET", "/api/anbieter/mandanten/", schreibend: false,                                        "403  403  403  403   403  403  403  403  403  403  Ok   401"),
         Allgemein("MandantAnlegen", "POST", "/api/anbieter/mandanten/", schreibend: true,                                        "403  403  403  403   403  403  403  403  403  403  Ok   401"),

@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Kim.Casemanagement.Web.Tests.Infrastruktur;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -130,6 +132,33 @@ public sealed class AutorisierungsMatrixTests(AutorisierungsMatrixFixture fx) : 
         ohneZeile.ShouldBeEmpty("Anfragen ohne Matrixzeile");
         unvollstaendig.ShouldBeEmpty("Matrixzeilen, in denen eine Rolle fehlt");
         AutorisierungsMatrixTabelle.Endpunkte.Select(e => e.Anzeige).ShouldBeUnique();
+    }
+
+    /// <summary>
+    /// The cross-Mandant scenario of the settings endpoints (no Mandant in path or body): the Administration of
+    /// „matrix-kreis-b“ sets its own values; the Administration of the standard Kommune neither sees them nor changes them,
+    /// and naming another Mandant in the body is refused (400, nothing stored).
+    /// </summary>
+    [Fact]
+    public async Task Einstellungen_OfAnotherKommune_AreNeitherShownNorChanged()
+    {
+        var adminB = await fx.Factory.AngemeldetAsync(await fx.Factory.KontoAsync(fx.Eindeutig("mx.ad-kreis-b-"), Application.Sicherheit.Rolle.Administration, mandant: AutorisierungsMatrixFixture.AndererMandant));
+        var adminA = fx.Client(MatrixRolle.Administration);
+        (await adminB.PutAsJsonAsync("/api/admin/einstellungen", new { mindestgroesse = 11, einwilligungVorlaufTage = 41 })).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+
+        var a = JsonNode.Parse(await (await adminA.GetAsync("/api/admin/einstellungen")).Content.ReadAsStringAsync())!;
+        a["mandant"]!.GetValue<string>().ShouldBe("standard");
+        a["mindestgroesse"]!["wirksam"]!.GetValue<int>().ShouldNotBe(11);
+        a["einwilligungVorlaufTage"]!["wirksam"]!.GetValue<int>().ShouldNotBe(41);
+
+        using var fremd = await adminA.PutAsJsonAsync("/api/admin/einstellungen", new { mandant = AutorisierungsMatrixFixture.AndererMandant, mindestgroesse = 12 });
+        fremd.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        (await adminA.PutAsJsonAsync("/api/admin/einstellungen", new { mindestgroesse = 13 })).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+
+        var b = JsonNode.Parse(await (await adminB.GetAsync("/api/admin/einstellungen")).Content.ReadAsStringAsync())!;
+        b["mandant"]!.GetValue<string>().ShouldBe(AutorisierungsMatrixFixture.AndererMandant);
+        b["mindestgroesse"]!["wirksam"]!.GetValue<int>().ShouldBe(11);
+        b["einwilligungVorlaufTage"]!["wirksam"]!.GetValue<int>().ShouldBe(41);
     }
 
     /// <summary>The list holds exactly the shared scenario Fälle the matrix lets the role read (no existence leak in the list either).</summary>

@@ -118,8 +118,17 @@ public sealed class AnalysenModel(AnalysenHandler analysen) : PageModel
     public string XesAbfrage(Domain.Common.Spur? spur = null) =>
         (spur ?? GezeigteSpur) is { } s ? new QueryString(FilterAbfrage).Add("spur", s.ToString()).ToString() : FilterAbfrage;
 
+    /// <summary>The minimum group size k of the caller's Kommune (its own setting or the installation's), said on every page.</summary>
+    public int Mindestgroesse { get; private set; }
+
+    /// <summary>Whether the Kommune set k itself (else the installation's default applies).</summary>
+    public bool MindestgroesseEigen { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        var einstellungen = await analysen.EinstellungenAsync(ct);
+        Mindestgroesse = einstellungen.Mindestgroesse;
+        MindestgroesseEigen = einstellungen.Ueberschreibungen.Mindestgroesse is not null;
         AnalyseFilter filter;
         Domain.Common.Spur? spur;
         try

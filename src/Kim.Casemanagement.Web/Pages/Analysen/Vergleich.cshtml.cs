@@ -58,8 +58,12 @@ public sealed class VergleichModel(AnalysenHandler analysen) : PageModel
     /// <summary>The figures come from the per-Fall projection as of <see cref="Stand"/> (ADR 0004), not from the event log.</summary>
     public bool Vorberechnet { get; private set; }
 
+    /// <summary>The minimum group size k of the caller's Kommune (said on the page).</summary>
+    public int Mindestgroesse { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Mindestgroesse = (await analysen.EinstellungenAsync(ct)).Mindestgroesse;
         if (!Request.Query.ContainsKey("vergleichen"))
         {
             return;

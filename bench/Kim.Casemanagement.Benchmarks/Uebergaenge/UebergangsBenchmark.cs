@@ -315,9 +315,10 @@ internal static class UebergangsBenchmark
 
     /// <summary>
     /// A Fall of the raw side and the writes a step makes: the Fall row (state, date, version, event count), the event,
-    /// the audit row, the deputy's counter and notification, in one transaction with synchronous_commit on.
+    /// the audit row, the deputy's counter and notification, in one transaction with synchronous_commit on. The event and
+    /// audit rows carry the Fall's Mandant, as the app writes them (their Mandant triggers are then skipped, migration 0023).
     /// </summary>
-    private sealed class RohFall(Guid id, Guid klientId, string aktenzeichen, int version, int ereignisse, string empfaenger)
+    private sealed class RohFall(Guid id, Guid klientId, string aktenzeichen, string mandant, int version, int ereignisse, string empfaenger)
     {
         private int _version = version;
         private int _ereignisse = ereignisse;
@@ -330,11 +331,11 @@ internal static class UebergangsBenchmark
             var ergebnis = new RohFall[ids.Length];
             for (var i = 0; i < ids.Length; i++)
             {
-                await using var befehl = new NpgsqlCommand("SELECT klient_id, aktenzeichen, version, ereignis_anzahl FROM faelle WHERE id = $1", verbindung);
+                await using var befehl = new NpgsqlCommand("SELECT klient_id, aktenzeichen, version, ereignis_anzahl, mandant FROM faelle WHERE id = $1", verbindung);
                 befehl.Parameters.Add(new NpgsqlParameter { Value = ids[i] });
                 await using var leser = await befehl.ExecuteReaderAsync();
                 await leser.ReadAsync();
-                ergebnis[i] = new RohFall(ids[i], leser.GetGuid(0), leser.GetString(1), leser.GetInt32(2), leser.GetInt32(3), empfaenger[i]);
+                ergebnis[i] = new RohFall(ids[i], leser.GetGuid(0), leser.GetString(1), leser.GetString(4), leser.GetInt32(2), leser.GetInt32(3), empfaenger[i]);
             }
 
             return ergebnis;
@@ -353,11 +354,11 @@ internal static class UebergangsBenchmark
                         "UPDATE faelle SET leistungen_zustand = $1, leistungen_seit = $2, version = version + 1, ereignis_anzahl = ereignis_anzahl + 1, geaendert_am = now() WHERE id = $3 AND version = $4",
                         nach, tag, id, _version),
                     Befehl(
-                        "INSERT INTO fall_ereignisse (fall_id, nr, spur, trigger, von_zustand, nach_zustand, fachliches_datum, erfasst_am, akteur, notiz, parameter) VALUES ($1, $2, 'Leistungen', $3, $4, $5, $6, now(), $7, NULL, '{}'::jsonb)",
-                        id, _ereignisse + 1, trigger, von, nach, tag, akteur),
+                        "INSERT INTO fall_ereignisse (fall_id, nr, spur, trigger, von_zustand, nach_zustand, fachliches_datum, erfasst_am, akteur, notiz, parameter, mandant) VALUES ($1, $2, 'Leistungen', $3, $4, $5, $6, now(), $7, NULL, '{}'::jsonb, $8)",
+                        id, _ereignisse + 1, trigger, von, nach, tag, akteur, mandant),
                     Befehl(
-                        "INSERT INTO audit_protokoll (zeitpunkt, benutzer_id, rollen, aktion, detail, fall_id, klient_id, ergebnis, herkunft, trace_id) VALUES (now(), $1, 'Fallmanagement', 'Schritt', $2, $3, $4, 200, '127.0.0.1', NULL)",
-                        akteur, "Leistungen." + trigger, id, klientId),
+                        "INSERT INTO audit_protokoll (zeitpunkt, benutzer_id, rollen, aktion, detail, fall_id, klient_id, ergebnis, herkunft, trace_id, mandant) VALUES (now(), $1, 'Fallmanagement', 'Schritt', $2, $3, $4, 200, '127.0.0.1', NULL, $5)",
+                        akteur, "Leistungen." + trigger, id, klientId, mandant),
                     Befehl(
                         """
                         WITH z AS (

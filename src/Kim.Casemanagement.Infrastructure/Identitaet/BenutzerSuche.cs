@@ -28,7 +28,7 @@ public static class BenutzerSuche
         ArgumentNullException.ThrowIfNull(mandanten);
         var normalisiert = benutzer.NormalizeName(benutzername.Trim());
         var liste = mandanten.ToArray();
-        var treffer = await benutzer.Users.Where(u => liste.Contains(u.Mandant) && u.NormalizedUserName == normalisiert).Take(2).ToListAsync(ct).ConfigureAwait(false);
+        var treffer = await benutzer.Users.Where(u => liste.Contains(u.Mandant) && u.NormalizedUserName == normalisiert).OrderBy(u => u.Id).Take(2).ToListAsync(ct).ConfigureAwait(false);
         return treffer.Count == 1 ? treffer[0] : null;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Kim.Casemanagement.Application.Sicherheit;
 using Kim.Casemanagement.Web.Tests.Infrastruktur;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -21,6 +22,20 @@ public sealed class EinstellungenBrowserTests(BrowserFixture fx)
     public async Task Einstellungen_WhenTheAdministrationRaisesK_TheFieldRefusesLessAndTheLenkungsgruppeSeesTheNewK()
     {
         await fx.Factory.MandantAsync(Kommune, "Kreis Einstellungen");
+        try
+        {
+            await AblaufAsync();
+        }
+        finally
+        {
+            // The browser collection shares one app: with a second active Kommune its sign-in form would ask every later
+            // test for the Kommune. The Mandant is disabled again (its rows stay; nobody signs in to it any more).
+            await fx.Factory.Services.GetRequiredService<Infrastructure.Mandanten.MandantenVerwaltung>().DeaktivierenAsync(Kommune, "standard", default);
+        }
+    }
+
+    private async Task AblaufAsync()
+    {
         var admin = await fx.Factory.KontoAsync("ad.einst-browser", Rolle.Administration, mandant: Kommune);
         var lg = await fx.Factory.KontoAsync("lg.einst-browser", Rolle.Lenkungsgruppe, mandant: Kommune);
 

@@ -102,7 +102,7 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
             });
             int version;
             FallSperrvermerk? gesperrt;
-            await using (var stand = await befehl.ExecuteReaderAsync(ct))
+            await using (var stand = await MandantKontext.LesenAsync(befehl, ct))
             {
                 if (!await stand.ReadAsync(ct))
                 {
@@ -129,7 +129,7 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
                 new NpgsqlBatchCommand(FallZeilen.KinderAuswahlSql) { Parameters = { new NpgsqlParameter<Guid> { TypedValue = id } } },
             },
         });
-        await using var leser = await batch.ExecuteReaderAsync(ct);
+        await using var leser = await MandantKontext.LesenAsync(batch, ct);
         if (!await leser.ReadAsync(ct))
         {
             return (null, null, false, null);
@@ -161,7 +161,7 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
     {
         await using var befehl = MandantKontext.Eingeschraenkt(datenbank.EfDataSource.CreateBatch());
         befehl.BatchCommands.Add(new NpgsqlBatchCommand(SperreSql) { Parameters = { new NpgsqlParameter<Guid> { TypedValue = id }, new NpgsqlParameter<DateOnly> { TypedValue = kalender.Heute } } });
-        await using var leser = await befehl.ExecuteReaderAsync(ct);
+        await using var leser = await MandantKontext.LesenAsync(befehl, ct);
         return await leser.ReadAsync(ct) ? SperreLesen(leser, 0) : null;
     }
 

@@ -26,7 +26,11 @@ public sealed class AuditAbfrage
         ArgumentOutOfRangeException.ThrowIfLessThan(filter.Groesse, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(filter.Groesse, AuditFilter.MaxGroesse);
 
-        await using var befehl = _dataSource.CreateCommand();
+        // Under the request's Mandant (ADR 0014): the database keeps the search to the caller's Kommune even without the
+        // Mandant filter below.
+        await using var batch = Mandanten.MandantKontext.Eingeschraenkt(_dataSource.CreateBatch());
+        var befehl = new NpgsqlBatchCommand();
+        batch.BatchCommands.Add(befehl);
         var sql = new StringBuilder($"SELECT {AuditSql.Spalten} FROM audit_protokoll p WHERE true");
         void Bedingung(string spalte, string op, object wert, NpgsqlDbType typ)
         {
@@ -78,7 +82,7 @@ public sealed class AuditAbfrage
         befehl.CommandText = sql.ToString();
 
         var eintraege = new List<AuditEintrag>(filter.Groesse + 1);
-        await using (var reader = await befehl.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        await using (var reader = await Mandanten.MandantKontext.LesenAsync(batch, ct).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {

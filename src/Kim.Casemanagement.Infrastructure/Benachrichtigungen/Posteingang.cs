@@ -1,8 +1,12 @@
+using Kim.Casemanagement.Infrastructure.Mandanten;
 using Npgsql;
 
 namespace Kim.Casemanagement.Infrastructure.Benachrichtigungen;
 
-/// <summary>A user's persisted inbox: catch-up after a seq, unread count, mark as read. Only ever the caller's own inbox.</summary>
+/// <summary>
+/// A user's persisted inbox: catch-up after a seq, unread count, mark as read. Only ever the caller's own inbox; in a
+/// request also under the caller's Mandant (ADR 0014), so that the database itself keeps it to one Kommune.
+/// </summary>
 public sealed class Posteingang(Persistence.Datenbank datenbank)
 {
     public const int MaxAnzahl = 500;
@@ -10,14 +14,12 @@ public sealed class Posteingang(Persistence.Datenbank datenbank)
     /// <summary>Every notice after <paramref name="nachSeq"/>, oldest first (at most <see cref="MaxAnzahl"/> per call).</summary>
     public async Task<IReadOnlyList<BenachrichtigungDto>> NachholenAsync(string empfaengerId, long nachSeq, int anzahl, CancellationToken ct)
     {
-        await using var verbindung = await datenbank.DataSource.OpenConnectionAsync(ct);
-        await using var befehl = new NpgsqlCommand(
-            "SELECT seq, fall_id, art, titel, text, link, erstellt_am, gelesen_am IS NOT NULL FROM benachrichtigungen WHERE empfaenger_id = @e AND seq > @s ORDER BY seq LIMIT @n",
-            verbindung);
-        befehl.Parameters.AddWithValue("e", empfaengerId);
-        befehl.Parameters.AddWithValue("s", nachSeq);
-        befehl.Parameters.AddWithValue("n", Math.Clamp(anzahl, 1, MaxAnzahl));
-        await using var reader = await befehl.ExecuteReaderAsync(ct);
+        await using var batch = Befehl(
+            "SELECT seq, fall_id, art, titel, text, link, erstellt_am, gelesen_am IS NOT NULL FROM benachrichtigungen WHERE empfaenger_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+            new NpgsqlParameter<string> { TypedValue = empfaengerId },
+            new NpgsqlParameter<long> { TypedValue = nachSeq },
+            new NpgsqlParameter<int> { TypedValue = Math.Clamp(anzahl, 1, MaxAnzahl) });
+        await using var reader = await MandantKontext.LesenAsync(batch, ct);
         var liste = new List<BenachrichtigungDto>();
         while (await reader.ReadAsync(ct))
         {
@@ -31,12 +33,10 @@ public sealed class Posteingang(Persistence.Datenbank datenbank)
 
     public async Task<(int Ungelesen, long LetzteSeq)> StandAsync(string empfaengerId, CancellationToken ct)
     {
-        await using var verbindung = await datenbank.DataSource.OpenConnectionAsync(ct);
-        await using var befehl = new NpgsqlCommand(
-            "SELECT (SELECT count(*) FROM benachrichtigungen WHERE empfaenger_id = @e AND gelesen_am IS NULL)::int, COALESCE((SELECT letzte_seq FROM benachrichtigung_zaehler WHERE empfaenger_id = @e), 0)",
-            verbindung);
-        befehl.Parameters.AddWithValue("e", empfaengerId);
-        await using var reader = await befehl.ExecuteReaderAsync(ct);
+        await using var batch = Befehl(
+            "SELECT (SELECT count(*) FROM benachrichtigungen WHERE empfaenger_id = $1 AND gelesen_am IS NULL)::int, COALESCE((SELECT letzte_seq FROM benachrichtigung_zaehler WHERE empfaenger_id = $1), 0)",
+            new NpgsqlParameter<string> { TypedValue = empfaengerId });
+        await using var reader = await MandantKontext.LesenAsync(batch, ct);
         await reader.ReadAsync(ct);
         return (reader.GetInt32(0), reader.GetInt64(1));
     }
@@ -44,13 +44,22 @@ public sealed class Posteingang(Persistence.Datenbank datenbank)
     /// <summary>Marks one notice (or, with null, all) as read; returns how many changed.</summary>
     public async Task<int> GelesenAsync(string empfaengerId, long? seq, DateTimeOffset jetzt, CancellationToken ct)
     {
-        await using var verbindung = await datenbank.DataSource.OpenConnectionAsync(ct);
-        await using var befehl = new NpgsqlCommand(
-            "UPDATE benachrichtigungen SET gelesen_am = @j WHERE empfaenger_id = @e AND gelesen_am IS NULL AND (@s::bigint IS NULL OR seq = @s)",
-            verbindung);
-        befehl.Parameters.AddWithValue("e", empfaengerId);
-        befehl.Parameters.AddWithValue("j", jetzt);
-        befehl.Parameters.Add(new NpgsqlParameter("s", NpgsqlTypes.NpgsqlDbType.Bigint) { Value = (object?)seq ?? DBNull.Value });
-        return await befehl.ExecuteNonQueryAsync(ct);
+        await using var batch = Befehl(
+            "UPDATE benachrichtigungen SET gelesen_am = $2 WHERE empfaenger_id = $1 AND gelesen_am IS NULL AND ($3::bigint IS NULL OR seq = $3)",
+            new NpgsqlParameter<string> { TypedValue = empfaengerId },
+            new NpgsqlParameter<DateTimeOffset> { TypedValue = jetzt },
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint, Value = (object?)seq ?? DBNull.Value });
+        await batch.ExecuteNonQueryAsync(ct);
+        return batch.BatchCommands[^1].RecordsAffected;
+    }
+
+    /// <summary>One statement as a batch on the pool, under the request's Mandant (<see cref="MandantKontext.Eingeschraenkt"/>).</summary>
+    private NpgsqlBatch Befehl(string sql, params NpgsqlParameter[] parameter)
+    {
+        var batch = MandantKontext.Eingeschraenkt(datenbank.DataSource.CreateBatch());
+        var befehl = new NpgsqlBatchCommand(sql);
+        befehl.Parameters.AddRange(parameter);
+        batch.BatchCommands.Add(befehl);
+        return batch;
     }
 }

@@ -230,6 +230,43 @@ public sealed class MandantTrennungTests(MandantTrennungTests.Fixture fx) : ICla
     }
 
     [Fact]
+    public async Task AuditSucheUndPosteingang_InARequestsMandant_SeeNothingOfAnotherKommune_EvenWithoutAMandantFilter()
+    {
+        var fallA = await fx.FmA.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: "SucheA"));
+        var fallB = await fx.FmB.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: "SucheB"));
+        await fx.FmA.GetAsync($"/api/faelle/{fallA}").OkAsync();
+        await fx.FmB.GetAsync($"/api/faelle/{fallB}").OkAsync();
+        await fx.AuditGeschriebenAsync(fallA, fallB);
+        var kontoA = (await SqlHilfen.TextAsync(fx.Database.SuperuserConnectionString, "SELECT id FROM benutzer WHERE user_name = 'fm.a'"))!;
+        await SqlHilfen.TextAsync(fx.Database.SuperuserConnectionString, $"""
+            INSERT INTO benachrichtigungen (empfaenger_id, seq, art, titel, text, erstellt_am, mandant)
+            VALUES ('{kontoA}', 1000, 'Test', 'Hinweis A', 'nur für Kreis A', now(), 'standard') RETURNING id::text
+            """);
+
+        await using var scope = fx.Factory.Services.CreateAsyncScope();
+        var audit = scope.ServiceProvider.GetRequiredService<Infrastructure.Audit.AuditAbfrage>();
+        var posteingang = scope.ServiceProvider.GetRequiredService<Infrastructure.Benachrichtigungen.Posteingang>();
+        var ohneFilter = new Infrastructure.Audit.AuditFilter { Groesse = 500 };
+        (await audit.SuchenAsync(ohneFilter, default)).Eintraege.Select(e => e.FallId).ShouldContain(fallA, "installation-wide (background, provider) everything");
+        (await posteingang.NachholenAsync(kontoA, 999, 10, default)).Count.ShouldBe(1);
+        using (Infrastructure.Mandanten.MandantKontext.Setzen(Fixture.KreisB))
+        {
+            var seite = await audit.SuchenAsync(ohneFilter, default);
+            seite.Eintraege.Select(e => e.FallId).ShouldContain(fallB);
+            seite.Eintraege.ShouldAllBe(e => e.Mandant == Fixture.KreisB, "die Protokollsuche in einer Anfrage von Kreis B sieht nur Kreis B, auch ohne Mandantenfilter");
+            (await posteingang.NachholenAsync(kontoA, 999, 10, default)).ShouldBeEmpty("der Posteingang eines Kontos von Kreis A ist in Kreis B unsichtbar");
+            (await posteingang.StandAsync(kontoA, default)).ShouldBe((0, 0L));
+            (await posteingang.GelesenAsync(kontoA, null, DateTimeOffset.UtcNow, default)).ShouldBe(0);
+        }
+
+        using (Infrastructure.Mandanten.MandantKontext.Setzen("standard"))
+        {
+            (await posteingang.StandAsync(kontoA, default)).Ungelesen.ShouldBe(1);
+            (await posteingang.GelesenAsync(kontoA, 1000, DateTimeOffset.UtcNow, default)).ShouldBe(1, "in Kreis A markiert das Konto seinen Hinweis als gelesen");
+        }
+    }
+
+    [Fact]
     public async Task MandantTrigger_AreSkippedWhenTheWriterPassedTheMandant()
     {
         var ohneBedingung = await SqlHilfen.TextAsync(fx.Database.SuperuserConnectionString, """

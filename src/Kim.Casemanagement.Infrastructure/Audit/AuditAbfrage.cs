@@ -28,9 +28,8 @@ public sealed class AuditAbfrage
 
         // Under the request's Mandant (ADR 0014): the database keeps the search to the caller's Kommune even without the
         // Mandant filter below.
-        await using var batch = Mandanten.MandantKontext.Eingeschraenkt(_dataSource.CreateBatch());
         var befehl = new NpgsqlBatchCommand();
-        batch.BatchCommands.Add(befehl);
+        await using var batch = Mandanten.MandantKontext.Einzeln(_dataSource, befehl);
         var sql = new StringBuilder($"SELECT {AuditSql.Spalten} FROM audit_protokoll p WHERE true");
         void Bedingung(string spalte, string op, object wert, NpgsqlDbType typ)
         {

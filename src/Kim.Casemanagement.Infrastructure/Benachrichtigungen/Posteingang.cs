@@ -53,13 +53,11 @@ public sealed class Posteingang(Persistence.Datenbank datenbank)
         return batch.BatchCommands[^1].RecordsAffected;
     }
 
-    /// <summary>One statement as a batch on the pool, under the request's Mandant (<see cref="MandantKontext.Eingeschraenkt"/>).</summary>
+    /// <summary>One statement as a batch on the pool, under the request's Mandant.</summary>
     private NpgsqlBatch Befehl(string sql, params NpgsqlParameter[] parameter)
     {
-        var batch = MandantKontext.Eingeschraenkt(datenbank.DataSource.CreateBatch());
         var befehl = new NpgsqlBatchCommand(sql);
         befehl.Parameters.AddRange(parameter);
-        batch.BatchCommands.Add(befehl);
-        return batch;
+        return MandantKontext.Einzeln(datenbank.DataSource, befehl);
     }
 }

@@ -72,6 +72,15 @@ public static class MandantKontext
         return batch;
     }
 
+    /// <summary>A batch of the one statement <paramref name="befehl"/> on <paramref name="quelle"/>, under the current flow's Mandant (<see cref="Eingeschraenkt"/>).</summary>
+    public static NpgsqlBatch Einzeln(NpgsqlDataSource quelle, NpgsqlBatchCommand befehl)
+    {
+        ArgumentNullException.ThrowIfNull(quelle);
+        var batch = Eingeschraenkt(quelle.CreateBatch());
+        batch.BatchCommands.Add(befehl);
+        return batch;
+    }
+
     /// <summary>The batch's reader, on the first result of the batch's own statements (after the narrowing, if any).</summary>
     public static async Task<NpgsqlDataReader> LesenAsync(NpgsqlBatch batch, CancellationToken ct)
     {

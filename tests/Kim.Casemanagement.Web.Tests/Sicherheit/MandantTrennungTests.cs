@@ -283,8 +283,8 @@ public sealed class MandantTrennungTests(MandantTrennungTests.Fixture fx) : ICla
     {
         var fallA = await fx.FmA.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: "AggregatA"));
         var fallB = await fx.FmB.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: "AggregatB"));
-        string VersionVon(Guid id) => SqlHilfen.TextAsync(fx.Database.SuperuserConnectionString, $"SELECT version FROM faelle WHERE id = '{id}'").GetAwaiter().GetResult()!;
-        var versionA = VersionVon(fallA);
+        async Task<string> VersionVonAsync(Guid id) => (await SqlHilfen.TextAsync(fx.Database.SuperuserConnectionString, $"SELECT version FROM faelle WHERE id = '{id}'"))!;
+        var versionA = await VersionVonAsync(fallA);
 
         // The repository itself filters nothing by Mandant (the request's authorisation does); the database narrows it.
         // Installation-wide first, so the row cache holds Fall A and the cache path (version check) is covered too.
@@ -312,7 +312,7 @@ public sealed class MandantTrennungTests(MandantTrennungTests.Fixture fx) : ICla
             }
         }
 
-        VersionVon(fallA).ShouldBe(versionA, "der Fall von Kreis A ist unverändert");
+        (await VersionVonAsync(fallA)).ShouldBe(versionA, "der Fall von Kreis A ist unverändert");
         await using (var scope = fx.Factory.Services.CreateAsyncScope())
         {
             using var _ = Infrastructure.Mandanten.MandantKontext.Setzen("standard");

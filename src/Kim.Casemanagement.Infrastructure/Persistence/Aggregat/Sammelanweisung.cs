@@ -75,9 +75,8 @@ internal sealed class Sammelanweisung
     {
         var platzhalter = spalten.Select(s => Wert(Feld(s, zeilen))).ToList();
         var m = mandant is null ? null : Wert(NpgsqlDbType.Text, mandant);
-        Teil(name, () => m is null
-            ? $"INSERT INTO {tabelle} ({string.Join(", ", spalten.Select(s => s.Name))}) SELECT * FROM unnest({string.Join(", ", platzhalter)}){rueckgabe}"
-            : $"INSERT INTO {tabelle} ({string.Join(", ", spalten.Select(s => s.Name))}, mandant) SELECT u.*, {m} FROM unnest({string.Join(", ", platzhalter)}) AS u{rueckgabe}");
+        var (mandantSpalte, mandantWert) = m is null ? (string.Empty, string.Empty) : (", mandant", ", " + m);
+        Teil(name, () => $"INSERT INTO {tabelle} ({string.Join(", ", spalten.Select(s => s.Name))}{mandantSpalte}) SELECT u.*{mandantWert} FROM unnest({string.Join(", ", platzhalter)}) AS u{rueckgabe}");
     }
 
     /// <summary>A column's values of all rows as one typed array parameter (NULLs kept).</summary>

@@ -72,6 +72,11 @@ internal static class UebergangsBenchmark
 
         var (xactSchritt, xactLesen) = await TransaktionenJeAnfrageAsync(datenbank.OwnerConnectionString, () => AppSchritt(0, 0), () => Ok(fm.GetAsync($"/api/faelle/{appFaelle[0]}")));
         Console.WriteLine($"   Datenbank-Transaktionen je Anfrage (autocommit zählt je Befehl): Schritt {xactSchritt:F1}, Fall lesen {xactLesen:F1}");
+        if (Environment.GetEnvironmentVariable("KIM_BENCH_ANTWORT") == "1")
+        {
+            // Profiling aid: one Fall's answer as the app gives it.
+            Console.WriteLine(await fm.GetStringAsync($"/api/faelle/{appFaelle[0]}"));
+        }
         if (Environment.GetEnvironmentVariable("KIM_BENCH_SQL") == "1")
         {
             // Profiling aid: the statements PostgreSQL received for one step and one read (server log, log_statement = all).

@@ -54,10 +54,5 @@ public sealed class Posteingang(Persistence.Datenbank datenbank)
     }
 
     /// <summary>One statement as a batch on the pool, under the request's Mandant.</summary>
-    private NpgsqlBatch Befehl(string sql, params NpgsqlParameter[] parameter)
-    {
-        var befehl = new NpgsqlBatchCommand(sql);
-        befehl.Parameters.AddRange(parameter);
-        return MandantKontext.Einzeln(datenbank.DataSource, befehl);
-    }
+    private NpgsqlBatch Befehl(string sql, params NpgsqlParameter[] parameter) => MandantKontext.Einzeln(datenbank.DataSource, sql, parameter);
 }

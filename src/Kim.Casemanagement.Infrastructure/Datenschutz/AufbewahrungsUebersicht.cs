@@ -1,7 +1,9 @@
 using Kim.Casemanagement.Application.Abstractions;
 using Kim.Casemanagement.Application.Datenschutz.Aufbewahrung;
 using Kim.Casemanagement.Domain.Rechtsregeln;
+using Kim.Casemanagement.Infrastructure.Mandanten;
 using Kim.Casemanagement.Infrastructure.Persistence;
+using Npgsql;
 
 namespace Kim.Casemanagement.Infrastructure.Datenschutz;
 
@@ -30,10 +32,11 @@ public sealed class AufbewahrungsUebersicht(Datenbank datenbank, Rechtsregeltabe
             frist = new Frist(10_000, 0, 0, 0);
         }
 
-        await using var befehl = datenbank.DataSource.CreateCommand(Sql);
-        FallLoeschung.Parameter(befehl.Parameters, frist, heute);
-        befehl.Parameters.AddWithValue("mandant", mandant);
-        await using var reader = await befehl.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var abfrage = new NpgsqlBatchCommand(Sql);
+        FallLoeschung.Parameter(abfrage.Parameters, frist, heute);
+        abfrage.Parameters.AddWithValue("mandant", mandant);
+        await using var befehl = MandantKontext.Einzeln(datenbank.DataSource, abfrage);
+        await using var reader = await MandantKontext.LesenAsync(befehl, ct).ConfigureAwait(false);
         await reader.ReadAsync(ct).ConfigureAwait(false);
         return new FaelleZurLoeschung((int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2), stand);
     }

@@ -9,6 +9,7 @@ using Kim.Casemanagement.Domain.Einwilligungen;
 using Kim.Casemanagement.Domain.Klienten;
 using Kim.Casemanagement.Domain.Rechtsregeln;
 using Microsoft.Extensions.Options;
+using Kim.Casemanagement.Infrastructure.Mandanten;
 using Npgsql;
 
 namespace Kim.Casemanagement.Infrastructure.Datenschutz;
@@ -81,6 +82,7 @@ public sealed class AuskunftErstellung(NpgsqlDataSource dataSource, Rechtsregelt
         await using var verbindung = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var transaktion = await verbindung.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
         await AusfuehrenAsync(verbindung, "SET TRANSACTION READ ONLY", ct).ConfigureAwait(false);
+        await MandantKontext.TransaktionEinschraenkenAsync(verbindung, ct).ConfigureAwait(false);
 
         if (!await KlientVorhandenAsync(verbindung, klientId, mandant, ct).ConfigureAwait(false))
         {
@@ -139,7 +141,7 @@ public sealed class AuskunftErstellung(NpgsqlDataSource dataSource, Rechtsregelt
     {
         ArgumentNullException.ThrowIfNull(suche);
         var woerter = suche.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(5).ToArray();
-        await using var befehl = dataSource.CreateCommand();
+        var befehl = new NpgsqlBatchCommand();
         befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = mandant });
         befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Muster(suche.Trim()) });
         befehl.Parameters.Add(new NpgsqlParameter<int> { TypedValue = hoechstens });
@@ -162,7 +164,8 @@ public sealed class AuskunftErstellung(NpgsqlDataSource dataSource, Rechtsregelt
             LIMIT $3
             """;
         var treffer = new List<KlientTreffer>();
-        await using var reader = await befehl.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await using var batch = MandantKontext.Einzeln(dataSource, befehl);
+        await using var reader = await MandantKontext.LesenAsync(batch, ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
             treffer.Add(new KlientTreffer(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateOnly>(3), reader.GetFieldValue<string[]>(4)));

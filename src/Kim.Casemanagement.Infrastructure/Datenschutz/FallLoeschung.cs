@@ -5,6 +5,7 @@ using Kim.Casemanagement.Application.Datenschutz.Loeschung;
 using Kim.Casemanagement.Domain.Faelle;
 using Kim.Casemanagement.Domain.Rechtsregeln;
 using Microsoft.Extensions.Logging;
+using Kim.Casemanagement.Infrastructure.Mandanten;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -437,16 +438,18 @@ public sealed partial class FallLoeschung : IEinzelloeschung, IAsyncDisposable
     internal static async Task<List<(FaelligerFallZurLoeschung Fall, bool Gesperrt)>> FaelligeAsync(
         NpgsqlDataSource quelle, string mandant, Frist frist, DateOnly heute, bool mitGesperrten, int hoechstens, CancellationToken ct)
     {
-        await using var befehl = quelle.CreateCommand($"""
+        // Under the request's Mandant when a Kommune's Datenschutz asks (the preview); installation-wide in the erasure run.
+        var abfrage = new NpgsqlBatchCommand($"""
             SELECT f.id, f.aktenzeichen, f.prozess_zustand, f.prozess_seit, {AktiveSperreSql} FROM faelle f
             WHERE f.mandant = @mandant AND {FaelligSql}{(mitGesperrten ? string.Empty : $" AND NOT {AktiveSperreSql}")}
             ORDER BY f.prozess_seit, f.aktenzeichen LIMIT @n
             """);
-        Parameter(befehl.Parameters, frist, heute);
-        befehl.Parameters.AddWithValue("mandant", mandant);
-        befehl.Parameters.AddWithValue("n", hoechstens);
+        Parameter(abfrage.Parameters, frist, heute);
+        abfrage.Parameters.AddWithValue("mandant", mandant);
+        abfrage.Parameters.AddWithValue("n", hoechstens);
         var liste = new List<(FaelligerFallZurLoeschung, bool)>();
-        await using var leser = await befehl.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await using var befehl = MandantKontext.Einzeln(quelle, abfrage);
+        await using var leser = await MandantKontext.LesenAsync(befehl, ct).ConfigureAwait(false);
         while (await leser.ReadAsync(ct).ConfigureAwait(false))
         {
             var seit = leser.GetFieldValue<DateOnly>(3);

@@ -7,6 +7,7 @@ using Kim.Casemanagement.Infrastructure.Idempotenz;
 using Kim.Casemanagement.Infrastructure.Persistence;
 using Kim.Casemanagement.Infrastructure.Persistence.Aggregat;
 using Microsoft.AspNetCore.Http;
+using Kim.Casemanagement.Infrastructure.Mandanten;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -87,7 +88,7 @@ internal sealed class FallSperren(Datenbank datenbank, IAuditProtokoll audit, Id
                 null => string.Empty,
             };
         await using var verbindung = await datenbank.DataSource.OpenConnectionAsync(ct);
-        await using var batch = new NpgsqlBatch(verbindung)
+        await using var batch = MandantKontext.Eingeschraenkt(new NpgsqlBatch(verbindung)
         {
             BatchCommands =
             {
@@ -96,8 +97,8 @@ internal sealed class FallSperren(Datenbank datenbank, IAuditProtokoll audit, Id
                     $"SELECT {Spalten("$2")} FROM fall_sperren s JOIN faelle f ON f.id = s.fall_id WHERE {bedingung} ORDER BY s.gesetzt_am DESC, s.id LIMIT $4 OFFSET $5",
                     mandant, heute, filter, (filter.Groesse, (filter.Seite - 1) * filter.Groesse)),
             },
-        };
-        await using var leser = await batch.ExecuteReaderAsync(ct);
+        });
+        await using var leser = await MandantKontext.LesenAsync(batch, ct);
         await leser.ReadAsync(ct);
         var gesamt = (int)leser.GetInt64(0);
         await leser.NextResultAsync(ct);
@@ -113,10 +114,12 @@ internal sealed class FallSperren(Datenbank datenbank, IAuditProtokoll audit, Id
     public async Task<Guid?> FallIdAsync(string mandant, string aktenzeichen, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(aktenzeichen);
-        await using var befehl = datenbank.DataSource.CreateCommand("SELECT id FROM faelle WHERE mandant = $1 AND aktenzeichen = $2 AND anonymisiert_am IS NULL");
-        befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = mandant });
-        befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = aktenzeichen.ToUpperInvariant() });
-        return await befehl.ExecuteScalarAsync(ct) is Guid id ? id : null;
+        await using var befehl = MandantKontext.Einzeln(
+            datenbank.DataSource,
+            "SELECT id FROM faelle WHERE mandant = $1 AND aktenzeichen = $2 AND anonymisiert_am IS NULL",
+            new NpgsqlParameter<string> { TypedValue = mandant },
+            new NpgsqlParameter<string> { TypedValue = aktenzeichen.ToUpperInvariant() });
+        return await MandantKontext.SkalarAsync(befehl, ct) is Guid id ? id : null;
     }
 
     /// <summary>

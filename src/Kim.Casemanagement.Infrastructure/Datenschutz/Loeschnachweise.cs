@@ -2,6 +2,7 @@ using System.Text.Json;
 using Kim.Casemanagement.Application.Datenschutz.Aufbewahrung;
 using Kim.Casemanagement.Domain.Rechtsregeln;
 using Kim.Casemanagement.Infrastructure.Persistence;
+using Kim.Casemanagement.Infrastructure.Mandanten;
 using Npgsql;
 
 namespace Kim.Casemanagement.Infrastructure.Datenschutz;
@@ -49,11 +50,9 @@ public sealed class Loeschnachweise(Datenbank datenbank) : ILoeschnachweise
 
     public async Task<IReadOnlyList<Loeschlauf>> LoeschlaeufeAsync(string mandant, int anzahl, CancellationToken ct)
     {
-        await using var befehl = datenbank.DataSource.CreateCommand(LaeufeSql);
-        befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = mandant });
-        befehl.Parameters.Add(new NpgsqlParameter<int> { TypedValue = anzahl });
+        await using var befehl = MandantKontext.Einzeln(datenbank.DataSource, LaeufeSql, new NpgsqlParameter<string> { TypedValue = mandant }, new NpgsqlParameter<int> { TypedValue = anzahl });
         var laeufe = new List<Loeschlauf>();
-        await using var reader = await befehl.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await using var reader = await MandantKontext.LesenAsync(befehl, ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
             laeufe.Add(new Loeschlauf(

@@ -1,6 +1,7 @@
 using Kim.Casemanagement.Application.Datenschutz.Protokoll;
 using Kim.Casemanagement.Infrastructure.Audit;
 using Kim.Casemanagement.Infrastructure.Persistence;
+using Kim.Casemanagement.Infrastructure.Mandanten;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -53,10 +54,12 @@ public sealed class ProtokollAbfrage(AuditAbfrage abfrage, Datenbank datenbank) 
         var aktenzeichen = new Dictionary<Guid, string>();
         if (faelle.Length > 0)
         {
-            await using var befehl = datenbank.DataSource.CreateCommand(AktenzeichenSql);
-            befehl.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = faelle, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
-            befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = mandant });
-            await using var reader = await befehl.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            await using var befehl = MandantKontext.Einzeln(
+                datenbank.DataSource,
+                AktenzeichenSql,
+                new NpgsqlParameter<Guid[]> { TypedValue = faelle, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid },
+                new NpgsqlParameter<string> { TypedValue = mandant });
+            await using var reader = await MandantKontext.LesenAsync(befehl, ct).ConfigureAwait(false);
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
                 aktenzeichen[reader.GetGuid(0)] = reader.GetString(1);
@@ -76,26 +79,26 @@ public sealed class ProtokollAbfrage(AuditAbfrage abfrage, Datenbank datenbank) 
     public async Task<Guid?> FallIdAsync(string mandant, string aktenzeichen, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(aktenzeichen);
-        await using var befehl = datenbank.DataSource.CreateCommand(FallIdSql);
-        befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = aktenzeichen.ToUpperInvariant() });
-        befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = mandant });
-        return await befehl.ExecuteScalarAsync(ct).ConfigureAwait(false) is Guid id ? id : null;
+        await using var befehl = MandantKontext.Einzeln(
+            datenbank.DataSource, FallIdSql, new NpgsqlParameter<string> { TypedValue = aktenzeichen.ToUpperInvariant() }, new NpgsqlParameter<string> { TypedValue = mandant });
+        return await MandantKontext.SkalarAsync(befehl, ct).ConfigureAwait(false) is Guid id ? id : null;
     }
 
     public async Task<long> AnzahlSeitAsync(string mandant, DateTimeOffset seit, CancellationToken ct)
     {
-        await using var befehl = datenbank.DataSource.CreateCommand(AnzahlSql);
-        befehl.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = seit.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = mandant });
-        return (long)(await befehl.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+        await using var befehl = MandantKontext.Einzeln(
+            datenbank.DataSource,
+            AnzahlSql,
+            new NpgsqlParameter<DateTimeOffset> { TypedValue = seit.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz },
+            new NpgsqlParameter<string> { TypedValue = mandant });
+        return (long)(await MandantKontext.SkalarAsync(befehl, ct).ConfigureAwait(false))!;
     }
 
     public async Task<LetztePruefung?> LetztePruefungAsync(string mandant, CancellationToken ct)
     {
-        await using var befehl = datenbank.DataSource.CreateCommand(LetztePruefungSql);
-        befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = mandant });
-        befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = ProtokollHandler.PruefungAktion });
-        await using var reader = await befehl.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await using var befehl = MandantKontext.Einzeln(
+            datenbank.DataSource, LetztePruefungSql, new NpgsqlParameter<string> { TypedValue = mandant }, new NpgsqlParameter<string> { TypedValue = ProtokollHandler.PruefungAktion });
+        await using var reader = await MandantKontext.LesenAsync(befehl, ct).ConfigureAwait(false);
         return await reader.ReadAsync(ct).ConfigureAwait(false)
             ? new LetztePruefung(reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2))
             : null;

@@ -81,6 +81,36 @@ public static class MandantKontext
         return batch;
     }
 
+    /// <summary>A batch of the one statement <paramref name="sql"/> with <paramref name="parameter"/> on <paramref name="quelle"/>, under the current flow's Mandant.</summary>
+    public static NpgsqlBatch Einzeln(NpgsqlDataSource quelle, string sql, params NpgsqlParameter[] parameter)
+    {
+        var befehl = new NpgsqlBatchCommand(sql);
+        befehl.Parameters.AddRange(parameter);
+        return Einzeln(quelle, befehl);
+    }
+
+    /// <summary>The first column of the first row of the batch's own statements (after the narrowing, if any); null without a row or for SQL NULL.</summary>
+    public static async Task<object?> SkalarAsync(NpgsqlBatch batch, CancellationToken ct)
+    {
+        await using var leser = await LesenAsync(batch, ct);
+        return await leser.ReadAsync(ct) && !await leser.IsDBNullAsync(0, ct) ? leser.GetValue(0) : null;
+    }
+
+    /// <summary>
+    /// Narrows the open explicit transaction on <paramref name="verbindung"/> to the current flow's Mandant until it
+    /// ends (commit or rollback), for a request path that reads in one transaction (the Art. 15 copy). Outside a request
+    /// nothing is sent: installation-wide.
+    /// </summary>
+    public static async Task TransaktionEinschraenkenAsync(NpgsqlConnection verbindung, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(verbindung);
+        if (Aktuell is { } mandant)
+        {
+            await using var befehl = new NpgsqlCommand(SetzenAbfrage, verbindung) { Parameters = { new NpgsqlParameter<string> { TypedValue = mandant } } };
+            await befehl.ExecuteNonQueryAsync(ct);
+        }
+    }
+
     /// <summary>The batch's reader, on the first result of the batch's own statements (after the narrowing, if any).</summary>
     public static async Task<NpgsqlDataReader> LesenAsync(NpgsqlBatch batch, CancellationToken ct)
     {

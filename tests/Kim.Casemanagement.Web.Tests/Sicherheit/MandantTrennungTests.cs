@@ -267,6 +267,52 @@ public sealed class MandantTrennungTests(MandantTrennungTests.Fixture fx) : ICla
     }
 
     [Fact]
+    public async Task DatenschutzAnsichten_InARequestsMandant_SeeNothingOfAnotherKommune_EvenWhenPassedItsKey()
+    {
+        var fallA = await fx.FmA.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: "Datenschutzsicht"));
+        var super = fx.Database.SuperuserConnectionString;
+        var mandantA = (await SqlHilfen.TextAsync(super, $"SELECT mandant FROM faelle WHERE id = '{fallA}'"))!;
+        var aktenzeichenA = (await SqlHilfen.TextAsync(super, $"SELECT aktenzeichen FROM faelle WHERE id = '{fallA}'"))!;
+        var klientA = Guid.Parse((await SqlHilfen.TextAsync(super, $"SELECT klient_id::text FROM faelle WHERE id = '{fallA}'"))!);
+        var heute = DateOnly.FromDateTime(DateTime.UtcNow);
+        var fallB = await fx.FmB.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: "DatenschutzsichtB"));
+        await fx.FmA.GetAsync($"/api/faelle/{fallA}").OkAsync();
+        await fx.FmB.GetAsync($"/api/faelle/{fallB}").OkAsync();
+        await fx.AuditGeschriebenAsync(fallA, fallB);
+
+        await using var scope = fx.Factory.Services.CreateAsyncScope();
+        var protokoll = scope.ServiceProvider.GetRequiredService<Application.Datenschutz.Protokoll.IProtokollAbfrage>();
+        var sperren = scope.ServiceProvider.GetRequiredService<Application.Datenschutz.Sperrung.IFallSperren>();
+        var auskunft = scope.ServiceProvider.GetRequiredService<AuskunftErstellung>();
+
+        // The views filter by the Mandant they are given; a request that passed another Kommune's key by mistake would
+        // still see nothing, because the statements run under the request's Mandant (ADR 0014).
+        async Task<(Guid? Protokoll, Guid? Sperren, int Treffer, long Zeilen)> AbfragenAsync() => (
+            await protokoll.FallIdAsync(mandantA, aktenzeichenA, default),
+            await sperren.FallIdAsync(mandantA, aktenzeichenA, default),
+            (await auskunft.SuchenAsync("Datenschutzsicht", mandantA, 10, default)).Count,
+            await protokoll.AnzahlSeitAsync(mandantA, DateTimeOffset.UtcNow.AddDays(-1), default));
+
+        var installationsweit = await AbfragenAsync();
+        installationsweit.Protokoll.ShouldBe(fallA);
+        installationsweit.Sperren.ShouldBe(fallA);
+        installationsweit.Treffer.ShouldBe(1);
+        installationsweit.Zeilen.ShouldBeGreaterThan(0);
+        (await auskunft.ErstellenAsync(klientA, mandantA, DateTimeOffset.UtcNow, heute, default)).Faelle.ShouldContain(f => f.Id == fallA);
+
+        using (Infrastructure.Mandanten.MandantKontext.Setzen(Fixture.KreisB))
+        {
+            (await AbfragenAsync()).ShouldBe((null, null, 0, 0L), "eine Anfrage von Kreis B sieht keinen Fall, Klienten oder Protokolleintrag von Kreis A, auch nicht mit dessen Schlüssel");
+            await Should.ThrowAsync<Domain.Common.NichtGefundenException>(() => auskunft.ErstellenAsync(klientA, mandantA, DateTimeOffset.UtcNow, heute, default));
+        }
+
+        using (Infrastructure.Mandanten.MandantKontext.Setzen(mandantA))
+        {
+            (await AbfragenAsync()).ShouldBe(installationsweit, "im eigenen Mandanten ändert die Einschränkung nichts");
+        }
+    }
+
+    [Fact]
     public async Task MandantTrigger_AreSkippedWhenTheWriterPassedTheMandant()
     {
         var ohneBedingung = await SqlHilfen.TextAsync(fx.Database.SuperuserConnectionString, """

@@ -8,8 +8,8 @@ using Kim.Casemanagement.Domain.Common;
 using Kim.Casemanagement.Domain.Einwilligungen;
 using Kim.Casemanagement.Domain.Klienten;
 using Kim.Casemanagement.Domain.Rechtsregeln;
-using Microsoft.Extensions.Options;
 using Kim.Casemanagement.Infrastructure.Mandanten;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Kim.Casemanagement.Infrastructure.Datenschutz;

@@ -4,8 +4,8 @@ using Kim.Casemanagement.Application.Datenschutz.Aufbewahrung;
 using Kim.Casemanagement.Application.Datenschutz.Loeschung;
 using Kim.Casemanagement.Domain.Faelle;
 using Kim.Casemanagement.Domain.Rechtsregeln;
-using Microsoft.Extensions.Logging;
 using Kim.Casemanagement.Infrastructure.Mandanten;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 

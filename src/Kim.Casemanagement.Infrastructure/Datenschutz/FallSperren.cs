@@ -4,10 +4,10 @@ using Kim.Casemanagement.Application.Datenschutz.Sperrung;
 using Kim.Casemanagement.Application.Faelle.FaelleSuchen;
 using Kim.Casemanagement.Infrastructure.Audit;
 using Kim.Casemanagement.Infrastructure.Idempotenz;
+using Kim.Casemanagement.Infrastructure.Mandanten;
 using Kim.Casemanagement.Infrastructure.Persistence;
 using Kim.Casemanagement.Infrastructure.Persistence.Aggregat;
 using Microsoft.AspNetCore.Http;
-using Kim.Casemanagement.Infrastructure.Mandanten;
 using Npgsql;
 using NpgsqlTypes;
 

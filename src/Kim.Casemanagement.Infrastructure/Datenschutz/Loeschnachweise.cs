@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Kim.Casemanagement.Application.Datenschutz.Aufbewahrung;
 using Kim.Casemanagement.Domain.Rechtsregeln;
-using Kim.Casemanagement.Infrastructure.Persistence;
 using Kim.Casemanagement.Infrastructure.Mandanten;
+using Kim.Casemanagement.Infrastructure.Persistence;
 using Npgsql;
 
 namespace Kim.Casemanagement.Infrastructure.Datenschutz;

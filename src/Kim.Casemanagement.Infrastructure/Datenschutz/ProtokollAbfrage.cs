@@ -1,7 +1,7 @@
 using Kim.Casemanagement.Application.Datenschutz.Protokoll;
 using Kim.Casemanagement.Infrastructure.Audit;
-using Kim.Casemanagement.Infrastructure.Persistence;
 using Kim.Casemanagement.Infrastructure.Mandanten;
+using Kim.Casemanagement.Infrastructure.Persistence;
 using Npgsql;
 using NpgsqlTypes;
 

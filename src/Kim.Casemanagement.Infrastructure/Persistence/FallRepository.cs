@@ -159,10 +159,8 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
     /// <summary>The Fall's active hold now (after a save was refused).</summary>
     private async Task<FallSperrvermerk?> SperreAsync(Guid id, CancellationToken ct)
     {
-        await using var befehl = MandantKontext.Einzeln(datenbank.EfDataSource, new NpgsqlBatchCommand(SperreSql)
-        {
-            Parameters = { new NpgsqlParameter<Guid> { TypedValue = id }, new NpgsqlParameter<DateOnly> { TypedValue = kalender.Heute } },
-        });
+        await using var befehl = MandantKontext.Einzeln(
+            datenbank.EfDataSource, SperreSql, new NpgsqlParameter<Guid> { TypedValue = id }, new NpgsqlParameter<DateOnly> { TypedValue = kalender.Heute });
         await using var leser = await MandantKontext.LesenAsync(befehl, ct);
         return await leser.ReadAsync(ct) ? SperreLesen(leser, 0) : null;
     }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Kim.Casemanagement.Application.Analysen;
+using Kim.Casemanagement.Application.Common;
 using Kim.Casemanagement.Domain.Common;
 using Microsoft.Extensions.Options;
 
@@ -65,6 +66,40 @@ public sealed class MandantEinstellungen(IMandantEinstellungenSpeicher speicher,
     {
         var zeilen = await speicher.AlleAsync(ct);
         return zeilen.ToDictionary(z => z.Mandant, z => Bilden(z.Mandant, z), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The effective settings of a Mandant as stored now (read past the cache, which it refreshes): what the settings page
+    /// and the API show, so that the version a change sends back is never an older instance's.
+    /// </summary>
+    public async Task<WirksameEinstellungen> AktuellAsync(string mandant, CancellationToken ct)
+    {
+        Verwerfen(mandant);
+        return await WirksamAsync(mandant, ct);
+    }
+
+    /// <summary>The refusal of a save whose expected version is no longer the stored one.</summary>
+    public const string KonfliktText = "Die Einstellungen dieser Kommune wurden inzwischen geändert (von einer anderen Person oder in einem anderen Fenster). Ihre Änderung ist nicht gespeichert. Bitte prüfen Sie die jetzt geltenden Werte und speichern Sie erneut.";
+
+    /// <summary>The stored row a version names: <see cref="StandardVersion"/> none, else the change time in UTC ticks; anything else is a 400.</summary>
+    public static Versionserwartung? Erwartung(string? version)
+    {
+        if (version is null)
+        {
+            return null;
+        }
+
+        var text = version.Trim();
+        if (text == StandardVersion)
+        {
+            return new Versionserwartung(null);
+        }
+
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTimeOffset.MaxValue.UtcTicks
+            ? new Versionserwartung(new DateTimeOffset(ticks, TimeSpan.Zero))
+            : throw new DomainException(
+                "Die Version der Einstellungen ist ungültig.",
+                new Dictionary<string, string[]> { ["version"] = [$"Erwartet wird die Version, die das Lesen der Einstellungen genannt hat („{StandardVersion}“ oder eine Zahl)."] });
     }
 
     /// <summary>Drops this instance's cached settings of a Mandant.</summary>
@@ -152,11 +187,18 @@ public sealed class MandantEinstellungen(IMandantEinstellungenSpeicher speicher,
     /// default), drops the cached entry and returns the effective settings before and after. A refusal
     /// (<see cref="DomainException"/> with German messages per field) stores nothing.
     /// </summary>
-    public async Task<(WirksameEinstellungen Vorher, WirksameEinstellungen Nachher)> AendernAsync(string mandant, MandantUeberschreibungen werte, string von, CancellationToken ct)
+    /// <remarks>
+    /// With <paramref name="erwarteteVersion"/> (the <see cref="WirksameEinstellungen.Version"/> the caller read) the
+    /// change is stored only if nobody saved in between, checked in the storing statement itself; otherwise a
+    /// <see cref="KonfliktException"/> (409), nothing stored. Without one the save replaces whatever is stored (last save
+    /// wins), as for API clients that send no version.
+    /// </remarks>
+    public async Task<(WirksameEinstellungen Vorher, WirksameEinstellungen Nachher)> AendernAsync(string mandant, MandantUeberschreibungen werte, string von, string? erwarteteVersion, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(mandant);
         ArgumentException.ThrowIfNullOrEmpty(von);
         ArgumentNullException.ThrowIfNull(werte);
+        var erwartet = Erwartung(erwarteteVersion);
         var fehler = Pruefen(werte);
         if (fehler.Count > 0)
         {
@@ -164,7 +206,12 @@ public sealed class MandantEinstellungen(IMandantEinstellungenSpeicher speicher,
         }
 
         var vorher = Bilden(mandant, await speicher.LesenAsync(mandant, ct));
-        await speicher.SpeichernAsync(mandant, Bereinigt(werte), zeit.GetUtcNow(), von, ct);
+        if (!await speicher.SpeichernAsync(mandant, Bereinigt(werte), zeit.GetUtcNow(), von, erwartet, ct))
+        {
+            Verwerfen(mandant);
+            throw new KonfliktException(KonfliktText);
+        }
+
         Verwerfen(mandant);
         var nachher = await WirksamAsync(mandant, ct);
         return (vorher, nachher);

@@ -32,6 +32,12 @@ public interface IMandantEinstellungenSpeicher
     /// <summary>Every stored row (the deadline scheduler, installation-wide).</summary>
     Task<IReadOnlyList<GespeicherteUeberschreibungen>> AlleAsync(CancellationToken ct);
 
-    /// <summary>Inserts or replaces the Mandant's row.</summary>
-    Task SpeichernAsync(string mandant, MandantUeberschreibungen werte, DateTimeOffset am, string von, CancellationToken ct);
+    /// <summary>
+    /// Inserts or replaces the Mandant's row; with <paramref name="erwartet"/> only if the row is still the one the
+    /// caller read (in the same statement). Returns false, storing nothing, when it is not.
+    /// </summary>
+    Task<bool> SpeichernAsync(string mandant, MandantUeberschreibungen werte, DateTimeOffset am, string von, Versionserwartung? erwartet, CancellationToken ct);
 }
+
+/// <summary>The stored row a change expects to replace: the one saved at <see cref="GeaendertAm"/>, or none (null: the installation's settings alone).</summary>
+public sealed record Versionserwartung(DateTimeOffset? GeaendertAm);

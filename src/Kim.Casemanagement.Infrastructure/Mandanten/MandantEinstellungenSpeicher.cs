@@ -18,6 +18,16 @@ public sealed class MandantEinstellungenSpeicher(NpgsqlDataSource dataSource) : 
     private const string Spalten =
         "mandant, mindestgroesse, vollzeitstellen, idealverlauf, titel_vorlauf_wochen, einwilligung_vorlauf_tage, kooperationsplan_vorlauf_tage, chancenaufenthaltsrecht_vorlauf_wochen, geaendert_am, geaendert_von";
 
+    /// <summary>The SET list of a replacement by the new values (<c>excluded</c>); the change time never goes backwards, so the version changes with every save.</summary>
+    private const string Ersetzen = """
+        mindestgroesse = excluded.mindestgroesse, vollzeitstellen = excluded.vollzeitstellen, idealverlauf = excluded.idealverlauf,
+        titel_vorlauf_wochen = excluded.titel_vorlauf_wochen, einwilligung_vorlauf_tage = excluded.einwilligung_vorlauf_tage,
+        kooperationsplan_vorlauf_tage = excluded.kooperationsplan_vorlauf_tage,
+        chancenaufenthaltsrecht_vorlauf_wochen = excluded.chancenaufenthaltsrecht_vorlauf_wochen,
+        geaendert_am = greatest(excluded.geaendert_am, mandant_einstellungen.geaendert_am + interval '1 microsecond'),
+        geaendert_von = excluded.geaendert_von
+        """;
+
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
     public async Task<GespeicherteUeberschreibungen?> LesenAsync(string mandant, CancellationToken ct)
@@ -41,20 +51,27 @@ public sealed class MandantEinstellungenSpeicher(NpgsqlDataSource dataSource) : 
         return liste;
     }
 
-    public async Task SpeichernAsync(string mandant, MandantUeberschreibungen werte, DateTimeOffset am, string von, CancellationToken ct)
+    public async Task<bool> SpeichernAsync(string mandant, MandantUeberschreibungen werte, DateTimeOffset am, string von, Versionserwartung? erwartet, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(werte);
-        await using var befehl = dataSource.CreateCommand($"""
-            INSERT INTO mandant_einstellungen ({Spalten}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-            ON CONFLICT (mandant) DO UPDATE SET
-              mindestgroesse = excluded.mindestgroesse, vollzeitstellen = excluded.vollzeitstellen, idealverlauf = excluded.idealverlauf,
-              titel_vorlauf_wochen = excluded.titel_vorlauf_wochen, einwilligung_vorlauf_tage = excluded.einwilligung_vorlauf_tage,
-              kooperationsplan_vorlauf_tage = excluded.kooperationsplan_vorlauf_tage,
-              chancenaufenthaltsrecht_vorlauf_wochen = excluded.chancenaufenthaltsrecht_vorlauf_wochen,
-              -- never backwards: the version of the settings (their change time) must change with every save
-              geaendert_am = greatest(excluded.geaendert_am, mandant_einstellungen.geaendert_am + interval '1 microsecond'),
-              geaendert_von = excluded.geaendert_von
-            """);
+
+        // The expected version is checked in the storing statement itself, so that two saves cannot both pass it: no row
+        // expected, an insert that does nothing on a conflict; a row expected, an update of exactly that row.
+        const string Werte = "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+        var sql = erwartet switch
+        {
+            null => $"""
+                INSERT INTO mandant_einstellungen ({Spalten}) VALUES {Werte}
+                ON CONFLICT (mandant) DO UPDATE SET {Ersetzen}
+                """,
+            { GeaendertAm: null } => $"INSERT INTO mandant_einstellungen ({Spalten}) VALUES {Werte} ON CONFLICT (mandant) DO NOTHING",
+            _ => $"""
+                UPDATE mandant_einstellungen SET {Ersetzen.Replace("excluded.", "v.", StringComparison.Ordinal)}
+                FROM (VALUES {Werte}) AS v ({Spalten})
+                WHERE mandant_einstellungen.mandant = $1 AND mandant_einstellungen.geaendert_am = $11
+                """,
+        };
+        await using var befehl = dataSource.CreateCommand(sql);
         befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = mandant });
         befehl.Parameters.Add(new NpgsqlParameter { Value = (object?)werte.Mindestgroesse ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
         befehl.Parameters.Add(new NpgsqlParameter { Value = (object?)werte.Vollzeitstellen ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Numeric });
@@ -69,7 +86,12 @@ public sealed class MandantEinstellungenSpeicher(NpgsqlDataSource dataSource) : 
         befehl.Parameters.Add(new NpgsqlParameter { Value = (object?)werte.ChancenaufenthaltsrechtVorlaufWochen ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
         befehl.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = am });
         befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = von });
-        await befehl.ExecuteNonQueryAsync(ct);
+        if (erwartet?.GeaendertAm is { } stand)
+        {
+            befehl.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = stand });
+        }
+
+        return await befehl.ExecuteNonQueryAsync(ct) == 1;
     }
 
     private static GespeicherteUeberschreibungen Zeile(NpgsqlDataReader r)

@@ -22,22 +22,49 @@ internal static class EinstellungenApi
         var g = routes.MapGroup("/api/admin/einstellungen").WithTags("Administration")
             .RequireAuthorization(SicherheitsKonfiguration.PolitikAdministration).RequireRateLimiting(SicherheitsKonfiguration.RateApi);
         g.MapGet("/", Lesen).WithName("EinstellungenLesen")
-            .WithSummary("Die Einstellungen der eigenen Kommune: je Wert der wirksame Wert, der Standard der Installation und ob er überschrieben ist.");
+            .WithSummary("Die Einstellungen der eigenen Kommune: je Wert der wirksame Wert, der Standard der Installation und ob er überschrieben ist; die Version auch als ETag.");
         g.MapPut("/", Aendern).WithName("EinstellungenAendern")
-            .WithSummary("Ersetzt die Einstellungen der eigenen Kommune; ein leeres Feld (null) gilt als Standard der Installation. Ungültige Angaben: 400 mit Fehlern je Feld, nichts gespeichert.");
+            .WithSummary("Ersetzt die Einstellungen der eigenen Kommune; ein leeres Feld (null) gilt als Standard der Installation. Mit der gelesenen Version (If-Match oder Feld version) nur, wenn niemand inzwischen gespeichert hat, sonst 409. Ungültige Angaben: 400 mit Fehlern je Feld, nichts gespeichert.");
     }
 
-    private static async Task<Ok<EinstellungenAntwort>> Lesen(MandantEinstellungen einstellungen, IAktuellerBenutzer ich, CancellationToken ct) =>
-        TypedResults.Ok(Antwort(await einstellungen.WirksamAsync(ich.Mandant, ct), einstellungen));
+    private static async Task<Ok<EinstellungenAntwort>> Lesen(MandantEinstellungen einstellungen, IAktuellerBenutzer ich, HttpContext http, CancellationToken ct)
+    {
+        var antwort = Antwort(await einstellungen.AktuellAsync(ich.Mandant, ct), einstellungen);
+        http.Response.Headers.ETag = ETag(antwort.Version);
+        return TypedResults.Ok(antwort);
+    }
 
-    private static async Task<Ok<EinstellungenAntwort>> Aendern(EinstellungenAnfrage a, MandantEinstellungen einstellungen, IAktuellerBenutzer ich, IAuditProtokoll audit, CancellationToken ct) =>
-        TypedResults.Ok(await AendernAsync(a, einstellungen, ich, audit, ct));
+    private static async Task<Ok<EinstellungenAntwort>> Aendern(EinstellungenAnfrage a, MandantEinstellungen einstellungen, IAktuellerBenutzer ich, IAuditProtokoll audit, HttpContext http, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var antwort = await AendernAsync(a with { Version = a.Version ?? AusIfMatch(http) }, einstellungen, ich, audit, ct);
+        http.Response.Headers.ETag = ETag(antwort.Version);
+        return TypedResults.Ok(antwort);
+    }
 
-    /// <summary>The one change path of the API and the page: checks, stores, audits (old → new), answers the effective settings.</summary>
+    /// <summary>The settings' version as a strong ETag.</summary>
+    public static string ETag(string version) => $"\"{version}\"";
+
+    /// <summary>The version of an If-Match header (strong or weak ETag); null without one or for "*".</summary>
+    private static string? AusIfMatch(HttpContext http)
+    {
+        var wert = http.Request.Headers.IfMatch.ToString().Trim();
+        if (wert.Length == 0 || wert == "*")
+        {
+            return null;
+        }
+
+        return (wert.StartsWith("W/", StringComparison.Ordinal) ? wert[2..] : wert).Trim('"');
+    }
+
+    /// <summary>
+    /// The one change path of the API and the page: checks, stores (only over the version the caller read, if it names
+    /// one), audits (old → new), answers the effective settings.
+    /// </summary>
     public static async Task<EinstellungenAntwort> AendernAsync(EinstellungenAnfrage a, MandantEinstellungen einstellungen, IAktuellerBenutzer ich, IAuditProtokoll audit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(a);
-        var (vorher, nachher) = await einstellungen.AendernAsync(ich.Mandant, Ueberschreibungen(a), ich.Id, ct);
+        var (vorher, nachher) = await einstellungen.AendernAsync(ich.Mandant, Ueberschreibungen(a), ich.Id, a.Version, ct);
         audit.Vormerken(AuditAktion, MandantEinstellungen.Aenderungen(vorher, nachher), null, null);
         return Antwort(nachher, einstellungen);
     }
@@ -79,6 +106,7 @@ internal static class EinstellungenApi
         var u = e.Ueberschreibungen;
         return new EinstellungenAntwort(
             e.Mandant,
+            e.Version,
             e.GeaendertAm,
             s.Mindestgroesse,
             new EinstellungsWert<int>(e.Mindestgroesse, s.Mindestgroesse, u.Mindestgroesse is not null),
@@ -93,7 +121,11 @@ internal static class EinstellungenApi
     }
 }
 
-/// <summary>Body of PUT /api/admin/einstellungen: every field optional; null (or missing) = the installation's default.</summary>
+/// <summary>
+/// Body of PUT /api/admin/einstellungen: every field optional; null (or missing) = the installation's default.
+/// <see cref="Version"/> (or an If-Match header): the version the caller read; then the save is refused (409) if someone
+/// saved in between.
+/// </summary>
 public sealed record EinstellungenAnfrage(
     int? Mindestgroesse,
     decimal? Vollzeitstellen,
@@ -101,7 +133,8 @@ public sealed record EinstellungenAnfrage(
     int? TitelVorlaufWochen,
     int? EinwilligungVorlaufTage,
     int? KooperationsplanVorlaufTage,
-    int? ChancenaufenthaltsrechtVorlaufWochen);
+    int? ChancenaufenthaltsrechtVorlaufWochen,
+    string? Version = null);
 
 /// <summary>The ideal flow of one track: paths of state names joined by "&gt;", and the waiting states.</summary>
 public sealed record IdealverlaufAnfrage(IReadOnlyList<string>? Pfade, IReadOnlyList<string>? Wartezustaende);
@@ -112,9 +145,10 @@ public sealed record EinstellungsWert<T>(T Wirksam, T Standard, bool Ueberschrie
 /// <summary>The ideal flow of one track as it applies, the installation's, whether overridden, and the track's state names.</summary>
 public sealed record IdealverlaufWert(Spur Spur, string Bezeichnung, IdealverlaufSpur Wirksam, IdealverlaufSpur Standard, bool Ueberschrieben, IReadOnlyList<string> Zustaende);
 
-/// <summary>The answer of GET and PUT /api/admin/einstellungen.</summary>
+/// <summary>The answer of GET and PUT /api/admin/einstellungen; <see cref="Version"/> is what a change sends back to be checked against.</summary>
 public sealed record EinstellungenAntwort(
     string Mandant,
+    string Version,
     DateTimeOffset? GeaendertAm,
     int MindestgroesseUntergrenze,
     EinstellungsWert<int> Mindestgroesse,

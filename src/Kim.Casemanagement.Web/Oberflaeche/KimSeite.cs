@@ -69,6 +69,7 @@ public abstract class KimSeite : PageModel
         catch (KonfliktException k)
         {
             Formularfehler.Add(k.Message);
+            Fehlerstatus = StatusCodes.Status409Conflict;
         }
 
         return false;

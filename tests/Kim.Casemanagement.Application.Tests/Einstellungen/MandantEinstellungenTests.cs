@@ -30,7 +30,7 @@ public sealed class MandantEinstellungenTests
     public async Task WirksamAsync_WithSomeOverrides_TakesThemAndTheDefaultForTheRest()
     {
         var (dienst, speicher) = Dienst();
-        await speicher.SpeichernAsync("kreis-a", MandantUeberschreibungen.Keine with { Mindestgroesse = 9, EinwilligungVorlaufTage = 40 }, DateTimeOffset.UnixEpoch, "ad", default);
+        await speicher.SpeichernAsync("kreis-a", MandantUeberschreibungen.Keine with { Mindestgroesse = 9, EinwilligungVorlaufTage = 40 }, DateTimeOffset.UnixEpoch, "ad", null, default);
 
         var e = await dienst.WirksamAsync("kreis-a", default);
         var andere = await dienst.WirksamAsync("kreis-b", default);
@@ -45,7 +45,7 @@ public sealed class MandantEinstellungenTests
     {
         var (dienst, speicher) = Dienst();
 
-        var fehler = await Should.ThrowAsync<DomainException>(() => dienst.AendernAsync("kreis-a", MandantUeberschreibungen.Keine with { Mindestgroesse = 4 }, "ad", default));
+        var fehler = await Should.ThrowAsync<DomainException>(() => dienst.AendernAsync("kreis-a", MandantUeberschreibungen.Keine with { Mindestgroesse = 4 }, "ad", null, default));
 
         fehler.Errors["mindestgroesse"].Single().ShouldContain("nicht unter 5");
         speicher.Zeilen.ShouldBeEmpty();
@@ -71,7 +71,7 @@ public sealed class MandantEinstellungenTests
         var (dienst, _) = Dienst();
         (await dienst.WirksamAsync("kreis-a", default)).Mindestgroesse.ShouldBe(5);
 
-        var (vorher, nachher) = await dienst.AendernAsync("kreis-a", MandantUeberschreibungen.Keine with { Mindestgroesse = 7, TitelVorlaufWochen = 12 }, "ad", default);
+        var (vorher, nachher) = await dienst.AendernAsync("kreis-a", MandantUeberschreibungen.Keine with { Mindestgroesse = 7, TitelVorlaufWochen = 12 }, "ad", null, default);
 
         (await dienst.WirksamAsync("kreis-a", default)).Mindestgroesse.ShouldBe(7);
         MandantEinstellungen.Aenderungen(vorher, nachher).ShouldBe("Mindestgroesse: Standard (5) -> 7; TitelVorlaufWochen: Standard (8) -> 12");
@@ -93,10 +93,15 @@ public sealed class MandantEinstellungenTests
 
         public Task<IReadOnlyList<GespeicherteUeberschreibungen>> AlleAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<GespeicherteUeberschreibungen>>([.. Zeilen.Values]);
 
-        public Task SpeichernAsync(string mandant, MandantUeberschreibungen werte, DateTimeOffset am, string von, CancellationToken ct)
+        public Task<bool> SpeichernAsync(string mandant, MandantUeberschreibungen werte, DateTimeOffset am, string von, Versionserwartung? erwartet, CancellationToken ct)
         {
+            if (erwartet is not null && Zeilen.GetValueOrDefault(mandant)?.GeaendertAm != erwartet.GeaendertAm)
+            {
+                return Task.FromResult(false);
+            }
+
             Zeilen[mandant] = new GespeicherteUeberschreibungen(mandant, werte, am, von);
-            return Task.CompletedTask;
+            return Task.FromResult(true);
         }
     }
 }

@@ -62,7 +62,7 @@ public sealed class EinstellungenJeMandantTests
         var stadtVorher = await stadt.BerichtAsync(AnalyseFilter.Keiner, null, BerichtTeile.Alle, default);
         vorher.Varianten!.Varianten.ShouldNotContain(v => v.Faelle == 2);
 
-        await dienst.AendernAsync(Nachbar, MandantUeberschreibungen.Keine, "ad.nachbar", default);
+        await dienst.AendernAsync(Nachbar, MandantUeberschreibungen.Keine, "ad.nachbar", null, default);
 
         var nachher = await nachbar.BerichtAsync(AnalyseFilter.Keiner, null, BerichtTeile.Alle, default);
         nachher.Gespeichert.ShouldBeFalse("the report stored under k = 3 is not shown once the Kommune's settings changed");
@@ -117,8 +117,9 @@ public sealed class EinstellungenJeMandantTests
                 Idealverlauf = new Dictionary<Spur, IdealverlaufSpur> { [Spur.Prozess] = new() { Pfade = ["Anfrage>Klaerung>Verweisung"], Wartezustaende = ["Klaerung"] } },
             },
             "ad.stadt",
+            null,
             default);
-        await dienst.AendernAsync(Nachbar, MandantUeberschreibungen.Keine with { Mindestgroesse = 3 }, "ad.nachbar", default);
+        await dienst.AendernAsync(Nachbar, MandantUeberschreibungen.Keine with { Mindestgroesse = 3 }, "ad.nachbar", null, default);
 
         AnalysenHandler Handler(string mandant) => new(
             u.Daten, u.Xes, new Lenkungsgruppe(mandant), new FesterKalender(AnalysenUmgebung.Heute), Rechtsregeltabelle.Standard, Options.Create(o),

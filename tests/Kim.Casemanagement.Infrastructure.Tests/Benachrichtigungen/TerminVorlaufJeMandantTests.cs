@@ -42,7 +42,7 @@ public sealed class TerminVorlaufJeMandantTests(PostgresDatabaseFixture fixture)
         await using (var scope = instanz.NeuerBereich())
         {
             await scope.ServiceProvider.GetRequiredService<MandantEinstellungen>()
-                .AendernAsync(KreisLang, MandantUeberschreibungen.Keine with { TitelVorlaufWochen = 12 }, "ad.lang", default);
+                .AendernAsync(KreisLang, MandantUeberschreibungen.Keine with { TitelVorlaufWochen = 12 }, "ad.lang", null, default);
         }
 
         await instanz.Termine.LaufAsync(default);

@@ -108,6 +108,70 @@ public sealed class EinstellungenTests(EinstellungenTests.Fixture fx) : IClassFi
     }
 
     [Fact]
+    public async Task Aendern_TwoAdministratorsFromTheSameVersion_TheSecondIsRefusedWith409AndNothingOfItIsStored()
+    {
+        // Both people of Kommune C's Administration open the settings while nothing of their own is stored yet.
+        var gelesen = await fx.AdminC1.GetAsync(Basis);
+        var version = (await gelesen.Content.ReadFromJsonAsync<JsonNode>())!["version"]!.GetValue<string>();
+        version.ShouldBe("standard");
+        gelesen.Headers.ETag!.Tag.ShouldBe("\"standard\"");
+        var version2 = (await fx.AdminC2.GetFromJsonAsync<JsonNode>(Basis))!["version"]!.GetValue<string>();
+        version2.ShouldBe(version);
+
+        // The first saves over that version (If-Match): stored, and the answer names the new version.
+        var erste = await fx.AdminC1.SendAsync(Put(new { titelVorlaufWochen = 10 }, ifMatch: gelesen.Headers.ETag.Tag));
+        erste.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var neu = (await erste.Content.ReadFromJsonAsync<JsonNode>())!["version"]!.GetValue<string>();
+        neu.ShouldNotBe(version);
+        erste.Headers.ETag!.Tag.ShouldBe($"\"{neu}\"");
+
+        // The second, still over the old version (here in the body): 409 in German, nothing of it stored, nothing audited.
+        var problem = await fx.AdminC2.PutAsJsonAsync(Basis, new { einwilligungVorlaufTage = 40, version = version2 }).ProblemAsync(HttpStatusCode.Conflict);
+        problem.Titel().ShouldBe("Bearbeitungskonflikt");
+        problem["detail"]!.GetValue<string>().ShouldBe(Application.Einstellungen.MandantEinstellungen.KonfliktText);
+        var stand = (await fx.AdminC2.GetFromJsonAsync<JsonNode>(Basis))!;
+        stand["version"]!.GetValue<string>().ShouldBe(neu);
+        stand["titelVorlaufWochen"]!["wirksam"]!.GetValue<int>().ShouldBe(10);
+        stand["einwilligungVorlaufTage"]!["ueberschrieben"]!.GetValue<bool>().ShouldBeFalse();
+
+        // The same after a save: a version that is no longer the stored one is refused (If-Match, weak form too).
+        (await fx.AdminC1.SendAsync(Put(new { titelVorlaufWochen = 11 }, ifMatch: $"W/\"{version}\""))).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        // Over the version just read, the second person's save goes through; a save without any version still replaces
+        // (API clients that send none: last save wins, as documented).
+        var zweite = await fx.AdminC2.SendAsync(Put(new { titelVorlaufWochen = 10, einwilligungVorlaufTage = 40 }, ifMatch: $"\"{neu}\""));
+        zweite.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await fx.AdminC1.PutAsJsonAsync(Basis, new { titelVorlaufWochen = 9 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Exactly the three stored changes are audited, none of the refused ones.
+        await WarteAufAuditAsync(Fixture.MandantC, "TitelVorlaufWochen: 10 -> 9%");
+        var details = await SqlHilfen.TextAsync(
+            fx.Database.OwnerConnectionString,
+            $"SELECT string_agg(detail, ' | ' ORDER BY id) FROM audit_protokoll WHERE aktion = 'Admin.EinstellungenGeaendert' AND mandant = '{Fixture.MandantC}'");
+        details.ShouldBe("TitelVorlaufWochen: Standard (8) -> 10 | EinwilligungVorlaufTage: Standard (28) -> 40 | TitelVorlaufWochen: 10 -> 9; EinwilligungVorlaufTage: 40 -> Standard (28)");
+    }
+
+    [Theory]
+    [InlineData("\"gestern\"")]
+    [InlineData("\"-5\"")]
+    [InlineData("\"99999999999999999999999\"")]
+    public async Task Aendern_WithAVersionThatIsNoVersion_Answers400InGermanAndStoresNothing(string ifMatch)
+    {
+        var vorher = (await fx.AdminLeer.GetFromJsonAsync<JsonNode>(Basis))!.ToJsonString();
+        var problem = await fx.AdminLeer.SendAsync(Put(new { titelVorlaufWochen = 10 }, ifMatch)).ProblemAsync(HttpStatusCode.BadRequest);
+        problem.Fehlerfelder().ShouldBe(["version"]);
+        problem.Fehler("version").Single().ShouldStartWith("Erwartet wird die Version, die das Lesen der Einstellungen genannt hat");
+        (await fx.AdminLeer.GetFromJsonAsync<JsonNode>(Basis))!.ToJsonString().ShouldBe(vorher);
+    }
+
+    private static HttpRequestMessage Put(object body, string ifMatch)
+    {
+        var anfrage = new HttpRequestMessage(HttpMethod.Put, Basis) { Content = JsonContent.Create(body) };
+        anfrage.Headers.TryAddWithoutValidation("If-Match", ifMatch).ShouldBeTrue();
+        return anfrage;
+    }
+
+    [Fact]
     public async Task Einstellungen_ForOtherRoles_Answer403()
     {
         (await fx.Lenkungsgruppe.GetAsync(Basis)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -116,13 +180,15 @@ public sealed class EinstellungenTests(EinstellungenTests.Fixture fx) : IClassFi
         (await SqlHilfen.TextAsync(fx.Database.OwnerConnectionString, "SELECT count(*) FROM mandant_einstellungen WHERE mindestgroesse = 50")).ShouldBe("0");
     }
 
-    private async Task<string> WarteAufAuditAsync()
+    private Task<string> WarteAufAuditAsync() => WarteAufAuditAsync(Fixture.MandantB, "Mindestgroesse%");
+
+    private async Task<string> WarteAufAuditAsync(string mandant, string muster)
     {
         for (var i = 0; i < 100; i++)
         {
             var detail = await SqlHilfen.TextAsync(
                 fx.Database.OwnerConnectionString,
-                $"SELECT detail FROM audit_protokoll WHERE aktion = 'Admin.EinstellungenGeaendert' AND mandant = '{Fixture.MandantB}' AND detail LIKE 'Mindestgroesse%' ORDER BY id DESC LIMIT 1");
+                $"SELECT detail FROM audit_protokoll WHERE aktion = 'Admin.EinstellungenGeaendert' AND mandant = '{mandant}' AND detail LIKE '{muster}' ORDER BY id DESC LIMIT 1");
             if (detail is not null)
             {
                 return detail;
@@ -140,6 +206,7 @@ public sealed class EinstellungenTests(EinstellungenTests.Fixture fx) : IClassFi
         public const string MandantLeer = "kreis-einst-leer";
         public const string MandantA = "kreis-einst-a";
         public const string MandantB = "kreis-einst-b";
+        public const string MandantC = "kreis-einst-c";
 
         public HttpClient AdminLeer { get; private set; } = null!;
 
@@ -149,10 +216,15 @@ public sealed class EinstellungenTests(EinstellungenTests.Fixture fx) : IClassFi
 
         public HttpClient Lenkungsgruppe { get; private set; } = null!;
 
+        /// <summary>Two people of Kommune C's Administration (concurrent saves).</summary>
+        public HttpClient AdminC1 { get; private set; } = null!;
+
+        public HttpClient AdminC2 { get; private set; } = null!;
+
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
-            foreach (var m in new[] { MandantLeer, MandantA, MandantB })
+            foreach (var m in new[] { MandantLeer, MandantA, MandantB, MandantC })
             {
                 await Factory.MandantAsync(m, "Kreis " + m);
             }
@@ -161,6 +233,8 @@ public sealed class EinstellungenTests(EinstellungenTests.Fixture fx) : IClassFi
             AdminA = await Factory.AngemeldetAsync(await Factory.KontoAsync("ad.einst-a", Rolle.Administration, mandant: MandantA));
             AdminB = await Factory.AngemeldetAsync(await Factory.KontoAsync("ad.einst-b", Rolle.Administration, mandant: MandantB));
             Lenkungsgruppe = await Factory.AngemeldetAsync(await Factory.KontoAsync("lg.einst-a", Rolle.Lenkungsgruppe, mandant: MandantA));
+            AdminC1 = await Factory.AngemeldetAsync(await Factory.KontoAsync("ad.einst-c1", Rolle.Administration, mandant: MandantC));
+            AdminC2 = await Factory.AngemeldetAsync(await Factory.KontoAsync("ad.einst-c2", Rolle.Administration, mandant: MandantC));
         }
 
         public override async Task DisposeAsync()
@@ -169,6 +243,8 @@ public sealed class EinstellungenTests(EinstellungenTests.Fixture fx) : IClassFi
             AdminA?.Dispose();
             AdminB?.Dispose();
             Lenkungsgruppe?.Dispose();
+            AdminC1?.Dispose();
+            AdminC2?.Dispose();
             await base.DisposeAsync();
         }
     }

@@ -10,7 +10,8 @@ namespace Kim.Casemanagement.Web.Tests.Browser;
 /// <summary>
 /// The Kommune's settings page (issue 18 item 3): reached from the administration's index, effective value and
 /// installation default side by side, k below the floor refused at the field (nothing stored), a valid k saved and then
-/// named on the Lenkungsgruppe's pages; axe on every state. Runs in a Kommune of its own, so that the other browser
+/// named on the Lenkungsgruppe's pages, a save over settings changed meanwhile refused with the input kept; axe on every
+/// state. Runs in a Kommune of its own, so that the other browser
 /// tests keep the installation's settings.
 /// </summary>
 [Collection(BrowserSammlung.Name)]
@@ -59,11 +60,10 @@ public sealed class EinstellungenBrowserTests(BrowserFixture fx)
         await Expect(seite.Locator("#fehlerliste")).ToContainTextAsync($"Die Mindestgruppengröße darf nicht unter {standard} liegen");
         await Expect(seite.GetByLabel("Mindestgruppengröße", new() { Exact = false })).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(seite.GetByLabel("Vollzeitstellen im Fallmanagement")).ToHaveAttributeAsync("aria-invalid", "true");
-        using (var api = await fx.ApiAsync(admin))
-        {
-            var gespeichert = (await api.GetFromJsonAsync<System.Text.Json.Nodes.JsonNode>("/api/admin/einstellungen"))!;
-            gespeichert["geaendertAm"].ShouldBeNull("nothing was stored");
-        }
+        // The fixture keeps its API clients (one per account) for the whole collection: not disposed here.
+        var api = await fx.ApiAsync(admin);
+        var gespeichert = (await api.GetFromJsonAsync<System.Text.Json.Nodes.JsonNode>("/api/admin/einstellungen"))!;
+        gespeichert["geaendertAm"].ShouldBeNull("nothing was stored");
 
         await BrowserFixture.BarrierefreiAsync(seite, "Einstellungen mit Fehlern");
 
@@ -76,6 +76,32 @@ public sealed class EinstellungenBrowserTests(BrowserFixture fx)
         await Expect(zeile).ToContainTextAsync("eigener Wert");
         await Expect(seite.GetByRole(AriaRole.Row).Filter(new() { HasText = "Vollzeitstellen im Fallmanagement" })).ToContainTextAsync("4,5");
         await BrowserFixture.BarrierefreiAsync(seite, "Einstellungen gespeichert");
+
+        // Meanwhile the settings are saved elsewhere (another window, over the version this page was loaded with). This
+        // page's save is then refused: its input stays in the form, the table shows what applies now, and saving again
+        // replaces that knowingly.
+        var seitenVersion = await seite.Locator("input[name='Werte.Version']").InputValueAsync();
+        using (var anderswo = new HttpRequestMessage(HttpMethod.Put, "/api/admin/einstellungen")
+        {
+            Content = JsonContent.Create(new { mindestgroesse = standard + 3, vollzeitstellen = 4.5m, titelVorlaufWochen = 12 }),
+        })
+        {
+            anderswo.Headers.TryAddWithoutValidation("If-Match", $"\"{seitenVersion}\"").ShouldBeTrue();
+            (await api.SendAsync(anderswo)).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        }
+
+        var titel = seite.GetByLabel("Ablauf Aufenthaltstitel/Duldung, Wochen vorher", new() { Exact = false });
+        var titelZeile = seite.GetByRole(AriaRole.Row).Filter(new() { HasText = "Vorlauf Ablauf Aufenthaltstitel (Wochen)" });
+        await titel.FillAsync("6");
+        await seite.GetByRole(AriaRole.Button, new() { Name = "Einstellungen speichern" }).ClickAsync();
+        await Expect(seite.Locator("#fehlerliste")).ToContainTextAsync("Die Einstellungen dieser Kommune wurden inzwischen geändert");
+        await Expect(titel).ToHaveValueAsync("6");
+        await Expect(titelZeile).ToContainTextAsync("12");
+        await Expect(titelZeile).ToContainTextAsync("eigener Wert");
+        await BrowserFixture.BarrierefreiAsync(seite, "Einstellungen mit Bearbeitungskonflikt");
+        await seite.GetByRole(AriaRole.Button, new() { Name = "Einstellungen speichern" }).ClickAsync();
+        await Expect(seite.GetByText("Die Einstellungen sind gespeichert.")).ToBeVisibleAsync();
+        await Expect(titelZeile).ToContainTextAsync("6");
 
         // The Lenkungsgruppe of the same Kommune is told which k applies.
         var analysen = await fx.AngemeldetAsync(lg, "/Analysen");

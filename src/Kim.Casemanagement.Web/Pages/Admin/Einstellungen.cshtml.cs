@@ -40,8 +40,14 @@ public sealed class EinstellungenModel(MandantEinstellungen einstellungen, IAktu
             return Redirect("/Admin/Einstellungen");
         }
 
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = Fehlerstatus;
         await LadenAsync(ct);
+        if (Fehlerstatus == StatusCodes.Status409Conflict)
+        {
+            // Someone saved in between: the table above now shows what applies, the form keeps this person's input, and a
+            // second save (over the version just shown) replaces it knowingly.
+            Werte.Version = Stand.Version;
+        }
 
         // A track's message belongs to its paths field.
         for (var i = 0; i < Werte.Idealverlauf.Count; i++)
@@ -105,7 +111,8 @@ public sealed class EinstellungenModel(MandantEinstellungen einstellungen, IAktu
             Zahl(nameof(Eingabe.TitelVorlaufWochen), Werte.TitelVorlaufWochen),
             Zahl(nameof(Eingabe.EinwilligungVorlaufTage), Werte.EinwilligungVorlaufTage),
             Zahl(nameof(Eingabe.KooperationsplanVorlaufTage), Werte.KooperationsplanVorlaufTage),
-            Zahl(nameof(Eingabe.ChancenaufenthaltsrechtVorlaufWochen), Werte.ChancenaufenthaltsrechtVorlaufWochen));
+            Zahl(nameof(Eingabe.ChancenaufenthaltsrechtVorlaufWochen), Werte.ChancenaufenthaltsrechtVorlaufWochen),
+            string.IsNullOrWhiteSpace(Werte.Version) ? null : Werte.Version);
         return ModelState.ErrorCount > 0 ? null : anfrage;
 
         static List<string> Zeilen(string? text, char trenner) =>
@@ -114,7 +121,7 @@ public sealed class EinstellungenModel(MandantEinstellungen einstellungen, IAktu
 
     private async Task LadenAsync(CancellationToken ct)
     {
-        Stand = EinstellungenApi.Antwort(await einstellungen.WirksamAsync(ich.Mandant, ct), einstellungen);
+        Stand = EinstellungenApi.Antwort(await einstellungen.AktuellAsync(ich.Mandant, ct), einstellungen);
         // One entry per track, in the track order, whatever the form sent back.
         Werte.Idealverlauf = Stand.Idealverlauf
             .Select(i => Werte.Idealverlauf.FirstOrDefault(e => e.Spur == i.Spur.ToString()) ?? new IdealEingabe { Spur = i.Spur.ToString() })
@@ -141,6 +148,9 @@ public sealed class EinstellungenModel(MandantEinstellungen einstellungen, IAktu
 
         public string? ChancenaufenthaltsrechtVorlaufWochen { get; set; }
 
+        /// <summary>The version of the settings the form was filled from (hidden): a save over a newer one is refused.</summary>
+        public string? Version { get; set; }
+
         public static Eingabe Aus(EinstellungenAntwort a)
         {
             ArgumentNullException.ThrowIfNull(a);
@@ -159,6 +169,7 @@ public sealed class EinstellungenModel(MandantEinstellungen einstellungen, IAktu
                 EinwilligungVorlaufTage = Wert(a.EinwilligungVorlaufTage),
                 KooperationsplanVorlaufTage = Wert(a.KooperationsplanVorlaufTage),
                 ChancenaufenthaltsrechtVorlaufWochen = Wert(a.ChancenaufenthaltsrechtVorlaufWochen),
+                Version = a.Version,
             };
         }
     }

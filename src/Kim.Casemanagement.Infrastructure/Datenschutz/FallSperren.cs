@@ -19,7 +19,8 @@ namespace Kim.Casemanagement.Infrastructure.Datenschutz;
 /// statement of it sees what was committed before the lock was granted, a write to the Fall (whose save updates that
 /// row) waits for it or it for the write, and the erasure of the Fall, which locks the same row, as well. Completing
 /// it raises the Fall's version, so that a change loaded before the hold was set fails its version check, and writes
-/// the request's audit entries and idempotency key in the same transaction.
+/// the request's audit entries and idempotency key in the same transaction. The transaction runs under the request's
+/// Mandant (row-level security, ADR 0014): a Fall of another Kommune is not found, whatever id the request passed.
 /// </summary>
 internal sealed class FallSperren(Datenbank datenbank, IAuditProtokoll audit, IdempotenzKontext idempotenz, TimeProvider zeit) : IFallSperren
 {
@@ -31,6 +32,10 @@ internal sealed class FallSperren(Datenbank datenbank, IAuditProtokoll audit, Id
         try
         {
             transaktion = await verbindung.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+
+            // Under the request's Mandant for the whole transaction (ADR 0014): the lock, the holds, the version, the audit
+            // rows and the replay key see and write only the request's Kommune, whatever Fall id was passed.
+            await MandantKontext.TransaktionEinschraenkenAsync(verbindung, ct);
             (string Mandant, string Aktenzeichen, Guid? KlientId)? fall = null;
             await using (var sperren = new NpgsqlCommand("SELECT f.mandant, f.aktenzeichen, f.klient_id FROM faelle f WHERE f.id = $1 AND f.anonymisiert_am IS NULL FOR UPDATE", verbindung, transaktion))
             {

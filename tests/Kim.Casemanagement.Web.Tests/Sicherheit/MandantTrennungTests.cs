@@ -313,6 +313,35 @@ public sealed class MandantTrennungTests(MandantTrennungTests.Fixture fx) : ICla
     }
 
     [Fact]
+    public async Task SperreSetzen_InARequestsMandant_NeitherLocksNorHoldsAnotherKommunesFall()
+    {
+        var fallA = await fx.FmA.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: "SperreAnderer"));
+        var super = fx.Database.SuperuserConnectionString;
+        var mandantA = (await SqlHilfen.TextAsync(super, $"SELECT mandant FROM faelle WHERE id = '{fallA}'"))!;
+        var heute = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        await using var scope = fx.Factory.Services.CreateAsyncScope();
+        var sperren = scope.ServiceProvider.GetRequiredService<Application.Datenschutz.Sperrung.IFallSperren>();
+
+        // The handler refuses another Kommune's Fall by its Mandant; below it, the hold's transaction itself runs under the
+        // request's Mandant: a request of Kreis B does not even get the Fall's row lock.
+        using (Infrastructure.Mandanten.MandantKontext.Setzen(Fixture.KreisB))
+        {
+            (await sperren.OeffnenAsync(fallA, heute, default)).ShouldBeNull("eine Anfrage von Kreis B sperrt keinen Fall von Kreis A");
+        }
+
+        // In its own Kommune the same call opens the change (and, not completed, leaves nothing behind).
+        using (Infrastructure.Mandanten.MandantKontext.Setzen(mandantA))
+        {
+            await using var vorgang = await sperren.OeffnenAsync(fallA, heute, default);
+            vorgang.ShouldNotBeNull();
+            vorgang.Mandant.ShouldBe(mandantA);
+        }
+
+        (await SqlHilfen.TextAsync(super, $"SELECT count(*) FROM fall_sperren WHERE fall_id = '{fallA}'")).ShouldBe("0");
+    }
+
+    [Fact]
     public async Task MandantTrigger_AreSkippedWhenTheWriterPassedTheMandant()
     {
         var ohneBedingung = await SqlHilfen.TextAsync(fx.Database.SuperuserConnectionString, """

@@ -19,7 +19,7 @@ public static class DependencyInjection
         services.AddSingleton<Datenbank>();
         // Pooled: a request reuses a context instance (EF resets its state) instead of building one per request.
         services.AddDbContextPool<KimDbContext>((sp, options) =>
-            options.UseNpgsql(sp.GetRequiredService<Datenbank>().EfDataSource).AddInterceptors(Mandanten.MandantBefehlsInterceptor.Instanz));
+            options.UseNpgsql(sp.GetRequiredService<Datenbank>().EfDataSource).AddInterceptors(Mandanten.MandantBefehlsInterceptor.Instanz, Mandanten.MandantTransaktionsInterceptor.Instanz, Mandanten.MandantSpeichernInterceptor.Instanz));
         services.AddScoped<IFallRepository, FallRepository>();
         // The business day the repository's hold check and the lists need (the application registers the same).
         services.TryAddSingleton<IKalender, Application.Common.Kalender>();

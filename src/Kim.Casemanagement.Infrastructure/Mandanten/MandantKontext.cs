@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
@@ -134,9 +135,8 @@ public static class MandantKontext
 /// Puts <see cref="MandantKontext.SetzenSql"/> in front of every EF Core query and bulk statement of a signed-in user's
 /// request, so that it runs under the user's Mandant. Same round trip, no statement sent on its own; outside a request
 /// nothing is added (the session default is installation-wide). Not in front of SaveChanges' batches: EF reads their
-/// results by statement position, which a statement in front would shift; they run under the session default (their
-/// rows carry the Mandant the application or the owner row gives them, and their keys come from rows the request
-/// could read).
+/// results by statement position, which a statement in front would shift. Those run in a transaction that
+/// <see cref="MandantTransaktionsInterceptor"/> narrows when it begins.
 /// </summary>
 public sealed class MandantBefehlsInterceptor : DbCommandInterceptor
 {
@@ -183,6 +183,84 @@ public sealed class MandantBefehlsInterceptor : DbCommandInterceptor
         if (MandantKontext.Aktuell is { } mandant && daten.CommandSource != CommandSource.SaveChanges)
         {
             command.CommandText = MandantKontext.SetzenSql(mandant) + command.CommandText;
+        }
+    }
+}
+
+/// <summary>
+/// Narrows every EF Core transaction of a signed-in user's request to the user's Mandant when it begins: the transaction's
+/// first statement is the transaction-local <c>set_config</c>, so SaveChanges' batches (which
+/// <see cref="MandantBefehlsInterceptor"/> leaves alone) and everything else in the transaction run under row-level
+/// security for that Mandant; a row of another Kommune is neither written (the policy's check refuses it) nor changed
+/// (it is not seen). With <see cref="MandantSpeichernInterceptor"/> SaveChanges always opens such a transaction in a
+/// request. Outside a request nothing is sent. Cost: one round trip when a request's transaction begins (SaveChanges
+/// runs on sign-in, administration and board decisions, not on the Fall's hot paths, which the aggregate writes itself).
+/// </summary>
+public sealed class MandantTransaktionsInterceptor : DbTransactionInterceptor
+{
+    public static readonly MandantTransaktionsInterceptor Instanz = new();
+
+    public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (MandantKontext.Aktuell is { } mandant)
+        {
+            using var befehl = Befehl(connection, result, mandant);
+            befehl.ExecuteNonQuery();
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (MandantKontext.Aktuell is { } mandant)
+        {
+            await using var befehl = Befehl(connection, result, mandant);
+            await befehl.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private static DbCommand Befehl(DbConnection connection, DbTransaction transaktion, string mandant)
+    {
+        var befehl = connection.CreateCommand();
+        befehl.Transaction = transaktion;
+        befehl.CommandText = "SELECT set_config('" + MandantKontext.Einstellung + "', $1, true)";
+        befehl.Parameters.Add(new NpgsqlParameter<string> { TypedValue = mandant });
+        return befehl;
+    }
+}
+
+/// <summary>
+/// In a signed-in user's request, SaveChanges always runs in a transaction (EF Core skips it for a single statement by
+/// default), so that <see cref="MandantTransaktionsInterceptor"/> narrows it too. Outside a request EF's default applies.
+/// </summary>
+public sealed class MandantSpeichernInterceptor : SaveChangesInterceptor
+{
+    public static readonly MandantSpeichernInterceptor Instanz = new();
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Immer(eventData);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Immer(eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Immer(DbContextEventData daten)
+    {
+        ArgumentNullException.ThrowIfNull(daten);
+        if (daten.Context is { } kontext)
+        {
+            // Pooled contexts keep this setting between requests: set it either way.
+            kontext.Database.AutoTransactionBehavior = MandantKontext.Aktuell is null ? AutoTransactionBehavior.WhenNeeded : AutoTransactionBehavior.Always;
         }
     }
 }

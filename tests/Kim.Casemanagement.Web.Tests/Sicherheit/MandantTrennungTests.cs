@@ -342,6 +342,43 @@ public sealed class MandantTrennungTests(MandantTrennungTests.Fixture fx) : ICla
     }
 
     [Fact]
+    public async Task EfSpeichern_InARequestsMandant_NeitherWritesNorChangesAnotherKommunesRows()
+    {
+        var super = fx.Database.SuperuserConnectionString;
+        var mandantA = (await SqlHilfen.TextAsync(super, $"SELECT mandant FROM faelle WHERE id = '{await fx.FmA.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: "EfSpeichern"))}'"))!;
+        var teamA = Guid.CreateVersion7();
+        await SqlHilfen.TextAsync(super, $"INSERT INTO teams (id, name, mandant) VALUES ('{teamA}', 'Team EF A', '{mandantA}') RETURNING id");
+
+        async Task<Exception?> SpeichernAsync(string? mandant, Action<Infrastructure.Persistence.KimDbContext> aenderung)
+        {
+            using var _ = Infrastructure.Mandanten.MandantKontext.Setzen(mandant);
+            await using var scope = fx.Factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Infrastructure.Persistence.KimDbContext>();
+            aenderung(db);
+            return await Record.ExceptionAsync(() => db.SaveChangesAsync());
+        }
+
+        void Umbenennen(Infrastructure.Persistence.KimDbContext db, string name)
+        {
+            var team = new Infrastructure.Identitaet.Team { Id = teamA, Name = "Team EF A", Mandant = mandantA };
+            db.Attach(team);
+            team.Name = name;
+        }
+
+        // A request of Kreis B: a new row of Kreis A is refused by the policy's check, a change of Kreis A's row finds no
+        // row (it is not seen), and nothing of either is stored.
+        var neu = await SpeichernAsync(Fixture.KreisB, db => db.Teams.Add(new Infrastructure.Identitaet.Team { Id = Guid.CreateVersion7(), Name = "Fremdes Team", Mandant = mandantA }));
+        neu.ShouldBeOfType<Microsoft.EntityFrameworkCore.DbUpdateException>().InnerException.ShouldBeOfType<Npgsql.PostgresException>().SqlState.ShouldBe("42501");
+        (await SpeichernAsync(Fixture.KreisB, db => Umbenennen(db, "Von Kreis B umbenannt"))).ShouldBeOfType<Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException>();
+        (await SqlHilfen.TextAsync(super, $"SELECT count(*) FROM teams WHERE name IN ('Fremdes Team', 'Von Kreis B umbenannt')")).ShouldBe("0");
+
+        // In its own Kommune, and outside a request (background work), the same changes are stored.
+        (await SpeichernAsync(mandantA, db => Umbenennen(db, "Team EF A, umbenannt"))).ShouldBeNull();
+        (await SpeichernAsync(null, db => db.Teams.Add(new Infrastructure.Identitaet.Team { Id = Guid.CreateVersion7(), Name = "Team EF A, Hintergrund", Mandant = mandantA }))).ShouldBeNull();
+        (await SqlHilfen.TextAsync(super, $"SELECT string_agg(name, ' | ' ORDER BY name) FROM teams WHERE mandant = '{mandantA}' AND name LIKE 'Team EF A%'")).ShouldBe("Team EF A, Hintergrund | Team EF A, umbenannt");
+    }
+
+    [Fact]
     public async Task MandantTrigger_AreSkippedWhenTheWriterPassedTheMandant()
     {
         var ohneBedingung = await SqlHilfen.TextAsync(fx.Database.SuperuserConnectionString, """

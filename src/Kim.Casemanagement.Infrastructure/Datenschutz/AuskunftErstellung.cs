@@ -107,7 +107,8 @@ public sealed class AuskunftErstellung(NpgsqlDataSource dataSource, Rechtsregelt
 
         var benutzerIds = roh.SelectMany(r => r.Zeilen.Werte(Auskunftsform.Beschaeftigte)).OfType<string>().Concat(audit.Select(a => a.BenutzerId));
         var teamIds = roh.SelectMany(r => r.Zeilen.Werte(Auskunftsform.Beschaeftigte)).OfType<Guid>();
-        var beschaeftigte = await Beschaeftigtenangaben.LadenAsync(verbindung, benutzerIds, teamIds, _optionen.AuskunftNenntBeschaeftigte, ct).ConfigureAwait(false);
+        var optionen = _optionen.Fuer(mandant);
+        var beschaeftigte = await Beschaeftigtenangaben.LadenAsync(verbindung, benutzerIds, teamIds, optionen.AuskunftNenntBeschaeftigte, ct).ConfigureAwait(false);
 
         var aktenzeichen = faelle.ToDictionary(f => f.Id, f => f.Aktenzeichen);
         var empfaenger = new List<AuskunftEmpfang>();
@@ -127,13 +128,13 @@ public sealed class AuskunftErstellung(NpgsqlDataSource dataSource, Rechtsregelt
             jetzt,
             klientId,
             name,
-            _optionen.AuskunftNenntBeschaeftigte,
+            optionen.AuskunftNenntBeschaeftigte,
             faelle,
             daten,
             Berichtigungen(audit, aktenzeichen, klientId, schluessel),
             empfaenger,
             Zugriffe(audit, aktenzeichen, beschaeftigte),
-            Informationen(daten, heute));
+            Informationen(daten, heute, optionen));
     }
 
     /// <summary>Clients of the tenant whose name (every word) or one of whose Aktenzeichen contains <paramref name="suche"/>; at most <paramref name="hoechstens"/>.</summary>
@@ -456,13 +457,13 @@ public sealed class AuskunftErstellung(NpgsqlDataSource dataSource, Rechtsregelt
                     "Einzelheiten im Zugriffsprotokoll", null);
             });
 
-    private AuskunftInformationen Informationen(IReadOnlyList<AuskunftTabelle> daten, DateOnly heute)
+    private AuskunftInformationen Informationen(IReadOnlyList<AuskunftTabelle> daten, DateOnly heute, DatenschutzOptionen optionen)
     {
         var tabellen = Datenkatalog.Fallakte.ToArray();
         var behoerden = Enum.GetValues<Behoerde>().Select(b => b.Bezeichnung());
         return new AuskunftInformationen(
-            Kontakt(_optionen.Verantwortlicher, "Verantwortlicher"),
-            Kontakt(_optionen.Datenschutzbeauftragter, "Datenschutzbeauftragter"),
+            Kontakt(optionen.Verantwortlicher, "Verantwortlicher"),
+            Kontakt(optionen.Datenschutzbeauftragter, "Datenschutzbeauftragter"),
             tabellen.Select(t => $"{t.Bezeichnung}: {t.Zweck}").ToArray(),
             tabellen.SelectMany(t => t.Spalten).Select(s => s.Art).Distinct().Order().Select(a => a.Bezeichnung()).ToArray(),
             [
@@ -480,7 +481,7 @@ public sealed class AuskunftErstellung(NpgsqlDataSource dataSource, Rechtsregelt
             "Es findet keine ausschließlich automatisierte Entscheidung einschließlich Profiling statt (Art. 22 DSGVO). Die Software prüft nur, ob Voraussetzungen für einen Schritt vorliegen; entscheiden und handeln Menschen.",
             "Es werden keine Daten in Staaten außerhalb der Europäischen Union übermittelt.",
             Rechte,
-            string.IsNullOrWhiteSpace(_optionen.Aufsichtsbehoerde) ? DatenschutzOptionen.Platzhalter(nameof(DatenschutzOptionen.Aufsichtsbehoerde)) : _optionen.Aufsichtsbehoerde);
+            string.IsNullOrWhiteSpace(optionen.Aufsichtsbehoerde) ? DatenschutzOptionen.Platzhalter(nameof(DatenschutzOptionen.Aufsichtsbehoerde)) : optionen.Aufsichtsbehoerde);
     }
 
     /// <summary>A configured contact in one line, with a placeholder for what is missing.</summary>

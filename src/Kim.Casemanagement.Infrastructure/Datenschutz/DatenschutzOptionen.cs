@@ -34,6 +34,35 @@ public sealed class DatenschutzOptionen
     /// </summary>
     public bool AuskunftNenntBeschaeftigte { get; set; }
 
+    /// <summary>
+    /// Per Kommune (key: the Mandant's key), for an installation that serves several Kommunen: each is its own controller,
+    /// with its own data protection officer, and decides itself whether its copies name staff. A block set here replaces
+    /// the installation's block of the same name as a whole (a Kommune's controller never gets another's address); what a
+    /// Kommune leaves out comes from the installation's values above. <c>Datenschutz:Kommunen:kreis-b:Verantwortlicher:Name</c>.
+    /// </summary>
+    public Dictionary<string, KommuneDatenschutz> Kommunen { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The values that apply to the Kommune <paramref name="mandant"/>: its own blocks where it has them, else the installation's.</summary>
+    public DatenschutzOptionen Fuer(string mandant)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(mandant);
+        if (!Kommunen.TryGetValue(mandant, out var k) || k is null)
+        {
+            return this;
+        }
+
+        return new DatenschutzOptionen
+        {
+            Verantwortlicher = Gesetzt(k.Verantwortlicher) ? k.Verantwortlicher! : Verantwortlicher,
+            Datenschutzbeauftragter = Gesetzt(k.Datenschutzbeauftragter) ? k.Datenschutzbeauftragter! : Datenschutzbeauftragter,
+            Aufsichtsbehoerde = string.IsNullOrWhiteSpace(k.Aufsichtsbehoerde) ? Aufsichtsbehoerde : k.Aufsichtsbehoerde,
+            Auftragsverarbeiter = string.IsNullOrWhiteSpace(k.Auftragsverarbeiter) ? Auftragsverarbeiter : k.Auftragsverarbeiter,
+            AuskunftNenntBeschaeftigte = k.AuskunftNenntBeschaeftigte ?? AuskunftNenntBeschaeftigte,
+        };
+
+        static bool Gesetzt(Kontaktangabe? a) => a is not null && new[] { a.Name, a.Anschrift, a.Kontakt, a.Vertretung }.Any(t => !string.IsNullOrWhiteSpace(t));
+    }
+
     /// <summary>The text for a value the Kommune has not configured.</summary>
     public static string Platzhalter(string schluessel) => $"[nicht konfiguriert: {Abschnitt}:{schluessel} – bitte von der Kommune zu ergänzen]";
 }
@@ -48,4 +77,18 @@ public sealed class Kontaktangabe
     public string? Kontakt { get; set; }
 
     public string? Vertretung { get; set; }
+}
+
+/// <summary>What one Kommune of a multi-Kommune installation sets for itself (<see cref="DatenschutzOptionen.Kommunen"/>); unset: the installation's.</summary>
+public sealed class KommuneDatenschutz
+{
+    public Kontaktangabe? Verantwortlicher { get; set; }
+
+    public Kontaktangabe? Datenschutzbeauftragter { get; set; }
+
+    public string? Aufsichtsbehoerde { get; set; }
+
+    public string? Auftragsverarbeiter { get; set; }
+
+    public bool? AuskunftNenntBeschaeftigte { get; set; }
 }

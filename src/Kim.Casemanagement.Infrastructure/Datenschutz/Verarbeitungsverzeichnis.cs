@@ -58,10 +58,15 @@ public sealed class VerzeichnisErstellung(Rechtsregeltabelle regeln, IOptions<Da
     /// <summary>The audit action of a production of the record.</summary>
     public const string AuditAktion = "Datenschutz.Verarbeitungsverzeichnis";
 
-    /// <summary>The record as it stands on <paramref name="heute"/>.</summary>
-    public Verarbeitungsverzeichnis Erstellen(DateTimeOffset jetzt, DateOnly heute)
+    /// <summary>
+    /// The record of the Kommune <paramref name="mandant"/> as it stands on <paramref name="heute"/>: its controller and data
+    /// protection officer (<see cref="DatenschutzOptionen.Fuer"/>) and the minimum group size <paramref name="mindestgroesse"/>
+    /// that applies to it (its own k, never below the installation's).
+    /// </summary>
+    public Verarbeitungsverzeichnis Erstellen(DateTimeOffset jetzt, DateOnly heute, string mandant, int mindestgroesse)
     {
-        var o = datenschutz.Value;
+        ArgumentOutOfRangeException.ThrowIfLessThan(mindestgroesse, analysen.Value.Mindestgroesse);
+        var o = datenschutz.Value.Fuer(mandant);
         var personenbezogen = Datenkatalog.Tabellen.Where(t => t.Personenbezogen).ToArray();
         return new Verarbeitungsverzeichnis(
             "Verzeichnis von Verarbeitungstätigkeiten nach Art. 30 Abs. 1 DSGVO",
@@ -86,11 +91,11 @@ public sealed class VerzeichnisErstellung(Rechtsregeltabelle regeln, IOptions<Da
                     Erlaeuterung(g.Key),
                     g.GroupBy(x => x.Tabelle.Name).Select(t => $"{Name(t.First().Tabelle)}: {string.Join(", ", t.Select(x => x.Spalte.Name))}").ToArray()))
                 .ToArray(),
-            Empfaenger(),
+            Empfaenger(mindestgroesse),
             string.IsNullOrWhiteSpace(o.Auftragsverarbeiter) ? DatenschutzOptionen.Platzhalter(nameof(DatenschutzOptionen.Auftragsverarbeiter)) : o.Auftragsverarbeiter,
             "Keine Übermittlung an Drittländer oder internationale Organisationen (Art. 30 Abs. 1 Buchst. e DSGVO). Die Software speichert alle Daten in einer PostgreSQL-Datenbank im Betrieb der Kommune oder ihres Auftragsverarbeiters.",
             personenbezogen.Select(t => Frist(t, heute)).ToArray(),
-            Massnahmen(),
+            Massnahmen(mindestgroesse),
             personenbezogen.Select(t => new VerzeichnisTabelle(
                 t.Name, t.Bezeichnung, t.Betroffene.Bezeichnung(), t.Zweck,
                 t.Spalten.Select(s => new VerzeichnisAngabe(s.Name, $"{s.Beschreibung} ({s.Art.Bezeichnung()})")).ToArray())).ToArray());
@@ -127,7 +132,7 @@ public sealed class VerzeichnisErstellung(Rechtsregeltabelle regeln, IOptions<Da
     /// roles and the Lenkungsgruppe; the data a partner may receive are the catalogue's columns of the kinds its consent's
     /// categories name.
     /// </summary>
-    private List<VerzeichnisEmpfaenger> Empfaenger()
+    private static List<VerzeichnisEmpfaenger> Empfaenger(int mindestgroesse)
     {
         var liste = new List<VerzeichnisEmpfaenger>();
         foreach (var behoerde in Enum.GetValues<Behoerde>())
@@ -155,7 +160,7 @@ public sealed class VerzeichnisErstellung(Rechtsregeltabelle regeln, IOptions<Da
             ["alle Daten der Fallakte im Rahmen der Rolle"]));
         liste.Add(new VerzeichnisEmpfaenger(
             Rolle.Lenkungsgruppe.Bezeichnung(), "interne Stelle (Steuerung)",
-            $"nur zusammengefasste, anonyme Zahlen; jede Gruppe mit weniger als {analysen.Value.Mindestgroesse} Fällen wird unterdrückt (Analysen:Mindestgroesse); Exporte k-anonym ohne Kalendertage",
+            $"nur zusammengefasste, anonyme Zahlen; jede Gruppe mit weniger als {mindestgroesse} Fällen wird unterdrückt (Mindestgruppengröße dieser Kommune, nie unter Analysen:Mindestgroesse der Installation); Exporte k-anonym ohne Kalendertage",
             ["keine personenbezogenen Daten"]));
         return liste;
     }
@@ -193,7 +198,7 @@ public sealed class VerzeichnisErstellung(Rechtsregeltabelle regeln, IOptions<Da
         return new VerzeichnisFrist(t.Name, t.Bezeichnung, t.Aufbewahrung?.Name, null, null, null, null, t.Loeschregel);
     }
 
-    private IReadOnlyList<VerzeichnisMassnahme> Massnahmen()
+    private IReadOnlyList<VerzeichnisMassnahme> Massnahmen(int mindestgroesse)
     {
         var s = sitzungen.Value;
         return
@@ -211,7 +216,7 @@ public sealed class VerzeichnisErstellung(Rechtsregeltabelle regeln, IOptions<Da
             new("Transport- und Browsersicherheit",
                 "TLS (1.2/1.3) am Reverse-Proxy nginx, HSTS; Cookies mit __Host-Präfix, Secure, HttpOnly, SameSite=Strict; Content-Security-Policy ohne unsafe-inline; Schutz vor Cross-Site-Request-Forgery; Begrenzung von Anfragen je Person und Anfragegröße."),
             new("Datenminimierung und Trennung",
-                $"Die Lenkungsgruppe erhält nur k-anonyme Zusammenfassungen (Mindestgruppengröße {analysen.Value.Mindestgroesse}), nie einen Fall, Namen, eine Kennung oder einen Kalendertag eines Falls. Benachrichtigungen enthalten nur Aktenzeichen und Art des Ereignisses. Die Administration sieht keine Falldaten."),
+                $"Die Lenkungsgruppe erhält nur k-anonyme Zusammenfassungen (Mindestgruppengröße {mindestgroesse}), nie einen Fall, Namen, eine Kennung oder einen Kalendertag eines Falls. Benachrichtigungen enthalten nur Aktenzeichen und Art des Ereignisses. Die Administration sieht keine Falldaten."),
             new("Speicherbegrenzung und Löschung",
                 "Fristen stehen als datierte Zeilen in der Regeltabelle (Abschnitt Rechtsregeln der Konfiguration), je Tabelle mit einer Löschregel im Datenkatalog (Abschnitt „Fristen“ dieses Verzeichnisses); Protokollabschnitte, Sitzungen, Benachrichtigungen und Wiederholungsschlüssel werden im Terminlauf nach ihrer Frist gelöscht."),
             new("Betroffenenrechte",

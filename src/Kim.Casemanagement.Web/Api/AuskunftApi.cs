@@ -48,10 +48,10 @@ internal static class AuskunftApi
         return TypedResults.Ok(auskunft);
     }
 
-    private static IResult Verzeichnis(string? format, AuskunftDienst dienst, HttpContext http)
+    private static async Task<IResult> Verzeichnis(string? format, AuskunftDienst dienst, HttpContext http, CancellationToken ct)
     {
         var form = Format(format, "html", "html", "markdown", "json");
-        var verzeichnis = dienst.Verzeichnis(form);
+        var verzeichnis = await dienst.VerzeichnisAsync(form, ct);
         var datei = $"verarbeitungsverzeichnis-{verzeichnis.Stichtag.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
         switch (form)
         {

@@ -9,7 +9,7 @@ namespace Kim.Casemanagement.Web.Api;
 /// same validation (German field messages), the same audit entries (every production, every client a search shows).
 /// Authorisation is the policy <c>Datenschutz</c> on the routes and pages (ADR 0009: the Datenschutz role only).
 /// </summary>
-public sealed class AuskunftDienst(AuskunftErstellung auskunft, VerzeichnisErstellung verzeichnis, IAktuellerBenutzer ich, IKalender kalender, IAuditProtokoll audit)
+public sealed class AuskunftDienst(AuskunftErstellung auskunft, VerzeichnisErstellung verzeichnis, Application.Einstellungen.MandantEinstellungen einstellungen, IAktuellerBenutzer ich, IKalender kalender, IAuditProtokoll audit)
 {
     /// <summary>The most hits a search shows.</summary>
     public const int HoechstensTreffer = 50;
@@ -52,10 +52,11 @@ public sealed class AuskunftDienst(AuskunftErstellung auskunft, VerzeichnisErste
         return auskunft.ErstellenAsync(klientId, ich.Mandant, kalender.Jetzt, kalender.Heute, ct);
     }
 
-    /// <summary>The Art. 30 record as it stands today; audited.</summary>
-    public Verarbeitungsverzeichnis Verzeichnis(string form)
+    /// <summary>The Art. 30 record of the caller's Kommune as it stands today (its controller, its k); audited.</summary>
+    public async Task<Verarbeitungsverzeichnis> VerzeichnisAsync(string form, CancellationToken ct)
     {
         audit.Vormerken(VerzeichnisErstellung.AuditAktion, form, null, null);
-        return verzeichnis.Erstellen(kalender.Jetzt, kalender.Heute);
+        var k = (await einstellungen.AktuellAsync(ich.Mandant, ct)).Mindestgroesse;
+        return verzeichnis.Erstellen(kalender.Jetzt, kalender.Heute, ich.Mandant, k);
     }
 }

@@ -75,7 +75,7 @@ public sealed class VerzeichnisErstellungTests
             Rechtsregeltabelle.Standard,
             Options.Create(o),
             Options.Create(new SitzungsOptionen { Leerlauf = TimeSpan.FromMinutes(20), Hoechstdauer = TimeSpan.FromHours(8) }),
-            Options.Create(new AnalysenOptionen { Mindestgroesse = 7 })).Erstellen(Jetzt, new DateOnly(2027, 3, 15));
+            Options.Create(new AnalysenOptionen { Mindestgroesse = 7 })).Erstellen(Jetzt, new DateOnly(2027, 3, 15), "standard", 7);
 
         v.Verantwortlicher.Single(a => a.Bezeichnung == "Name").Wert.ShouldBe("Stadt Musterstadt – Der Oberbürgermeister");
         v.Verantwortlicher.Single(a => a.Bezeichnung == "Anschrift").Wert.ShouldBe(DatenschutzOptionen.Platzhalter("Verantwortlicher:Anschrift"));
@@ -85,6 +85,34 @@ public sealed class VerzeichnisErstellungTests
         v.Massnahmen.Single(m => m.Bereich == "Datenminimierung und Trennung").Beschreibung.ShouldContain("Mindestgruppengröße 7");
         v.Empfaenger.Select(e => e.Empfaenger).ShouldBe(["Ausländerbehörde", "Jobcenter", "Bildungsberatung", Datenschutztexte.EigeneStelle, "Lenkungsgruppe"]);
         v.Empfaenger.Single(e => e.Empfaenger == "Jobcenter").Daten.ShouldContain(d => d.StartsWith("Kompetenzprofil (faelle.kompetenzprofil, kompetenzprofil_uebergaben.profil", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Erstellen_ForAKommuneWithItsOwnController_NamesItsControllerAndItsK_AndKeepsTheInstallationsOtherBlocks()
+    {
+        var o = new DatenschutzOptionen();
+        o.Verantwortlicher.Name = "Stadt Musterstadt – Der Oberbürgermeister";
+        o.Verantwortlicher.Anschrift = "Rathaus, Markt 1, 40000 Musterstadt";
+        o.Datenschutzbeauftragter.Kontakt = "datenschutz@musterstadt.de";
+        o.Kommunen["kreis-b"] = new KommuneDatenschutz { Verantwortlicher = new Kontaktangabe { Name = "Kreis B – Der Landrat" }, AuskunftNenntBeschaeftigte = true };
+        var erstellung = new VerzeichnisErstellung(Rechtsregeltabelle.Standard, Options.Create(o), Options.Create(new SitzungsOptionen()), Options.Create(new AnalysenOptionen { Mindestgroesse = 5 }));
+
+        var b = erstellung.Erstellen(Jetzt, new DateOnly(2027, 3, 15), "kreis-b", 9);
+        b.Verantwortlicher.Single(a => a.Bezeichnung == "Name").Wert.ShouldBe("Kreis B – Der Landrat");
+        // The block is replaced as a whole: Kreis B's controller never gets the city's address.
+        b.Verantwortlicher.Single(a => a.Bezeichnung == "Anschrift").Wert.ShouldBe(DatenschutzOptionen.Platzhalter("Verantwortlicher:Anschrift"));
+        b.Datenschutzbeauftragter.Single(a => a.Bezeichnung == "Kontakt").Wert.ShouldBe("datenschutz@musterstadt.de");
+        b.Massnahmen.Single(m => m.Bereich == "Datenminimierung und Trennung").Beschreibung.ShouldContain("Mindestgruppengröße 9");
+        b.Empfaenger.Single(e => e.Empfaenger == "Lenkungsgruppe").Grundlage.ShouldContain("weniger als 9 Fällen");
+        o.Fuer("kreis-b").AuskunftNenntBeschaeftigte.ShouldBeTrue();
+        o.Fuer("KREIS-B").Verantwortlicher.Name.ShouldBe("Kreis B – Der Landrat");
+
+        var standard = erstellung.Erstellen(Jetzt, new DateOnly(2027, 3, 15), "standard", 5);
+        standard.Verantwortlicher.Single(a => a.Bezeichnung == "Name").Wert.ShouldBe("Stadt Musterstadt – Der Oberbürgermeister");
+        o.Fuer("standard").AuskunftNenntBeschaeftigte.ShouldBeFalse();
+
+        // A k below the installation's floor is a programming error, never a record.
+        Should.Throw<ArgumentOutOfRangeException>(() => erstellung.Erstellen(Jetzt, new DateOnly(2027, 3, 15), "kreis-b", 4));
     }
 
     [Fact]
@@ -111,5 +139,5 @@ public sealed class VerzeichnisErstellungTests
 
     private static Verarbeitungsverzeichnis Erstellen(Rechtsregeltabelle regeln, DatenschutzOptionen optionen, DateOnly? heute = null) =>
         new VerzeichnisErstellung(regeln, Options.Create(optionen), Options.Create(new SitzungsOptionen()), Options.Create(new AnalysenOptionen()))
-            .Erstellen(Jetzt, heute ?? new DateOnly(2027, 3, 15));
+            .Erstellen(Jetzt, heute ?? new DateOnly(2027, 3, 15), "standard", new AnalysenOptionen().Mindestgroesse);
 }

@@ -379,6 +379,46 @@ public sealed class MandantTrennungTests(MandantTrennungTests.Fixture fx) : ICla
     }
 
     [Fact]
+    public async Task DatenschutzDokumente_OfEachKommune_NameItsOwnControllerAndItsK()
+    {
+        // Kreis B's Administration raises its k above the installation's floor.
+        using var adminB = await fx.Factory.AngemeldetAsync(await fx.Factory.KontoAsync("ad.b.dokumente", Rolle.Administration, mandant: Fixture.KreisB));
+        var boden = (await adminB.GetFromJsonAsync<System.Text.Json.Nodes.JsonNode>("/api/admin/einstellungen"))!["mindestgroesseUntergrenze"]!.GetValue<int>();
+        (await adminB.PutAsJsonAsync("/api/admin/einstellungen", new { mindestgroesse = boden + 4 })).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+
+        async Task<string> VerzeichnisAsync(HttpClient ds) =>
+            (await (await ds.GetAsync("/api/datenschutz/verarbeitungsverzeichnis?format=markdown")).Content.ReadAsStringAsync()).Replace("\\", string.Empty, StringComparison.Ordinal);
+
+        // The Art. 30 record: each Kommune's controller, officer and k; never the other's.
+        var b = await VerzeichnisAsync(fx.DsB);
+        b.ShouldContain($"- **Name:** {Fixture.VerantwortlicherB}");
+        b.ShouldContain("- **Anschrift:** Kreishaus, Ring 2, 50000 B-Stadt");
+        b.ShouldContain("- **Name:** Datenschutzbeauftragter des Kreises B");
+        b.ShouldContain($"Mindestgruppengröße {boden + 4}");
+        b.ShouldNotContain(Fixture.VerantwortlicherA);
+        b.ShouldNotContain("Stadt A");
+        var a = await VerzeichnisAsync(fx.DsA);
+        a.ShouldContain($"- **Name:** {Fixture.VerantwortlicherA}");
+        a.ShouldContain($"Mindestgruppengröße {boden}");
+        a.ShouldNotContain("Kreis B");
+
+        // The Art. 15 copy a client of each Kommune receives names that Kommune as the controller.
+        async Task<System.Text.Json.Nodes.JsonNode> InformationenAsync(HttpClient fm, HttpClient ds, string nachname)
+        {
+            var fall = await fm.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: nachname));
+            var klient = await SqlHilfen.TextAsync(fx.Database.SuperuserConnectionString, $"SELECT klient_id::text FROM faelle WHERE id = '{fall}'");
+            return (await ds.GetFromJsonAsync<System.Text.Json.Nodes.JsonNode>($"/api/datenschutz/klienten/{klient}/auskunft"))!["informationen"]!;
+        }
+
+        var infoB = await InformationenAsync(fx.FmB, fx.DsB, "DokumentB");
+        infoB["verantwortlicher"]!.GetValue<string>().ShouldBe($"{Fixture.VerantwortlicherB}, Kreishaus, Ring 2, 50000 B-Stadt");
+        infoB["datenschutzbeauftragter"]!.GetValue<string>().ShouldBe("Datenschutzbeauftragter des Kreises B");
+        var infoA = await InformationenAsync(fx.FmA, fx.DsA, "DokumentA");
+        infoA["verantwortlicher"]!.GetValue<string>().ShouldBe(Fixture.VerantwortlicherA);
+        infoA["datenschutzbeauftragter"]!.GetValue<string>().ShouldBe("Datenschutzbeauftragte der Stadt A");
+    }
+
+    [Fact]
     public async Task MandantTrigger_AreSkippedWhenTheWriterPassedTheMandant()
     {
         var ohneBedingung = await SqlHilfen.TextAsync(fx.Database.SuperuserConnectionString, """
@@ -443,6 +483,11 @@ public sealed class MandantTrennungTests(MandantTrennungTests.Fixture fx) : ICla
     {
         public const string KreisB = "kreis-b";
 
+        /// <summary>The installation's controller (the default Kommune's) and Kreis B's own (<c>Datenschutz:Kommunen:kreis-b</c>).</summary>
+        public const string VerantwortlicherA = "Stadt A – Der Oberbürgermeister";
+
+        public const string VerantwortlicherB = "Kreis B – Der Landrat";
+
         private TestDatabase? _database;
         private KimWebFactory? _factory;
 
@@ -481,7 +526,13 @@ public sealed class MandantTrennungTests(MandantTrennungTests.Fixture fx) : ICla
         {
             var cluster = await PostgresTestCluster.GetAsync();
             _database = await cluster.CreateDatabaseAsync("mandant_trennung");
-            _factory = new KimWebFactory(KimWebFactory.FuerDatenbank(_database.AppConnectionString, _database.OwnerConnectionString));
+            var einstellungen = KimWebFactory.FuerDatenbank(_database.AppConnectionString, _database.OwnerConnectionString);
+            einstellungen["Datenschutz:Verantwortlicher:Name"] = VerantwortlicherA;
+            einstellungen["Datenschutz:Datenschutzbeauftragter:Name"] = "Datenschutzbeauftragte der Stadt A";
+            einstellungen[$"Datenschutz:Kommunen:{KreisB}:Verantwortlicher:Name"] = VerantwortlicherB;
+            einstellungen[$"Datenschutz:Kommunen:{KreisB}:Verantwortlicher:Anschrift"] = "Kreishaus, Ring 2, 50000 B-Stadt";
+            einstellungen[$"Datenschutz:Kommunen:{KreisB}:Datenschutzbeauftragter:Name"] = "Datenschutzbeauftragter des Kreises B";
+            _factory = new KimWebFactory(einstellungen);
             await _factory.MandantAsync(KreisB, "Kreis B");
             FmA = await _factory.AngemeldetAsync(await _factory.KontoAsync("fm.a", Rolle.Fallmanagement, "Team A"));
             DsA = await _factory.AngemeldetAsync(await _factory.KontoAsync("ds.a", Rolle.Datenschutz));

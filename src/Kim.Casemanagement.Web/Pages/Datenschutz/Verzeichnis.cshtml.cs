@@ -15,9 +15,9 @@ public sealed class VerzeichnisModel(AuskunftDienst dienst) : PageModel
     /// <summary>The record as HTML (encoded by <see cref="VerzeichnisDarstellung"/>).</summary>
     public string Darstellung { get; private set; } = string.Empty;
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        Verzeichnis = dienst.Verzeichnis("seite");
+        Verzeichnis = await dienst.VerzeichnisAsync("seite", ct);
         Darstellung = VerzeichnisDarstellung.Fragment(Verzeichnis);
     }
 }

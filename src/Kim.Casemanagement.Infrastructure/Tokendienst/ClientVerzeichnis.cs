@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Kim.Casemanagement.Domain.Common;
+using Kim.Casemanagement.Infrastructure.Mandanten;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -9,7 +10,9 @@ namespace Kim.Casemanagement.Infrastructure.Tokendienst;
 /// <summary>
 /// The token service's clients in table <c>tokendienst_clients</c> (migration 0014): applications (from configuration)
 /// and partner systems (registered, rotated and disabled by the administration). Secrets are random 256-bit values,
-/// shown once and stored as SHA-256 only.
+/// shown once and stored as SHA-256 only. The administration's paths (list, register, rotate, disable) run under the
+/// request's Mandant (row-level security, ADR 0014); the token service's own lookups (a client, is it active) run
+/// installation-wide, since a token request has no signed-in user.
 /// </summary>
 public sealed class ClientVerzeichnis(NpgsqlDataSource dataSource, TimeProvider zeit)
 {
@@ -45,10 +48,12 @@ public sealed class ClientVerzeichnis(NpgsqlDataSource dataSource, TimeProvider 
 
     public async Task<IReadOnlyList<TokendienstClient>> ListeAsync(string mandant, string art, CancellationToken ct)
     {
-        await using var cmd = dataSource.CreateCommand($"SELECT {Spalten} FROM tokendienst_clients WHERE mandant = $1 AND art = $2 ORDER BY client_id");
-        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = mandant });
-        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = art });
-        await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await using var batch = MandantKontext.Einzeln(
+            dataSource,
+            $"SELECT {Spalten} FROM tokendienst_clients WHERE mandant = $1 AND art = $2 ORDER BY client_id",
+            new NpgsqlParameter<string> { TypedValue = mandant },
+            new NpgsqlParameter<string> { TypedValue = art });
+        await using var r = await MandantKontext.LesenAsync(batch, ct).ConfigureAwait(false);
         var liste = new List<TokendienstClient>();
         while (await r.ReadAsync(ct).ConfigureAwait(false))
         {
@@ -63,19 +68,22 @@ public sealed class ClientVerzeichnis(NpgsqlDataSource dataSource, TimeProvider 
     {
         var geheimnis = vorgegebenesGeheimnis ?? NeuesGeheimnis();
         var jetzt = zeit.GetUtcNow();
-        await using var cmd = dataSource.CreateCommand("""
-            INSERT INTO tokendienst_clients (client_id, art, anzeigename, mandant, behoerde, scopes, geheimnis_sha256, aktiv, erstellt_am, erstellt_von, geaendert_am, geaendert_von)
-            VALUES ($1, 'Partnersystem', $2, $3, $4, $5, $6, true, $7, $8, $7, $8) ON CONFLICT (client_id) DO NOTHING
-            """);
-        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = clientId });
-        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = anzeigename });
-        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = mandant });
-        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = behoerde.ToString() });
-        cmd.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = scopes.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Sha256(geheimnis) });
-        cmd.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = jetzt });
-        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = von });
-        return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1 ? geheimnis : null;
+        await using var batch = MandantKontext.Einzeln(
+            dataSource,
+            """
+                INSERT INTO tokendienst_clients (client_id, art, anzeigename, mandant, behoerde, scopes, geheimnis_sha256, aktiv, erstellt_am, erstellt_von, geaendert_am, geaendert_von)
+                VALUES ($1, 'Partnersystem', $2, $3, $4, $5, $6, true, $7, $8, $7, $8) ON CONFLICT (client_id) DO NOTHING
+                """,
+            new NpgsqlParameter<string> { TypedValue = clientId },
+            new NpgsqlParameter<string> { TypedValue = anzeigename },
+            new NpgsqlParameter<string> { TypedValue = mandant },
+            new NpgsqlParameter<string> { TypedValue = behoerde.ToString() },
+            new NpgsqlParameter<string[]> { TypedValue = scopes.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
+            new NpgsqlParameter<string> { TypedValue = Sha256(geheimnis) },
+            new NpgsqlParameter<DateTimeOffset> { TypedValue = jetzt },
+            new NpgsqlParameter<string> { TypedValue = von });
+        await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        return batch.BatchCommands[^1].RecordsAffected == 1 ? geheimnis : null;
     }
 
     /// <summary>
@@ -86,35 +94,41 @@ public sealed class ClientVerzeichnis(NpgsqlDataSource dataSource, TimeProvider 
     {
         var geheimnis = NeuesGeheimnis();
         var jetzt = zeit.GetUtcNow();
-        await using var cmd = dataSource.CreateCommand("""
-            UPDATE tokendienst_clients
-               SET vorheriges_sha256 = CASE WHEN $4 > interval '0' THEN geheimnis_sha256 END,
-                   vorheriges_bis = CASE WHEN $4 > interval '0' THEN $5 + $4 END,
-                   geheimnis_sha256 = $3, geaendert_am = $5, geaendert_von = $6
-             WHERE client_id = $1 AND mandant = $2 AND art = 'Partnersystem'
-            """);
-        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = clientId });
-        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = mandant });
-        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Sha256(geheimnis) });
-        cmd.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = ueberlappung });
-        cmd.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = jetzt });
-        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = von });
-        return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1 ? geheimnis : null;
+        await using var batch = MandantKontext.Einzeln(
+            dataSource,
+            """
+                UPDATE tokendienst_clients
+                   SET vorheriges_sha256 = CASE WHEN $4 > interval '0' THEN geheimnis_sha256 END,
+                       vorheriges_bis = CASE WHEN $4 > interval '0' THEN $5 + $4 END,
+                       geheimnis_sha256 = $3, geaendert_am = $5, geaendert_von = $6
+                 WHERE client_id = $1 AND mandant = $2 AND art = 'Partnersystem'
+                """,
+            new NpgsqlParameter<string> { TypedValue = clientId },
+            new NpgsqlParameter<string> { TypedValue = mandant },
+            new NpgsqlParameter<string> { TypedValue = Sha256(geheimnis) },
+            new NpgsqlParameter<TimeSpan> { TypedValue = ueberlappung },
+            new NpgsqlParameter<DateTimeOffset> { TypedValue = jetzt },
+            new NpgsqlParameter<string> { TypedValue = von });
+        await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        return batch.BatchCommands[^1].RecordsAffected == 1 ? geheimnis : null;
     }
 
     /// <summary>Disables or enables a partner system of the Kommune; false when there is no such client.</summary>
     public async Task<bool> AktivSetzenAsync(string clientId, string mandant, bool aktiv, string von, CancellationToken ct)
     {
-        await using var cmd = dataSource.CreateCommand("""
-            UPDATE tokendienst_clients SET aktiv = $3, geaendert_am = $4, geaendert_von = $5
-             WHERE client_id = $1 AND mandant = $2 AND art = 'Partnersystem'
-            """);
-        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = clientId });
-        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = mandant });
-        cmd.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = aktiv });
-        cmd.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = zeit.GetUtcNow() });
-        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = von });
-        return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+        await using var batch = MandantKontext.Einzeln(
+            dataSource,
+            """
+                UPDATE tokendienst_clients SET aktiv = $3, geaendert_am = $4, geaendert_von = $5
+                 WHERE client_id = $1 AND mandant = $2 AND art = 'Partnersystem'
+                """,
+            new NpgsqlParameter<string> { TypedValue = clientId },
+            new NpgsqlParameter<string> { TypedValue = mandant },
+            new NpgsqlParameter<bool> { TypedValue = aktiv },
+            new NpgsqlParameter<DateTimeOffset> { TypedValue = zeit.GetUtcNow() },
+            new NpgsqlParameter<string> { TypedValue = von });
+        await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        return batch.BatchCommands[^1].RecordsAffected == 1;
     }
 
     /// <summary>Creates or updates an application client from configuration (public client: no secret).</summary>

@@ -99,12 +99,8 @@ public sealed class MandantTrennungTests(MandantTrennungTests.Fixture fx) : ICla
         gezieltB["eintraege"]!.AsArray().ShouldBeEmpty("auch gezielt nach der Fall-Kennung nichts aus der anderen Kommune");
     }
 
-    /// <summary>Tables with a mandant column that the row-level security leaves out, each with its reason.</summary>
-    private static readonly HashSet<string> OhneZeilensicherheit = new(StringComparer.Ordinal)
-    {
-        // The token service's clients: no personal data; read before anyone is signed in (token endpoint, session check).
-        "tokendienst_clients",
-    };
+    /// <summary>Tables with a mandant column that the row-level security leaves out, each with its reason (none since migration 0025).</summary>
+    private static readonly HashSet<string> OhneZeilensicherheit = new(StringComparer.Ordinal);
 
     [Fact]
     public async Task Zeilensicherheit_CoversEveryTableWithAMandantColumn()
@@ -416,6 +412,44 @@ public sealed class MandantTrennungTests(MandantTrennungTests.Fixture fx) : ICla
         var infoA = await InformationenAsync(fx.FmA, fx.DsA, "DokumentA");
         infoA["verantwortlicher"]!.GetValue<string>().ShouldBe(Fixture.VerantwortlicherA);
         infoA["datenschutzbeauftragter"]!.GetValue<string>().ShouldBe("Datenschutzbeauftragte der Stadt A");
+    }
+
+    [Fact]
+    public async Task Partnersysteme_InARequestsMandant_AreNeitherListedNorRotatedNorDisabledForAnotherKommune()
+    {
+        var super = fx.Database.SuperuserConnectionString;
+        var mandantA = (await SqlHilfen.TextAsync(super, $"SELECT mandant FROM faelle WHERE id = '{await fx.FmA.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: "Partnersystem"))}'"))!;
+        var verzeichnis = fx.Factory.Services.GetRequiredService<Infrastructure.Tokendienst.ClientVerzeichnis>();
+        const string Client = "jc-fachverfahren-trennung";
+        string? geheimnis;
+        using (Infrastructure.Mandanten.MandantKontext.Setzen(mandantA))
+        {
+            geheimnis = await verzeichnis.PartnersystemAnlegenAsync(Client, "Fachverfahren Jobcenter", mandantA, Domain.Common.Behoerde.Jobcenter, ["kim.faelle.lesen"], "ad.a", default);
+        }
+
+        geheimnis.ShouldNotBeNull();
+        var vorher = await SqlHilfen.TextAsync(super, $"SELECT geheimnis_sha256 || '|' || aktiv FROM tokendienst_clients WHERE client_id = '{Client}'");
+
+        // The administration's paths filter by the Mandant they are given; a request of Kreis B that passed Kreis A's key
+        // would still neither see, rotate, disable nor register anything of Kreis A.
+        using (Infrastructure.Mandanten.MandantKontext.Setzen(Fixture.KreisB))
+        {
+            (await verzeichnis.ListeAsync(mandantA, "Partnersystem", default)).ShouldBeEmpty();
+            (await verzeichnis.GeheimnisErneuernAsync(Client, mandantA, TimeSpan.Zero, "ad.b", default)).ShouldBeNull();
+            (await verzeichnis.AktivSetzenAsync(Client, mandantA, false, "ad.b", default)).ShouldBeFalse();
+            var fremd = await Record.ExceptionAsync(() => verzeichnis.PartnersystemAnlegenAsync("fremdes-system", "Fremd", mandantA, Domain.Common.Behoerde.Jobcenter, ["kim.faelle.lesen"], "ad.b", default));
+            fremd.ShouldBeOfType<Npgsql.PostgresException>().SqlState.ShouldBe("42501");
+        }
+
+        (await SqlHilfen.TextAsync(super, $"SELECT geheimnis_sha256 || '|' || aktiv FROM tokendienst_clients WHERE client_id = '{Client}'")).ShouldBe(vorher);
+        (await SqlHilfen.TextAsync(super, "SELECT count(*) FROM tokendienst_clients WHERE client_id = 'fremdes-system'")).ShouldBe("0");
+
+        // In its own Kommune the same calls work.
+        using (Infrastructure.Mandanten.MandantKontext.Setzen(mandantA))
+        {
+            (await verzeichnis.ListeAsync(mandantA, "Partnersystem", default)).Select(c => c.ClientId).ShouldContain(Client);
+            (await verzeichnis.AktivSetzenAsync(Client, mandantA, false, "ad.a", default)).ShouldBeTrue();
+        }
     }
 
     [Fact]

@@ -462,8 +462,8 @@ public sealed class AuskunftErstellung(NpgsqlDataSource dataSource, Rechtsregelt
         var tabellen = Datenkatalog.Fallakte.ToArray();
         var behoerden = Enum.GetValues<Behoerde>().Select(b => b.Bezeichnung());
         return new AuskunftInformationen(
-            Kontakt(optionen.Verantwortlicher, "Verantwortlicher"),
-            Kontakt(optionen.Datenschutzbeauftragter, "Datenschutzbeauftragter"),
+            Kontakt(optionen.Verantwortlicher, optionen.Schluesselpraefix + "Verantwortlicher"),
+            Kontakt(optionen.Datenschutzbeauftragter, optionen.Schluesselpraefix + "Datenschutzbeauftragter"),
             tabellen.Select(t => $"{t.Bezeichnung}: {t.Zweck}").ToArray(),
             tabellen.SelectMany(t => t.Spalten).Select(s => s.Art).Distinct().Order().Select(a => a.Bezeichnung()).ToArray(),
             [

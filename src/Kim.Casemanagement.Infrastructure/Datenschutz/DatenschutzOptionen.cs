@@ -36,32 +36,40 @@ public sealed class DatenschutzOptionen
 
     /// <summary>
     /// Per Kommune (key: the Mandant's key), for an installation that serves several Kommunen: each is its own controller,
-    /// with its own data protection officer, and decides itself whether its copies name staff. A block set here replaces
-    /// the installation's block of the same name as a whole (a Kommune's controller never gets another's address); what a
-    /// Kommune leaves out comes from the installation's values above. <c>Datenschutz:Kommunen:kreis-b:Verantwortlicher:Name</c>.
+    /// with its own data protection officer, and may decide itself whether its copies name staff.
+    /// <c>Datenschutz:Kommunen:kreis-b:Verantwortlicher:Name</c>. The installation's own controller and officer (above)
+    /// are those of its default Kommune (<c>standard</c>) only: another Kommune without its own block gets a marked
+    /// placeholder, never another Kommune's controller. The supervisory authority, the processors and the staff-naming
+    /// choice come from the installation's values unless the Kommune sets its own.
     /// </summary>
     public Dictionary<string, KommuneDatenschutz> Kommunen { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The values that apply to the Kommune <paramref name="mandant"/>: its own blocks where it has them, else the installation's.</summary>
+    /// <summary>Where the values of these options are configured, in front of a key (empty: the installation's; <c>Kommunen:kreis-b:</c> for a Kommune's own).</summary>
+    public string Schluesselpraefix { get; private init; } = string.Empty;
+
+    /// <summary>The values that apply to the Kommune <paramref name="mandant"/> (see <see cref="Kommunen"/>).</summary>
     public DatenschutzOptionen Fuer(string mandant)
     {
         ArgumentException.ThrowIfNullOrEmpty(mandant);
-        if (!Kommunen.TryGetValue(mandant, out var k) || k is null)
+        var eigene = Kommunen.TryGetValue(mandant, out var k) ? k : null;
+        if (eigene is null && string.Equals(mandant, StandardMandant, StringComparison.Ordinal))
         {
             return this;
         }
 
         return new DatenschutzOptionen
         {
-            Verantwortlicher = Gesetzt(k.Verantwortlicher) ? k.Verantwortlicher! : Verantwortlicher,
-            Datenschutzbeauftragter = Gesetzt(k.Datenschutzbeauftragter) ? k.Datenschutzbeauftragter! : Datenschutzbeauftragter,
-            Aufsichtsbehoerde = string.IsNullOrWhiteSpace(k.Aufsichtsbehoerde) ? Aufsichtsbehoerde : k.Aufsichtsbehoerde,
-            Auftragsverarbeiter = string.IsNullOrWhiteSpace(k.Auftragsverarbeiter) ? Auftragsverarbeiter : k.Auftragsverarbeiter,
-            AuskunftNenntBeschaeftigte = k.AuskunftNenntBeschaeftigte ?? AuskunftNenntBeschaeftigte,
+            Schluesselpraefix = $"Kommunen:{mandant}:",
+            Verantwortlicher = eigene?.Verantwortlicher ?? new Kontaktangabe(),
+            Datenschutzbeauftragter = eigene?.Datenschutzbeauftragter ?? new Kontaktangabe(),
+            Aufsichtsbehoerde = string.IsNullOrWhiteSpace(eigene?.Aufsichtsbehoerde) ? Aufsichtsbehoerde : eigene.Aufsichtsbehoerde,
+            Auftragsverarbeiter = string.IsNullOrWhiteSpace(eigene?.Auftragsverarbeiter) ? Auftragsverarbeiter : eigene.Auftragsverarbeiter,
+            AuskunftNenntBeschaeftigte = eigene?.AuskunftNenntBeschaeftigte ?? AuskunftNenntBeschaeftigte,
         };
-
-        static bool Gesetzt(Kontaktangabe? a) => a is not null && new[] { a.Name, a.Anschrift, a.Kontakt, a.Vertretung }.Any(t => !string.IsNullOrWhiteSpace(t));
     }
+
+    /// <summary>The installation's default Kommune, whose controller and officer the installation's own values name.</summary>
+    public const string StandardMandant = "standard";
 
     /// <summary>The text for a value the Kommune has not configured.</summary>
     public static string Platzhalter(string schluessel) => $"[nicht konfiguriert: {Abschnitt}:{schluessel} – bitte von der Kommune zu ergänzen]";

@@ -73,8 +73,8 @@ public sealed class VerzeichnisErstellung(Rechtsregeltabelle regeln, IOptions<Da
             "Kommunales Integrationsmanagement (KIM) Modul 2 NRW – rechtskreisübergreifendes Case Management mit der Software Kim.Casemanagement",
             jetzt,
             heute,
-            Kontakt(o.Verantwortlicher, "Verantwortlicher", mitVertretung: true),
-            Kontakt(o.Datenschutzbeauftragter, "Datenschutzbeauftragter", mitVertretung: false),
+            Kontakt(o.Verantwortlicher, o.Schluesselpraefix + "Verantwortlicher", mitVertretung: true),
+            Kontakt(o.Datenschutzbeauftragter, o.Schluesselpraefix + "Datenschutzbeauftragter", mitVertretung: false),
             [
                 "Einwilligung der Klient*innen in die Teilnahme am Case Management und in die Übermittlung an Partnerbehörden (Art. 6 Abs. 1 Buchst. a, Art. 7, Art. 9 Abs. 2 Buchst. a DSGVO; § 67b Abs. 2 SGB X)",
                 "Erfüllung der Aufgabe des Kommunalen Integrationsmanagements (Art. 6 Abs. 1 Buchst. e, Abs. 3 DSGVO i. V. m. § 9 Teilhabe- und Integrationsgesetz NRW)",

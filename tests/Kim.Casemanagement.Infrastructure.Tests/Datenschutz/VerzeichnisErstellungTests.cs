@@ -88,7 +88,7 @@ public sealed class VerzeichnisErstellungTests
     }
 
     [Fact]
-    public void Erstellen_ForAKommuneWithItsOwnController_NamesItsControllerAndItsK_AndKeepsTheInstallationsOtherBlocks()
+    public void Erstellen_ForAKommuneOtherThanTheDefault_NamesOnlyItsOwnControllerAndOfficerAndItsK()
     {
         var o = new DatenschutzOptionen();
         o.Verantwortlicher.Name = "Stadt Musterstadt – Der Oberbürgermeister";
@@ -100,8 +100,10 @@ public sealed class VerzeichnisErstellungTests
         var b = erstellung.Erstellen(Jetzt, new DateOnly(2027, 3, 15), "kreis-b", 9);
         b.Verantwortlicher.Single(a => a.Bezeichnung == "Name").Wert.ShouldBe("Kreis B – Der Landrat");
         // The block is replaced as a whole: Kreis B's controller never gets the city's address.
-        b.Verantwortlicher.Single(a => a.Bezeichnung == "Anschrift").Wert.ShouldBe(DatenschutzOptionen.Platzhalter("Verantwortlicher:Anschrift"));
-        b.Datenschutzbeauftragter.Single(a => a.Bezeichnung == "Kontakt").Wert.ShouldBe("datenschutz@musterstadt.de");
+        b.Verantwortlicher.Single(a => a.Bezeichnung == "Anschrift").Wert.ShouldBe(DatenschutzOptionen.Platzhalter("Kommunen:kreis-b:Verantwortlicher:Anschrift"));
+        // The installation's officer is the default Kommune's: Kreis B, which names none, gets a placeholder.
+        b.Datenschutzbeauftragter.Single(a => a.Bezeichnung == "Kontakt").Wert.ShouldBe(DatenschutzOptionen.Platzhalter("Kommunen:kreis-b:Datenschutzbeauftragter:Kontakt"));
+        b.Auftragsverarbeiter.ShouldBe(DatenschutzOptionen.Platzhalter("Auftragsverarbeiter"));
         b.Massnahmen.Single(m => m.Bereich == "Datenminimierung und Trennung").Beschreibung.ShouldContain("Mindestgruppengröße 9");
         b.Empfaenger.Single(e => e.Empfaenger == "Lenkungsgruppe").Grundlage.ShouldContain("weniger als 9 Fällen");
         o.Fuer("kreis-b").AuskunftNenntBeschaeftigte.ShouldBeTrue();
@@ -109,7 +111,14 @@ public sealed class VerzeichnisErstellungTests
 
         var standard = erstellung.Erstellen(Jetzt, new DateOnly(2027, 3, 15), "standard", 5);
         standard.Verantwortlicher.Single(a => a.Bezeichnung == "Name").Wert.ShouldBe("Stadt Musterstadt – Der Oberbürgermeister");
+        standard.Datenschutzbeauftragter.Single(a => a.Bezeichnung == "Kontakt").Wert.ShouldBe("datenschutz@musterstadt.de");
         o.Fuer("standard").AuskunftNenntBeschaeftigte.ShouldBeFalse();
+
+        // A Kommune without any entry never gets the city's controller: marked placeholders naming its own keys.
+        var c = erstellung.Erstellen(Jetzt, new DateOnly(2027, 3, 15), "kreis-c", 5);
+        c.Verantwortlicher.Single(a => a.Bezeichnung == "Name").Wert.ShouldBe(DatenschutzOptionen.Platzhalter("Kommunen:kreis-c:Verantwortlicher:Name"));
+        c.Verantwortlicher.ShouldAllBe(a => !a.Wert.Contains("Musterstadt"));
+        o.Fuer("kreis-c").Aufsichtsbehoerde.ShouldBe(o.Aufsichtsbehoerde);
 
         // A k below the installation's floor is a programming error, never a record.
         Should.Throw<ArgumentOutOfRangeException>(() => erstellung.Erstellen(Jetzt, new DateOnly(2027, 3, 15), "kreis-b", 4));

@@ -37,25 +37,13 @@ internal static class EinstellungenApi
     private static async Task<Ok<EinstellungenAntwort>> Aendern(EinstellungenAnfrage a, MandantEinstellungen einstellungen, IAktuellerBenutzer ich, IAuditProtokoll audit, HttpContext http, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(a);
-        var antwort = await AendernAsync(a with { Version = a.Version ?? AusIfMatch(http) }, einstellungen, ich, audit, ct);
+        var antwort = await AendernAsync(a with { Version = a.Version ?? Versionen.IfMatch(http) }, einstellungen, ich, audit, ct);
         http.Response.Headers.ETag = ETag(antwort.Version);
         return TypedResults.Ok(antwort);
     }
 
     /// <summary>The settings' version as a strong ETag.</summary>
     public static string ETag(string version) => $"\"{version}\"";
-
-    /// <summary>The version of an If-Match header (strong or weak ETag); null without one or for "*".</summary>
-    private static string? AusIfMatch(HttpContext http)
-    {
-        var wert = http.Request.Headers.IfMatch.ToString().Trim();
-        if (wert.Length == 0 || wert == "*")
-        {
-            return null;
-        }
-
-        return (wert.StartsWith("W/", StringComparison.Ordinal) ? wert[2..] : wert).Trim('"');
-    }
 
     /// <summary>
     /// The one change path of the API and the page: checks, stores (only over the version the caller read, if it names

@@ -15,20 +15,27 @@ internal static class Versionen
             return ausBody;
         }
 
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(ifMatch) || ifMatch.Trim() == "*")
+        var wert = IfMatch(http);
+        if (wert is null)
         {
             return null;
         }
 
-        var wert = ifMatch.Trim();
-        if (wert.StartsWith("W/", StringComparison.Ordinal))
-        {
-            wert = wert[2..];
-        }
-
-        return int.TryParse(wert.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+        return int.TryParse(wert, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? version
             : throw new Domain.Common.DomainException("If-Match ist keine gültige Version.", new Dictionary<string, string[]> { ["If-Match"] = ["Erwartet wird die Version des Falls, z. B. \"5\"."] });
+    }
+
+    /// <summary>The entity tag of an If-Match header without quotes (a weak one too); null without one or for "*".</summary>
+    public static string? IfMatch(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var wert = http.Request.Headers.IfMatch.ToString().Trim();
+        if (wert.Length == 0 || wert == "*")
+        {
+            return null;
+        }
+
+        return (wert.StartsWith("W/", StringComparison.Ordinal) ? wert[2..] : wert).Trim('"');
     }
 }

@@ -206,13 +206,13 @@ public sealed class MandantEinstellungen(IMandantEinstellungenSpeicher speicher,
         }
 
         var vorher = Bilden(mandant, await speicher.LesenAsync(mandant, ct));
-        if (!await speicher.SpeichernAsync(mandant, Bereinigt(werte), zeit.GetUtcNow(), von, erwartet, ct))
+        var gespeichert = await speicher.SpeichernAsync(mandant, Bereinigt(werte), zeit.GetUtcNow(), von, erwartet, ct);
+        Verwerfen(mandant);
+        if (!gespeichert)
         {
-            Verwerfen(mandant);
             throw new KonfliktException(KonfliktText);
         }
 
-        Verwerfen(mandant);
         var nachher = await WirksamAsync(mandant, ct);
         return (vorher, nachher);
     }

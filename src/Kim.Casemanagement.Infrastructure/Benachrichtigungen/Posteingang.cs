@@ -49,8 +49,7 @@ public sealed class Posteingang(Persistence.Datenbank datenbank)
             new NpgsqlParameter<string> { TypedValue = empfaengerId },
             new NpgsqlParameter<DateTimeOffset> { TypedValue = jetzt },
             new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint, Value = (object?)seq ?? DBNull.Value });
-        await batch.ExecuteNonQueryAsync(ct);
-        return batch.BatchCommands[^1].RecordsAffected;
+        return await MandantKontext.AendernAsync(batch, ct);
     }
 
     /// <summary>One statement as a batch on the pool, under the request's Mandant.</summary>

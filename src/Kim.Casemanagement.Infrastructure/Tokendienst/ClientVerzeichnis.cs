@@ -82,8 +82,7 @@ public sealed class ClientVerzeichnis(NpgsqlDataSource dataSource, TimeProvider 
             new NpgsqlParameter<string> { TypedValue = Sha256(geheimnis) },
             new NpgsqlParameter<DateTimeOffset> { TypedValue = jetzt },
             new NpgsqlParameter<string> { TypedValue = von });
-        await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        return batch.BatchCommands[^1].RecordsAffected == 1 ? geheimnis : null;
+        return await MandantKontext.AendernAsync(batch, ct).ConfigureAwait(false) == 1 ? geheimnis : null;
     }
 
     /// <summary>
@@ -109,8 +108,7 @@ public sealed class ClientVerzeichnis(NpgsqlDataSource dataSource, TimeProvider 
             new NpgsqlParameter<TimeSpan> { TypedValue = ueberlappung },
             new NpgsqlParameter<DateTimeOffset> { TypedValue = jetzt },
             new NpgsqlParameter<string> { TypedValue = von });
-        await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        return batch.BatchCommands[^1].RecordsAffected == 1 ? geheimnis : null;
+        return await MandantKontext.AendernAsync(batch, ct).ConfigureAwait(false) == 1 ? geheimnis : null;
     }
 
     /// <summary>Disables or enables a partner system of the Kommune; false when there is no such client.</summary>
@@ -127,8 +125,7 @@ public sealed class ClientVerzeichnis(NpgsqlDataSource dataSource, TimeProvider 
             new NpgsqlParameter<bool> { TypedValue = aktiv },
             new NpgsqlParameter<DateTimeOffset> { TypedValue = zeit.GetUtcNow() },
             new NpgsqlParameter<string> { TypedValue = von });
-        await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        return batch.BatchCommands[^1].RecordsAffected == 1;
+        return await MandantKontext.AendernAsync(batch, ct).ConfigureAwait(false) == 1;
     }
 
     /// <summary>Creates or updates an application client from configuration (public client: no secret).</summary>

@@ -149,6 +149,11 @@ internal static class UebergangsBenchmark
         var rohK = LastErgebnis.Zusammen(rohK1, rohK2);
         var appK = LastErgebnis.Zusammen(appK1, appK2);
         var cpuAppK = cpuAppK1 + cpuAppK2;
+        // For comparison: the raw cold read on a multiplexed pool like the app's read pool (ADR 0015), so that the report
+        // shows what the app's connection technique alone gives a bare read.
+        Task<bool> RohLesenKaltMultiplex(int w, int i) => Ok(rohClient.GetAsync($"/roh-multiplex/{kalt()}"));
+        await Last.GeschlossenAsync(clients, TimeSpan.FromSeconds(3), RohLesenKaltMultiplex);
+        var (rohKM, cpuRohKM) = await MitCpuAsync(rohServer.Id, () => Last.GeschlossenAsync(clients, dauer, RohLesenKaltMultiplex));
         rohServer.Kill();
         var rohLesen = LastErgebnis.Zusammen(rohL1, rohL2);
         var appLesen = LastErgebnis.Zusammen(appL1, appL2);
@@ -172,6 +177,8 @@ internal static class UebergangsBenchmark
             ("CPU je Lesen roh, vorbereitet (Roh-Server / PostgreSQL)", cpuRohLV.JeAnfrage(rohLV.Erfolgreich + rohLV.Fehler), "Info", true),
             ($"Fall lesen, Zwischenspeicher kalt ({KalteFaelle} Fälle reihum): App / roh", $"{appK.ProSekunde:F0}/s / {rohK.ProSekunde:F0}/s = {kaltVerhaeltnis:F2}", "≥ 0.50", appK.Fehler + rohK.Fehler == 0 && kaltVerhaeltnis >= 0.5),
             ("CPU je Lesen kalt App (App / PostgreSQL)", cpuAppK.JeAnfrage(appK.Erfolgreich + appK.Fehler), "Info", true),
+            ("Zum Vergleich: Fall lesen kalt roh, vorbereitet und gemultiplext wie der Lesepool der App; App / dieser", $"{rohKM.ProSekunde:F0}/s; {appK.ProSekunde / rohKM.ProSekunde:F2}", "Info", rohKM.Fehler == 0),
+            ("CPU je Lesen kalt roh, gemultiplext (Roh-Server / PostgreSQL)", cpuRohKM.JeAnfrage(rohKM.Erfolgreich + rohKM.Fehler), "Info", true),
             ("CPU je Übergang roh (Lastprogramm / PostgreSQL)", (cpuRoh1 + cpuRoh2).JeAnfrage(roh.Erfolgreich + roh.Fehler), "Info", true),
             ("CPU je Übergang App (App / PostgreSQL)", (cpuApp1 + cpuApp2).JeAnfrage(voll.Erfolgreich + voll.Fehler), "Info", true),
             ("CPU je Lesen roh (Roh-Server / PostgreSQL)", (cpuRohL1 + cpuRohL2).JeAnfrage(rohLesen.Erfolgreich + rohLesen.Fehler), "Info", true),
@@ -194,6 +201,7 @@ internal static class UebergangsBenchmark
             ["lesenRohVorbereitet"] = Figuren(rohLV),
             ["lesenKaltRoh"] = Figuren(rohK),
             ["lesenKaltApp"] = Figuren(appK),
+            ["lesenKaltRohMultiplex"] = Figuren(rohKM),
             ["verhaeltnisLesenKalt"] = kaltVerhaeltnis,
             ["rssSpitzeMiB"] = rss,
             ["transaktionenJeSchritt"] = xactSchritt,
@@ -201,7 +209,7 @@ internal static class UebergangsBenchmark
         },
         "Transition and case read (QUALITY.md targets 1, 2, 6)",
         $"./scripts/bench.sh uebergaenge --clients {clients} --dauer {sekundenProPhase}",
-        $"{clients} concurrent clients, closed loop, {Aufwaermen.TotalSeconds:F0} s warm-up of the app per kind, phases alternate raw/app/raw/app ({sekundenProPhase} s each). The app runs as its own process on plain HTTP on loopback (TLS ends at nginx in production). Raw transition: one transaction with the same rows (Fall update, event, audit, the deputy's notification and counter) as one batched round trip plus COMMIT. Raw read: a bare Kestrel endpoint reading one row of `faelle` with Npgsql. Both baselines use Npgsql's defaults (PostgreSQL parses and plans each statement); the app prepares its statements (automatic preparation on its pool), so the \"Zum Vergleich\" lines also give one phase of each baseline with prepared statements (after the measured phases). The target read phases read each client's own Fall again and again, so the per-instance caches of ADR 0003 (rows and read model, checked against the Fall's version on every read) answer most of the work; the line \"Zwischenspeicher kalt\" (QUALITY.md target 2 with cold caches, ≥ 0.50) reads {KalteFaelle} other Fälle in turn (each again only after all others, more than either cache holds), for the app and the raw endpoint, two alternating phases each, after the background work of their intake has finished (app and PostgreSQL below 5 % of a core for 2 s). CPU per request: the app's process, and the benchmark's own PostgreSQL cluster (postmaster and its backends). Database transactions per request (autocommitted statements count one each, background work of the app in the same seconds included): step {xactSchritt:F1}, read {xactLesen:F1}.");
+        $"{clients} concurrent clients, closed loop, {Aufwaermen.TotalSeconds:F0} s warm-up of the app per kind, phases alternate raw/app/raw/app ({sekundenProPhase} s each). The app runs as its own process on plain HTTP on loopback (TLS ends at nginx in production). Raw transition: one transaction with the same rows (Fall update, event, audit, the deputy's notification and counter) as one batched round trip plus COMMIT. Raw read: a bare Kestrel endpoint reading one row of `faelle` with Npgsql. Both baselines use Npgsql's defaults (PostgreSQL parses and plans each statement); the app prepares its statements (automatic preparation on its pool) and reads Fälle through a multiplexed pool of 8 connections (ADR 0015), so the \"Zum Vergleich\" lines also give one phase of each baseline with prepared statements, and of the cold read prepared on a multiplexed pool like the app's (after the measured phases). The target read phases read each client's own Fall again and again, so the per-instance caches of ADR 0003 (rows and read model, checked against the Fall's version on every read) answer most of the work; the line \"Zwischenspeicher kalt\" (QUALITY.md target 2 with cold caches, ≥ 0.50) reads {KalteFaelle} other Fälle in turn (each again only after all others, more than either cache holds), for the app and the raw endpoint, two alternating phases each, after the background work of their intake has finished (app and PostgreSQL below 5 % of a core for 2 s). CPU per request: the app's process, and the benchmark's own PostgreSQL cluster (postmaster and its backends). Database transactions per request (autocommitted statements count one each, background work of the app in the same seconds included): step {xactSchritt:F1}, read {xactLesen:F1}.");
         return zeilen.All(z => z.Ok) ? 0 : 1;
     }
 
@@ -237,7 +245,9 @@ internal static class UebergangsBenchmark
     {
         async Task<long> StandAsync()
         {
-            await Task.Delay(1200);
+            // Other backends report their counts when idle, within 1 s normally but up to 10 s later (PostgreSQL's
+            // PGSTAT_IDLE_INTERVAL); the read pool's multiplexed connections (ADR 0015) were seen reporting late.
+            await Task.Delay(TimeSpan.FromSeconds(11));
             await using var verbindung = new NpgsqlConnection(ownerConnectionString);
             await verbindung.OpenAsync();
             await using var befehl = new NpgsqlCommand("SELECT pg_stat_force_next_flush(); SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()", verbindung);

@@ -10,7 +10,8 @@ namespace Kim.Casemanagement.Benchmarks.Umgebung;
 /// <summary>
 /// The baseline for the case read (QUALITY.md target 2): a bare Kestrel endpoint that reads one row of <c>faelle</c>
 /// with raw Npgsql and writes it as JSON, no authentication, no authorisation, no audit; <c>/roh/{id}</c> with Npgsql's
-/// defaults, <c>/roh-vorbereitet/{id}</c> as a prepared statement (for comparison). It runs as its own process
+/// defaults, <c>/roh-vorbereitet/{id}</c> as a prepared statement and <c>/roh-multiplex/{id}</c> prepared on a multiplexed
+/// pool of 8 connections like the app's read pool (ADR 0015), both for comparison. It runs as its own process
 /// (this program with the argument <c>rohserver</c>) so that it competes for the CPU like the app does.
 /// </summary>
 internal static class RohServer
@@ -24,9 +25,11 @@ internal static class RohServer
         // prepared statement (Npgsql's automatic preparation, as the app uses it on its pool).
         await using var quelle = NpgsqlDataSource.Create(connectionString);
         await using var vorbereitet = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 4, AutoPrepareMinUsages = 2 });
+        await using var multiplex = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 4, AutoPrepareMinUsages = 2, Multiplexing = true, MaxPoolSize = 8 });
         var app = builder.Build();
         app.MapGet("/roh/{id:guid}", (Guid id, HttpContext http) => LesenAsync(quelle, id, http.RequestAborted));
         app.MapGet("/roh-vorbereitet/{id:guid}", (Guid id, HttpContext http) => LesenAsync(vorbereitet, id, http.RequestAborted));
+        app.MapGet("/roh-multiplex/{id:guid}", (Guid id, HttpContext http) => LesenAsync(multiplex, id, http.RequestAborted));
         app.MapGet("/bereit", () => Results.Ok());
         await app.RunAsync();
         return 0;

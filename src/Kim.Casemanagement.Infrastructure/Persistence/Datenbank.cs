@@ -19,6 +19,12 @@ public sealed class Datenbank : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(optionen);
+        if (optionen.Value.LeseVerbindungen < 1)
+        {
+            // Checked before anything starts (the embedded cluster, the pools), so a wrong setting leaves nothing running.
+            throw new InvalidOperationException($"Database:LeseVerbindungen must be at least 1 (configured: {optionen.Value.LeseVerbindungen}).");
+        }
+
         var app = configuration.GetConnectionString("Kim");
         if (string.IsNullOrWhiteSpace(app))
         {
@@ -41,6 +47,7 @@ public sealed class Datenbank : IAsyncDisposable
         // case), so its pool skips the reset. Code that does use session state (LISTEN, the scheduler's advisory
         // lock) stays on DataSource, whose pool resets.
         EfDataSource = Bauen(AppConnectionString, efKontext: true);
+        LeseDataSource = LesepoolBauen(AppConnectionString, optionen.Value.LeseVerbindungen);
     }
 
     public string AppConnectionString { get; }
@@ -54,6 +61,18 @@ public sealed class Datenbank : IAsyncDisposable
     /// <summary>The pool of EF Core's contexts: like <see cref="DataSource"/>, without the session reset on return.</summary>
     public NpgsqlDataSource EfDataSource { get; }
 
+    /// <summary>
+    /// The pool of the Fall reads (<c>GET</c> of a Fall, its page, the API; ADR 0015): Npgsql's multiplexing, so that the
+    /// load batches of concurrent reads share a few connections and reach PostgreSQL in one write each, instead of
+    /// waking one backend per read. At most <see cref="DatenbankOptionen.LeseVerbindungen"/> connections, named
+    /// <see cref="LesepoolName"/> in <c>pg_stat_activity</c>. Only single batches that run as one implicit
+    /// transaction go here: no explicit transaction, no session state, no synchronous call (multiplexing refuses them).
+    /// </summary>
+    public NpgsqlDataSource LeseDataSource { get; }
+
+    /// <summary>The <c>application_name</c> of the read pool's connections.</summary>
+    public const string LesepoolName = "kim-lesen";
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -63,6 +82,7 @@ public sealed class Datenbank : IAsyncDisposable
 
         await DataSource.DisposeAsync();
         await EfDataSource.DisposeAsync();
+        await LeseDataSource.DisposeAsync();
         if (_embedded is not null)
         {
             await _embedded.DisposeAsync();
@@ -103,6 +123,25 @@ public sealed class Datenbank : IAsyncDisposable
         {
             builder.Options += " " + Mandanten.MandantKontext.SitzungsOption;
         }
+    }
+
+    private static NpgsqlDataSource LesepoolBauen(string connectionString, int verbindungen)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        SitzungsOptionenSetzen(builder.ConnectionStringBuilder);
+        var einstellungen = builder.ConnectionStringBuilder;
+        einstellungen.Multiplexing = true;
+        einstellungen.MaxPoolSize = verbindungen;
+        einstellungen.MinPoolSize = 0;
+        einstellungen.ApplicationName = LesepoolName;
+        if (einstellungen.MaxAutoPrepare == 0)
+        {
+            einstellungen.MaxAutoPrepare = 50;
+            einstellungen.AutoPrepareMinUsages = 2;
+        }
+
+        builder.EnableDynamicJson();
+        return builder.Build();
     }
 
     private static NpgsqlDataSource Bauen(string connectionString, bool efKontext)

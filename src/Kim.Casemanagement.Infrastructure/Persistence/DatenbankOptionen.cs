@@ -16,6 +16,12 @@ public sealed class DatenbankOptionen
     /// <summary>How many Fälle the per-instance cache of recently used rows holds (<see cref="Aggregat.FallZwischenspeicher"/>); 0 turns it off.</summary>
     public int FallZwischenspeicher { get; set; } = 2000;
 
+    /// <summary>
+    /// How many connections the read pool of the Fall reads opens at most (<see cref="Datenbank.LeseDataSource"/>,
+    /// multiplexed, ADR 0015; default 8). Counts towards <c>max_connections</c> per instance (docs/betrieb.md).
+    /// </summary>
+    public int LeseVerbindungen { get; set; } = 8;
+
     /// <summary>Settings of the embedded default cluster.</summary>
     public EmbeddedPostgresOptions Embedded { get; set; } = new();
 }

@@ -93,7 +93,8 @@ internal sealed class FallRepository(Datenbank datenbank, FallZwischenspeicher z
     private async Task<(Fall? Fall, FallZwischenspeicher.Eintrag? Zeilen, bool AusZwischenspeicher, FallSperrvermerk? Sperre)> LadenUndZeilenAsync(Guid id, bool geteilt, CancellationToken ct)
     {
         var heute = kalender.Heute;
-        await using var verbindung = await datenbank.EfDataSource.OpenConnectionAsync(ct);
+        // Reads go through the multiplexed read pool (ADR 0015): both paths below are one batch each, an implicit transaction.
+        await using var verbindung = await (geteilt ? datenbank.LeseDataSource : datenbank.EfDataSource).OpenConnectionAsync(ct);
         if (zwischenspeicher.Versuchen(id, out var bekannt))
         {
             await using var befehl = MandantKontext.Eingeschraenkt(new NpgsqlBatch(verbindung)

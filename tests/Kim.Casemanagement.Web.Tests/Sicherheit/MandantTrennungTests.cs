@@ -506,6 +506,52 @@ public sealed class MandantTrennungTests(MandantTrennungTests.Fixture fx) : ICla
         }
     }
 
+    [Fact]
+    public async Task FallLesen_ManyConcurrentReadsOfTwoKommunen_ShareTheMultiplexedReadPool_AndEachSeesOnlyItsOwn()
+    {
+        // Reads go through a multiplexed pool (ADR 0015): the load batches of concurrent requests of both Kommunen are
+        // written one after another onto the same few connections. Each batch narrows to its own request's Mandant in
+        // its own implicit transaction, so no read may see the other Kommune's Fall, cold (first read) or cached.
+        var faelleA = new List<Guid>();
+        var faelleB = new List<Guid>();
+        for (var i = 0; i < 10; i++)
+        {
+            faelleA.Add(await fx.FmA.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: "Lesepool" + (char)('a' + i))));
+            faelleB.Add(await fx.FmB.NeuerFallAsync(Infrastruktur.Api.Aufnahme(nachname: "Lesepoolb" + (char)('a' + i))));
+        }
+
+        async Task<(string Mandant, Guid Fall, bool Eigener, Guid? Gelesen)> LesenAsync(int n)
+        {
+            var mandant = n % 2 == 0 ? "standard" : Fixture.KreisB;
+            var eigener = n % 3 != 0;
+            var faelle = (mandant == "standard") == eigener ? faelleA : faelleB;
+            var fall = faelle[n / 6 % faelle.Count];
+            await using var scope = fx.Factory.Services.CreateAsyncScope();
+            using var _ = Infrastructure.Mandanten.MandantKontext.Setzen(mandant);
+            var gelesen = await scope.ServiceProvider.GetRequiredService<Application.Abstractions.IFallRepository>().LesenAsync(fall, default);
+            return (mandant, fall, eigener, gelesen?.Fall.Id);
+        }
+
+        var ergebnisse = await Task.WhenAll(Enumerable.Range(0, 600).Select(n => Task.Run(() => LesenAsync(n))));
+
+        foreach (var (mandant, fall, eigener, gelesen) in ergebnisse)
+        {
+            if (eigener)
+            {
+                gelesen.ShouldBe(fall, $"{mandant} liest seinen eigenen Fall {fall}");
+            }
+            else
+            {
+                gelesen.ShouldBeNull($"{mandant} liest den Fall {fall} der anderen Kommune nicht");
+            }
+        }
+
+        ergebnisse.Count(e => !e.Eigener).ShouldBeGreaterThan(150);
+        var verbindungen = long.Parse((await SqlHilfen.TextAsync(fx.Database.SuperuserConnectionString,
+            $"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = '{Infrastructure.Persistence.Datenbank.LesepoolName}'"))!, System.Globalization.CultureInfo.InvariantCulture);
+        verbindungen.ShouldBeInRange(1, new Infrastructure.Persistence.DatenbankOptionen().LeseVerbindungen, "600 gleichzeitige Lesezugriffe teilen sich die wenigen Verbindungen des Lesepools");
+    }
+
     private static async Task<long> Zahl(Npgsql.NpgsqlConnection verbindung, string sql)
     {
         await using var befehl = new Npgsql.NpgsqlCommand(sql, verbindung);

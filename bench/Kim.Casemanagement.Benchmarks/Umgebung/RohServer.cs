@@ -11,7 +11,7 @@ namespace Kim.Casemanagement.Benchmarks.Umgebung;
 /// The baseline for the case read (QUALITY.md target 2): a bare Kestrel endpoint that reads one row of <c>faelle</c>
 /// with raw Npgsql and writes it as JSON, no authentication, no authorisation, no audit; <c>/roh/{id}</c> with Npgsql's
 /// defaults, <c>/roh-vorbereitet/{id}</c> as a prepared statement and <c>/roh-multiplex/{id}</c> prepared on a multiplexed
-/// pool of 8 connections like the app's read pool (ADR 0015), both for comparison. It runs as its own process
+/// pool of 2 connections like the app's read pool (ADR 0015), both for comparison. It runs as its own process
 /// (this program with the argument <c>rohserver</c>) so that it competes for the CPU like the app does.
 /// </summary>
 internal static class RohServer
@@ -25,7 +25,7 @@ internal static class RohServer
         // prepared statement (Npgsql's automatic preparation, as the app uses it on its pool).
         await using var quelle = NpgsqlDataSource.Create(connectionString);
         await using var vorbereitet = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 4, AutoPrepareMinUsages = 2 });
-        await using var multiplex = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 4, AutoPrepareMinUsages = 2, Multiplexing = true, MaxPoolSize = 8 });
+        await using var multiplex = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 4, AutoPrepareMinUsages = 2, Multiplexing = true, MaxPoolSize = 2 });
         var app = builder.Build();
         app.MapGet("/roh/{id:guid}", (Guid id, HttpContext http) => LesenAsync(quelle, id, http.RequestAborted));
         app.MapGet("/roh-vorbereitet/{id:guid}", (Guid id, HttpContext http) => LesenAsync(vorbereitet, id, http.RequestAborted));

@@ -18,9 +18,9 @@ public sealed class DatenbankOptionen
 
     /// <summary>
     /// How many connections the read pool of the Fall reads opens at most (<see cref="Datenbank.LeseDataSource"/>,
-    /// multiplexed, ADR 0015; default 8). Counts towards <c>max_connections</c> per instance (docs/betrieb.md).
+    /// multiplexed, ADR 0015; default 2). Counts towards <c>max_connections</c> per instance (docs/betrieb.md).
     /// </summary>
-    public int LeseVerbindungen { get; set; } = 8;
+    public int LeseVerbindungen { get; set; } = 2;
 
     /// <summary>Settings of the embedded default cluster.</summary>
     public EmbeddedPostgresOptions Embedded { get; set; } = new();

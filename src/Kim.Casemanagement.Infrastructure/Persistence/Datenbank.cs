@@ -39,15 +39,15 @@ public sealed class Datenbank : IAsyncDisposable
             OwnerConnectionString = configuration.GetConnectionString("KimMigration") is { Length: > 0 } owner ? owner : app;
         }
 
-        DataSource = Bauen(AppConnectionString, efKontext: false);
+        DataSource = Bauen(AppConnectionString, Pool.Direkt);
 
         // EF Core (requests) opens and closes a pooled connection for every query; resetting the session each time
         // costs the server several statements per query. EF leaves no session state behind (no LISTEN, temp tables,
         // session advisory locks or SET outside a transaction; an open transaction is rolled back on close in any
         // case), so its pool skips the reset. Code that does use session state (LISTEN, the scheduler's advisory
         // lock) stays on DataSource, whose pool resets.
-        EfDataSource = Bauen(AppConnectionString, efKontext: true);
-        LeseDataSource = LesepoolBauen(AppConnectionString, optionen.Value.LeseVerbindungen);
+        EfDataSource = Bauen(AppConnectionString, Pool.Ef);
+        LeseDataSource = Bauen(AppConnectionString, Pool.Lesen, optionen.Value.LeseVerbindungen);
     }
 
     public string AppConnectionString { get; }
@@ -125,41 +125,44 @@ public sealed class Datenbank : IAsyncDisposable
         }
     }
 
-    private static NpgsqlDataSource LesepoolBauen(string connectionString, int verbindungen)
+    /// <summary>Which of an instance's pools a data source is.</summary>
+    private enum Pool
+    {
+        /// <summary><see cref="DataSource"/>: session reset on return, no automatic preparation.</summary>
+        Direkt,
+
+        /// <summary><see cref="EfDataSource"/>.</summary>
+        Ef,
+
+        /// <summary><see cref="LeseDataSource"/>.</summary>
+        Lesen,
+    }
+
+    private static NpgsqlDataSource Bauen(string connectionString, Pool pool, int leseVerbindungen = 0)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        SitzungsOptionenSetzen(builder.ConnectionStringBuilder);
         var einstellungen = builder.ConnectionStringBuilder;
-        einstellungen.Multiplexing = true;
-        einstellungen.MaxPoolSize = verbindungen;
-        einstellungen.MinPoolSize = 0;
-        einstellungen.ApplicationName = LesepoolName;
-        if (einstellungen.MaxAutoPrepare == 0)
+        SitzungsOptionenSetzen(einstellungen);
+
+        // EF's statements (loading a Fall by key, writing a step) and the read pool's load batches are prepared on each
+        // pooled connection after their second use, so PostgreSQL skips parsing and planning them (unless the connection
+        // string sets its own Max Auto Prepare). Not on DataSource: its range queries ("xid >= $1", "seq > $1") would fall
+        // back to PostgreSQL's generic plan after five executions, which does not know how few rows the bound value selects.
+        if (pool != Pool.Direkt && einstellungen.MaxAutoPrepare == 0)
         {
-            einstellungen.MaxAutoPrepare = 50;
+            einstellungen.MaxAutoPrepare = 200;
             einstellungen.AutoPrepareMinUsages = 2;
         }
 
-        builder.EnableDynamicJson();
-        return builder.Build();
-    }
-
-    private static NpgsqlDataSource Bauen(string connectionString, bool efKontext)
-    {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
-        SitzungsOptionenSetzen(builder.ConnectionStringBuilder);
-
-        // EF's statements (loading a Fall by key, writing a step) are prepared on each pooled connection after their
-        // second use, so PostgreSQL skips parsing and planning them (unless the connection string sets its own Max Auto
-        // Prepare). Not on DataSource: its range queries ("xid >= $1", "seq > $1") would fall back to PostgreSQL's
-        // generic plan after five executions, which does not know how few rows the bound value selects.
-        if (efKontext && builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        einstellungen.NoResetOnClose = pool == Pool.Ef;
+        if (pool == Pool.Lesen)
         {
-            builder.ConnectionStringBuilder.MaxAutoPrepare = 200;
-            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+            einstellungen.Multiplexing = true;
+            einstellungen.MaxPoolSize = leseVerbindungen;
+            einstellungen.MinPoolSize = 0;
+            einstellungen.ApplicationName = LesepoolName;
         }
 
-        builder.ConnectionStringBuilder.NoResetOnClose = efKontext;
         builder.EnableDynamicJson();
         return builder.Build();
     }
